@@ -1,0 +1,3 @@
+"""recon: audit the figures quoted in research reports."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Report: the audit report object and its renderers (HTML, JSON, CSV, JUnit)."""
