@@ -1,0 +1,32 @@
+"""Developer sessions: ``nox -s tests``, ``nox -s lint``, ``nox -s bench``."""
+
+from pathlib import Path
+
+import nox
+
+nox.options.sessions = ["lint", "tests"]
+nox.options.reuse_existing_virtualenvs = True
+
+BENCHMARKS = sorted(str(p) for p in Path("benchmarks").glob("bench_*.py"))
+
+
+@nox.session
+def tests(session):
+    """Unit, CLI, browser and end-to-end tests, plus the doctests in the package."""
+    session.install("-e", ".[test]")
+    session.run("pytest", "-n", "2", "--doctest-modules", "recon", "tests", *session.posargs)
+
+
+@nox.session
+def lint(session):
+    """Ruff over the package, tests and benchmarks."""
+    session.install("ruff>=0.5")
+    session.run("ruff", "check", "recon", "tests", "benchmarks", "noxfile.py")
+
+
+@nox.session
+def bench(session):
+    """Throughput of extraction and time/memory of matching and checking (prints figures)."""
+    session.install("-e", ".[test]")
+    for script in BENCHMARKS:
+        session.run("python", script, *session.posargs)
