@@ -1,42 +1,106 @@
 """Ingest: load reports (txt, md, html, pdf, directories) into documents and segments.
 
 Entry point: :func:`ingest_paths`. An unreadable file becomes a ``Document`` row with
-``status == "error"`` and the reason; the other files are still read.
-
-(Minimal first version: UTF-8 text files only, no cleaning. To be replaced by the full ingest.)
+``status == "error"`` and the reason; the other files are still read. Which files are read is
+decided in :mod:`recon.ingest.sources`, cleaning in :mod:`recon.ingest.clean`.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
-from recon.errors import SourceNotFoundError
+from recon.errors import UnreadableSourceError
+from recon.ingest.decode import decode_bytes
+from recon.ingest.metadata import detect_date, detect_language, detect_title
+from recon.ingest.rows import document_row
+from recon.ingest.sources import FORMATS, Source, find_sources
+from recon.ingest.text import line_segments
 from recon.schemas import Document, Segment
 
+SEGMENT_COLUMNS = list(Segment.to_schema().columns)
 
-def ingest_paths(paths: Iterable[str | Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
+
+def sniff_format(path: Path, data: bytes) -> str:
+    """The format from the extension, or from the content for a file named without a known one."""
+    if path.suffix.lower() in FORMATS:
+        return FORMATS[path.suffix.lower()]
+    head = data[:1024].lstrip().lower()
+    if head.startswith(b"%pdf-"):
+        return "pdf"
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return "txt"
+
+
+def _doc_ids(sources: list[Source]) -> list[str]:
+    """File names, or paths relative to the common folder when two files share a name."""
+    names = [source.path.name for source in sources]
+    if len(set(names)) == len(names):
+        return names
+    common = Path(os.path.commonpath([source.path.parent for source in sources]))
+    return [source.path.relative_to(common).as_posix() for source in sources]
+
+
+def _read_text(doc_id: str, data: bytes, path: str, fmt: str) -> tuple[dict, list[dict]]:
+    text, encoding = decode_bytes(data, path)
+    lines = text.split("\n")
+    segments = line_segments(doc_id, lines)
+    body = [s["clean"] for s in segments if s["block"] != "boilerplate"]
+    meta = dict(title=detect_title(body), date=detect_date(lines), language=detect_language(text))
+    doc = document_row(doc_id, path, fmt, encoding=encoding, lines=len(lines), chars=len(text), meta=meta)
+    return doc, segments
+
+
+def read_source(source: Source, doc_id: str) -> tuple[dict, list[dict]]:
+    """Read one file into its document row and segment rows; a bad file gives an error row.
+
+    :param source: the file and its manifest metadata (which wins over what the text suggests).
+    :param doc_id: the document's id in this run.
+    """
+    path = str(source.path)
+    fmt = FORMATS.get(source.path.suffix.lower(), "unknown")
+    try:
+        data = source.path.read_bytes()
+        fmt = sniff_format(source.path, data)
+        if fmt == "pdf":
+            from recon.ingest.pdf import read_pdf as reader
+        elif fmt == "html":
+            from recon.ingest.html import read_html as reader
+        else:
+            reader = _read_text
+        doc, segments = reader(doc_id, data, path, fmt)
+    except UnreadableSourceError as error:
+        if fmt == "txt" and source.path.suffix.lower() not in FORMATS:
+            fmt = "unknown"
+        return document_row(doc_id, path, fmt, meta=source.meta, error=error.reason), []
+    except OSError as error:
+        return document_row(doc_id, path, fmt, meta=source.meta, error=f"cannot read file: {error}"), []
+    doc.update({key: value for key, value in source.meta.items() if value})
+    return doc, segments
+
+
+def ingest_paths(
+    paths: Iterable[str | Path], *, manifest: str | Path | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read every report under ``paths`` into (documents, segments), both validated.
 
-    :param paths: files or directories; a directory is read recursively.
+    :param paths: files or directories; a directory is read recursively (see
+        :mod:`recon.ingest.sources` for which files).
+    :param manifest: a ``manifest.yaml`` giving title, publisher, date and language per file.
     :raises SourceNotFoundError: a path does not exist (usage error, not bad data).
+    :raises ConfigError: a manifest is malformed.
     """
-    files: list[Path] = []
-    for p in map(Path, paths):
-        if not p.exists():
-            raise SourceNotFoundError(p, "no such file or directory")
-        files.extend(sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else [p])
-    docs, segs = [], []
-    for f in files:
-        text = f.read_text(encoding="utf-8")
-        lines = text.split("\n")
-        docs.append(dict(doc_id=f.name, path=str(f), format="txt", encoding="utf-8", pages=0,
-                         lines=len(lines), chars=len(text), title="", publisher="", date="",
-                         language="zh", status="ok", error=""))
-        for i, line in enumerate(lines, 1):
-            segs.append(dict(doc_id=f.name, page=pd.NA, line=i, col_offset=0, text=line, clean=line,
-                             offsets=None, block="text", table_id="", row=-1, col=-1, unit_hint=""))
-    return Document.validate(pd.DataFrame(docs)), Segment.validate(pd.DataFrame(segs, columns=list(
-        Segment.to_schema().columns)))
+    sources = find_sources(paths, manifest=manifest)
+    documents, segments = [], []
+    for source, doc_id in zip(sources, _doc_ids(sources), strict=True):
+        doc, rows = read_source(source, doc_id)
+        documents.append(doc)
+        segments.extend(rows)
+    documents = pd.DataFrame(documents, columns=list(Document.to_schema().columns))
+    segments = pd.DataFrame(segments, columns=SEGMENT_COLUMNS)
+    segments["page"] = segments["page"].astype("Int64")
+    return Document.validate(documents), Segment.validate(segments)

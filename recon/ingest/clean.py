@@ -1,0 +1,103 @@
+"""Noise removal that keeps every character of the cleaned text traceable to the original.
+
+``clean_text(text)`` returns ``(clean, offsets)``: ``offsets[i]`` is the index in ``text`` of
+``clean[i]`` and ``offsets[len(clean)]`` is one past the last character kept (0 when nothing is
+kept), so ``text[offsets[i]:offsets[j]]`` is the original of ``clean[i:j]``. ``offsets`` is None
+when nothing changed. Cleaning only deletes characters or replaces one character by one, so a
+claim found in ``clean`` always maps back to a span of ``text``.
+
+What is cleaned, in this order:
+
+1. One-to-one character mapping: full-width ASCII forms (U+FF01–FF5E: ``１２３，％（）．：``) and the
+   ideographic space become their half-width forms; no-break spaces become spaces. The Chinese
+   full stop ``。`` and enumeration comma ``、`` are kept as they are: they have no ASCII form that
+   would not collide with a decimal point or a thousands separator.
+2. Deletions, found on the mapped text: pinyin annotations right after a CJK character
+   (``學(xué)``: a parenthesised run of Latin letters holding at least one tone mark, so ``(AI)`` and
+   ``(25%)`` stay), citation markers (``?8``, ``?1,3`` glued to text, ``?:ml-citation{…}``,
+   superscript digits after text), markdown bold ``**``, zero-width characters and a trailing ``\\r``.
+3. Traditional to simplified Chinese with OpenCC ``t2s``, kept one-to-one: when a phrase conversion
+   changes the length of the line, each character is converted on its own.
+
+Mojibake (``?cè)``) matches none of these rules and is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import opencc
+
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({0x3000: " ", 0x00A0: " ", 0x2007: " ", 0x202F: " "})
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN = rf"(?<=[{_CJK}])\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,6}}\)"
+# a ``?`` glued to 1-3 digit reference numbers after text; not a year (?2030年), list marker (?2、),
+# decimal, percentage or range, which the lookahead excludes
+_CITATION = r"(?<=[^\s?\d])\?\d{1,3}(?:,\d{1,3})*(?![\d年月日、.%\-]|,\d)"
+_ML_CITATION = r"\?:ml-citation\{[^{}]*\}"
+_SUPERSCRIPT = r"(?<=\S)[¹²³⁰⁴⁵⁶⁷⁸⁹]+"
+_INVISIBLE = r"[\u200b-\u200d\u2060\ufeff]"
+_NOISE = re.compile("|".join([_PINYIN, _ML_CITATION, _CITATION, _SUPERSCRIPT, r"\*\*", _INVISIBLE, r"\r$"]))
+_NEEDS_T2S = re.compile(rf"[{_CJK}]")
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Convert traditional to simplified Chinese, one character for one character."""
+    if not _NEEDS_T2S.search(text):
+        return text
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    convert = _converter().convert
+    chars = []
+    for char in text:
+        out = convert(char)
+        chars.append(out if len(out) == 1 else char)
+    return "".join(chars)
+
+
+def clean_text(text: str) -> tuple[str, list[int] | None]:
+    """Clean one line or cell, returning ``(clean, offsets)`` as described in the module docstring.
+
+    :param text: the original text of one line (or table cell).
+    """
+    mapped = text.translate(_FULLWIDTH)
+    spans = [m.span() for m in _NOISE.finditer(mapped)]
+    if spans:
+        pieces, offsets, at = [], [], 0
+        for start, end in spans:
+            pieces.append(mapped[at:start])
+            offsets.extend(range(at, start))
+            at = end
+        pieces.append(mapped[at:])
+        offsets.extend(range(at, len(mapped)))
+        kept = "".join(pieces)
+        offsets.append(offsets[-1] + 1 if offsets else 0)
+    else:
+        kept, offsets = mapped, None
+    clean = to_simplified(kept)
+    if offsets is None:
+        if clean == text:
+            return text, None
+        offsets = list(range(len(text) + 1))
+    return clean, offsets
+
+
+def compose(outer: list[int] | None, inner: list[int] | None) -> list[int] | None:
+    """Chain two offset maps: ``inner`` maps into a string that ``outer`` maps into the original."""
+    if inner is None:
+        return outer
+    if outer is None:
+        return inner
+    chained = [outer[i] for i in inner[:-1]]
+    chained.append(chained[-1] + 1 if chained else 0)
+    return chained

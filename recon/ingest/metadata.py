@@ -1,0 +1,62 @@
+"""What a document says about itself when no manifest does: its language, report date and title."""
+
+from __future__ import annotations
+
+import re
+
+from recon.ingest.clean import to_simplified
+
+DATE_LINES = 60
+"""The report date is looked for in this many first lines (the cover and front matter)."""
+COVER_LINE = 60
+"""A line no longer than this is a cover line: a date standing there is the report's own date."""
+
+_YEAR_MONTH = re.compile(r"((?:19|20)\d\d)\s*年\s*(1[0-2]|0?[1-9])\s*月")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_WORD = re.compile(r"[A-Za-z]{2,}")
+_MARKUP = re.compile(r"^[\s#>*\-]+|[*#]+")
+
+
+def detect_language(text: str) -> str:
+    """``zh``, ``zh-Hant``, ``en`` or '' from the share of Chinese characters in the text.
+
+    :param text: the document's text (only the first 50,000 characters are read).
+    """
+    sample = text[:50_000]
+    han = _HAN.findall(sample)
+    latin = len(_LATIN.findall(sample))
+    if len(han) >= max(20, latin // 10):
+        changed = sum(a != b for a, b in zip("".join(han), to_simplified("".join(han)), strict=True))
+        return "zh-Hant" if changed > len(han) * 0.05 else "zh"
+    return "en" if latin >= 20 else ""
+
+
+def detect_date(lines: list[str]) -> str:
+    """The report date as ``YYYY-MM`` from the front matter, or ''.
+
+    Prefers the latest year-month standing on a short cover line (``2023年12月``, ``2024 年 4 月``)
+    among the first lines; else the latest anywhere in them.
+
+    :param lines: the document's lines, in order.
+    """
+    cover, anywhere = [], []
+    for line in lines[:DATE_LINES]:
+        found = [(int(y), int(m)) for y, m in _YEAR_MONTH.findall(line)]
+        anywhere.extend(found)
+        if len(line.strip()) <= COVER_LINE:
+            cover.extend(found)
+    best = max(cover or anywhere, default=None)
+    return f"{best[0]}-{best[1]:02d}" if best else ""
+
+
+def detect_title(lines: list[str]) -> str:
+    """The first line with four Chinese characters or three words, markup stripped, as the title.
+
+    :param lines: the document's cleaned lines, in order.
+    """
+    for line in lines[:DATE_LINES]:
+        title = _MARKUP.sub("", line).strip()
+        if len(_HAN.findall(title)) >= 4 or len(_WORD.findall(title)) >= 3:
+            return title[:200]
+    return ""

@@ -1,0 +1,122 @@
+"""Which files a run reads, and what their manifest says about them.
+
+Rules:
+
+- a file named explicitly is always read (and reported if it is bad), whatever its extension;
+- a directory is read recursively for ``.txt .md .markdown .html .htm .pdf``; other files are
+  ignored;
+- a ``manifest.yaml`` (``documents: [{file:, title:, publisher:, date:, language:}]``) governs its
+  directory and the directories below it: only the files it lists are read from there, with its
+  metadata. Without one, ``README*`` files are skipped: a README describes a corpus, it is not a
+  report in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from recon.errors import ConfigError, SourceNotFoundError
+
+FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+MANIFEST = "manifest.yaml"
+META_FIELDS = ("title", "publisher", "date", "language")
+
+
+@dataclass
+class Source:
+    """A file to ingest and the metadata its manifest gives (empty when there is none)."""
+
+    path: Path
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def _meta_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.strftime("%Y-%m")
+    return str(value).strip()
+
+
+def load_manifest(path: Path) -> dict[Path, dict[str, str]]:
+    """Read a manifest into {absolute file path: metadata}.
+
+    :param path: the ``manifest.yaml`` file.
+    :raises ConfigError: the manifest is not valid YAML, misses ``documents``, or lists a file
+        that does not exist (named by its key, e.g. ``documents[2].file``).
+    """
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise ConfigError(path, f"cannot read manifest: {error}") from error
+    documents = data.get("documents") if isinstance(data, dict) else None
+    if not isinstance(documents, list):
+        raise ConfigError(path, "expected a list of documents", key="documents")
+    entries = {}
+    for index, entry in enumerate(documents):
+        key = f"documents[{index}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
+            raise ConfigError(path, "each document needs a 'file' name", key=key)
+        file = (path.parent / entry["file"]).resolve()
+        if not file.is_file():
+            raise ConfigError(path, f"lists {entry['file']}, which does not exist", key=f"{key}.file")
+        meta = {name: _meta_value(entry.get(name)) for name in META_FIELDS}
+        meta["date"] = meta["date"][:7]
+        entries[file] = meta
+    return entries
+
+
+def _governing(file: Path, manifests: dict[Path, dict]) -> dict | None:
+    """The entries of the nearest manifest above ``file``, or None."""
+    for directory in file.parents:
+        if directory in manifests:
+            return manifests[directory]
+    return None
+
+
+def find_sources(paths: Iterable[str | Path], manifest: str | Path | None = None) -> list[Source]:
+    """The files to ingest under ``paths``, in a stable order, each with its manifest metadata.
+
+    :param paths: files and directories.
+    :param manifest: a manifest to use besides those found in the directories; it governs its
+        own directory like one found there.
+    :raises SourceNotFoundError: a path does not exist.
+    :raises ConfigError: a manifest is malformed.
+    """
+    manifests: dict[Path, dict] = {}
+    if manifest is not None:
+        manifest = Path(manifest).resolve()
+        if not manifest.is_file():
+            raise SourceNotFoundError(manifest, "no such manifest")
+        manifests[manifest.parent] = load_manifest(manifest)
+    explicit, scanned = [], []
+    for path in map(Path, paths):
+        if not path.exists():
+            raise SourceNotFoundError(path, "no such file or directory")
+        path = path.resolve()
+        if path.is_dir():
+            for found in sorted(path.rglob(MANIFEST)):
+                manifests.setdefault(found.parent, load_manifest(found))
+            scanned.extend(sorted(f for f in path.rglob("*") if f.is_file()))
+        else:
+            if (path.parent / MANIFEST).is_file():
+                manifests.setdefault(path.parent, load_manifest(path.parent / MANIFEST))
+            explicit.append(path)
+    sources, seen = [], set()
+    for path in explicit:
+        if path not in seen:
+            seen.add(path)
+            sources.append(Source(path, (_governing(path, manifests) or {}).get(path, {})))
+    for path in scanned:
+        entries = _governing(path, manifests)
+        wanted = path in entries if entries is not None else (
+            path.suffix.lower() in FORMATS and not path.name.lower().startswith("readme"))
+        if wanted and path not in seen:
+            seen.add(path)
+            sources.append(Source(path, entries.get(path, {}) if entries else {}))
+    return sources
