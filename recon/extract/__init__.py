@@ -6,12 +6,216 @@ in the number-token table with a :class:`recon.schemas.NonClaimReason`.
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections import Counter
+
 import pandas as pd
+
+from recon.extract import context
+from recon.extract.numbers import NUMBER_RE
+from recon.extract.periods import find_periods, period_for
+from recon.extract.quantities import Quantity, read_quantity, read_range_end, split_lost_dash
+from recon.extract.tables import split_flattened_rows, unit_from_hint
+from recon.extract.tokens import reason_for
+from recon.schemas import Claim, NonClaimReason, NumberToken, empty
+
+CLAIM_COLUMNS = list(Claim.to_schema().columns)
+NUMBER_COLUMNS = list(NumberToken.to_schema().columns)
+#: Glued percentages 15%20% are two ends of a range whose dash was lost.
+GLUED_PERCENT_RE = re.compile(r"(\d+(?:\.\d+)?)%(\d+(?:\.\d+)?)%")
+DATE_RE = re.compile(r"((?:19|20)\d\d)(?:-(\d\d))?")
+YEAR_WORD_RE = re.compile(r"(?<!\d)(20[0-4]\d)\s?年")
+CHINESE_TIME_UNITS = ("years", "other:months")
+#: Nouns after 四个 or 三大 that name the parts of an argument, not an amount.
+ENUMERATED_RE = re.compile(
+    r"方面|层面|部分|阶段|维度|环节|途径|方向|要素|主线|原则|支柱|体系|特征|趋势|问题|挑战|措施|步|种"
+)
+
+
+def claim_id(doc_id: str, line: int, start: int, surface: str) -> str:
+    """Stable 12-hex-character id: the same claim gets the same id in every run."""
+    return hashlib.sha1(f"{doc_id}\x1f{line}\x1f{start}\x1f{surface}".encode()).hexdigest()[:12]
+
+
+def last_actual_year(date: str, texts) -> int | None:
+    """The last year a report can state as observed: the year before its date, or that year from October.
+
+    Without a date, the year most often written with 年 in the report stands in for it.
+    """
+    m = DATE_RE.match(date or "")
+    if m:
+        year, month = int(m.group(1)), int(m.group(2) or 0)
+        return year if month >= 10 else year - 1
+    counts = Counter(y for t in texts for y in YEAR_WORD_RE.findall(t))
+    return int(counts.most_common(1)[0][0]) if counts else None
 
 
 def extract_claims(segments: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (claims, non-claim number tokens), validated by ``Claim`` and ``NumberToken``.
 
     ``documents.date`` is the report date: a figure for a later period is a forecast.
+
+    :param segments: a table validated by ``recon.schemas.Segment``.
+    :param documents: a table validated by ``recon.schemas.Document``.
     """
-    raise NotImplementedError
+    dates = dict(zip(documents["doc_id"], documents["date"], strict=True)) if len(documents) else {}
+    claims: list[dict] = []
+    numbers: list[dict] = []
+    for doc_id, group in segments.groupby("doc_id", sort=False):
+        actual = last_actual_year(dates.get(doc_id, ""), group["clean"])
+        reader = SegmentReader(doc_id, actual, claims, numbers)
+        for row in zip(group["page"], group["line"], group["col_offset"], group["text"], group["clean"],
+                       group["offsets"], group["block"], group["unit_hint"], strict=True):
+            reader.read(*row)
+    return _table(claims, CLAIM_COLUMNS, Claim), _table(numbers, NUMBER_COLUMNS, NumberToken)
+
+
+def _table(rows: list[dict], columns: list[str], model) -> pd.DataFrame:
+    if not rows:
+        return empty(model)
+    df = pd.DataFrame(rows, columns=columns)
+    if "claim_id" in df:
+        df = df.drop_duplicates("claim_id")
+    return model.validate(df)
+
+
+class SegmentReader:
+    """Reads the segments of one document into claim and number-token rows."""
+
+    def __init__(self, doc_id: str, last_actual: int | None, claims: list, numbers: list):
+        self.doc_id = doc_id
+        self.last_actual = last_actual
+        self.claims = claims
+        self.numbers = numbers
+
+    def read(self, page, line, col_offset, text, clean, offsets, block, unit_hint) -> None:
+        """Read one segment: every number in it becomes a claim or a listed token."""
+        self.page = None if pd.isna(page) else int(page)
+        self.line, self.col_offset, self.text, self.clean = int(line), int(col_offset), text, clean
+        self.offsets = offsets
+        if block == "boilerplate":
+            for m in NUMBER_RE.finditer(clean):
+                if m.group()[0].isdigit():
+                    self.number(m.start(), m.end(), NonClaimReason.BOILERPLATE, "boilerplate block")
+            return
+        sentence_ends = context.boundaries(clean, context.SENTENCE_END_RE)
+        clause_ends = context.boundaries(clean, context.CLAUSE_END_RE)
+        periods = find_periods(clean)
+        taken = 0
+        for cell in split_flattened_rows(clean):
+            self.claim_from_cell(cell, sentence_ends, clause_ends)
+            taken = max(taken, cell.row_end)
+        for m in NUMBER_RE.finditer(clean):
+            if m.start() < taken:
+                continue
+            if any(p.start <= m.start() < p.end for p in periods):
+                if m.group()[0].isdigit():
+                    self.number(m.start(), m.end(), NonClaimReason.YEAR, "period")
+                continue
+            q = read_quantity(clean, m)
+            taken = self.take(q, m, periods, sentence_ends, clause_ends, unit_hint)
+
+    def take(self, q: Quantity, m, periods, sentence_ends, clause_ends, unit_hint: str) -> int:
+        """Decide on the quantity ``q``: a claim or a listed number token. Return where reading goes on."""
+        clean = self.clean
+        surface = clean[q.start:q.end]
+        if q.chinese and not q.unit:
+            return q.end
+        if not q.unit and unit_hint:
+            hinted = unit_from_hint(unit_hint)
+            if hinted is not None:
+                q.unit, q.type_hint = hinted[0], hinted[2]
+                q.value *= hinted[1]
+                q.step *= hinted[1]
+                q.flags += ("unit-from-caption",)
+        reason = reason_for(clean, m.start(), m.end(), m.group(), bool(q.unit))
+        if reason is None and q.chinese:
+            reason = self.chinese_non_claim(q)
+        if reason is None and not q.unit:
+            reason = (NonClaimReason.NO_QUANTITY, "no unit")
+        if reason is None and q.unit == "years" and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("num") or ""):
+            reason = (NonClaimReason.YEAR, "year")
+        if reason is not None:
+            if not q.chinese:
+                self.number(m.start(), m.end(), *reason)
+            return m.end()
+        high = read_range_end(clean, q)
+        if high is not None:
+            q.value_high, q.qualifier, q.end = high.value, "range", high.end
+            if high.unit_text:
+                q.unit_text = high.unit_text
+            self.number(high.start, high.end, NonClaimReason.PART_OF_CLAIM, "range high end")
+        else:
+            glued = GLUED_PERCENT_RE.match(clean, q.start)
+            lost = split_lost_dash(q, surface) if q.unit in ("%", "x", "other:months") else None
+            if glued and float(glued.group(1)) < float(glued.group(2)) <= 100:
+                q.value, q.value_high, q.end = float(glued.group(1)), float(glued.group(2)), glued.end()
+                q.qualifier, q.flags = "range", q.flags + ("suspect-range",)
+            elif lost is not None:
+                q.value, q.value_high, q.step = lost[0], lost[1], 1.0
+                q.qualifier, q.flags = "range", q.flags + ("suspect-range",)
+        self.claim(q, periods, sentence_ends, clause_ends)
+        return q.end
+
+    def chinese_non_claim(self, q: Quantity) -> tuple[NonClaimReason, str] | None:
+        """Chinese numerals that name parts or times rather than amounts: 三大, 四个方面, 三年, 一个."""
+        clean = self.clean
+        after = clean[q.end:q.end + 3]
+        if q.unit in CHINESE_TIME_UNITS:
+            return NonClaimReason.NO_QUANTITY, "time reference"
+        if q.value == 1 and q.unit.startswith("count:"):
+            return NonClaimReason.NO_QUANTITY, "article"
+        if clean[q.start - 1:q.start] == "第":
+            return NonClaimReason.ORDINAL, "第"
+        if q.unit.startswith("count:") and q.value <= 10 and ENUMERATED_RE.match(after):
+            return NonClaimReason.ENUMERATION, after[:2]
+        return None
+
+    def claim(self, q: Quantity, periods, sentence_ends, clause_ends) -> None:
+        """Add the claim row for ``q`` with its context: period, kind, geography, type and metric."""
+        clean = self.clean
+        s_lo, s_hi = context.bounds(sentence_ends, q.start, len(clean))
+        c_lo, c_hi = context.bounds(clause_ends, q.start, len(clean))
+        period = period_for(periods, q.start, q.end, s_lo, s_hi)
+        first = last = None
+        grain = label = ""
+        if period is not None:
+            first, last, grain, label = period.first, period.last, period.grain, period.label
+        kind = context.kind_of(clean, s_lo, q.start, last, grain, self.last_actual)
+        ctype = context.type_of(clean, c_lo, q.start, q.unit, q.type_hint, q.unit_text)
+        start, end = self.original(q.start, q.end)
+        surface = self.text[start - self.col_offset:end - self.col_offset]
+        q_lo, q_hi = self.original(s_lo, max(s_hi, s_lo + 1))
+        self.claims.append(dict(
+            claim_id=claim_id(self.doc_id, self.line, start, surface), doc_id=self.doc_id, page=self.page,
+            line=self.line, start=start, end=end, surface=surface,
+            quote=self.text[q_lo - self.col_offset:q_hi - self.col_offset].strip(),
+            value=q.value, value_high=q.value_high, value_step=q.step, unit=q.unit,
+            qualifier=q.qualifier, kind=kind, type=ctype, period_start=first, period_end=last,
+            period_grain=grain, period=label, geo=context.geo_of(clean, s_lo, q.start),
+            metric_text=context.metric_of(clean, c_lo, q.start, q.end, c_hi), flags=";".join(q.flags),
+        ))
+
+    def claim_from_cell(self, cell, sentence_ends, clause_ends) -> None:
+        """Add a claim for one cell of a flattened table row."""
+        q = Quantity(cell.start, cell.end, cell.value, cell.step, cell.unit, cell.type_hint,
+                     flags=("table-cell",) + cell.flags)
+        periods = [cell.period] if cell.period is not None else []
+        self.claim(q, periods, sentence_ends, clause_ends)
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a clean-text span to the original line: ``line[start:end]`` is what the author wrote."""
+        if self.offsets is None:
+            return start + self.col_offset, end + self.col_offset
+        offsets = self.offsets
+        return offsets[start] + self.col_offset, offsets[max(end - 1, start)] + 1 + self.col_offset
+
+    def number(self, start: int, end: int, reason: NonClaimReason, detail: str) -> None:
+        """List a number token that is not a claim, with the reason."""
+        o_start, o_end = self.original(start, end)
+        self.numbers.append(dict(
+            doc_id=self.doc_id, page=self.page, line=self.line, start=o_start, end=o_end,
+            surface=self.text[o_start - self.col_offset:o_end - self.col_offset], reason=reason.value,
+            detail=str(detail),
+        ))

@@ -1,0 +1,120 @@
+"""Context of a number: its sentence and clause, kind, geography, metric phrase and claim type."""
+
+from __future__ import annotations
+
+import re
+
+SENTENCE_END_RE = re.compile(r"[。！？!；;]|\?(?!\))|\.(?=\s|$)|\t")
+CLAUSE_END_RE = re.compile(r"[。！？!；;,，、：:()（）]|\?(?!\))|\.(?=\s|$)|\t")
+
+FORECAST_RE = re.compile(
+    r"预计|预期|预测|有望|将|目标|规划|计划|力争|拟|展望|will|expected|forecast|projected|target"
+)
+ESTIMATE_RE = re.compile(r"估计|估算|测算|estimated")
+OBSERVED_RE = re.compile(r"数据显示|统计显示|已经|已")
+
+#: Geography words and the canonical name they give; longer names win over their prefixes.
+GEOGRAPHY = {
+    "中国": "China", "我国": "China", "国内": "China", "全国": "China", "国产": "China", "国家级": "China",
+    "China": "China", "Chinese": "China",
+    "全球": "Global", "世界": "Global", "国际": "Global", "global": "Global", "Global": "Global",
+    "worldwide": "Global",
+    "美国": "US", "US": "US", "U.S.": "US", "欧盟": "EU", "欧洲": "Europe", "英国": "UK", "日本": "Japan",
+    "韩国": "South Korea", "印度": "India", "加拿大": "Canada", "德国": "Germany", "法国": "France",
+    "新加坡": "Singapore", "以色列": "Israel", "亚太": "Asia Pacific", "北美": "North America",
+    "长三角": "Yangtze River Delta", "京津冀": "Beijing-Tianjin-Hebei", "粤港澳": "Greater Bay Area",
+    "珠三角": "Pearl River Delta", "中西部": "Central and western China",
+    "深圳": "Shenzhen", "北京": "Beijing", "上海": "Shanghai", "广东": "Guangdong", "广州": "Guangzhou",
+    "杭州": "Hangzhou", "浙江": "Zhejiang", "江苏": "Jiangsu", "安徽": "Anhui", "天津": "Tianjin",
+    "河北": "Hebei", "香港": "Hong Kong", "澳门": "Macao", "成都": "Chengdu", "重庆": "Chongqing",
+    "武汉": "Wuhan", "南京": "Nanjing", "苏州": "Suzhou", "合肥": "Hefei", "西安": "Xi'an",
+}
+GEO_RE = re.compile("|".join(re.escape(w) for w in sorted(GEOGRAPHY, key=len, reverse=True)))
+
+#: Cue words for the claim type of a percentage, nearest cue before the number wins.
+TYPE_CUES = [
+    ("cagr", r"CAGR|复合增长率|复合增速|复合年增长率|年复合|年均复合|年均增长率?|年均增速|年均增幅|年化增长"),
+    ("growth", r"同比|环比|增长率?|增速|增幅|涨幅|降幅|提升|提高|下降|降低|减少|上涨|上升|增加|下滑|缩短|"
+               r"节省|节约|降|增|growth|grew|increase|decrease|decline|rose|fell"),
+    ("share", r"占比|占据|占有率|市占率|份额|比重|比例|集中度|CR\d|占|share"),
+    ("rate", r"[^\W\d_]率|rate"),
+]
+TYPE_RE = re.compile("|".join(f"(?P<{name}>{cue})" for name, cue in TYPE_CUES))
+PRICE_RE = re.compile(r"单价|均价|价格|售价|报价|薪|年薪|费用/|/年|/套|/台|/个|/次|/小时|/月|/人|price")
+
+#: Words trimmed from the end of a metric phrase: verbs and qualifiers between metric and number.
+METRIC_TAIL_RE = re.compile(
+    r"(?:将|已|已经|预计|有望|可|会|均|仍|则|也|总|共|合计|累计|分别|同比|较上年|较|达到了|达到|高达|仅为|仅|约为|约|"
+    r"达|为|是|至|到|超过|超|突破|逾|近|接近|不足|低于|不到|高于|提升|提高|增长了|增长|下降了|下降|降低|减少|"
+    r"增加|上涨|扩大|扩张|保持|维持|实现|占比|占|的|了|在|从|由|以|\s|>|<|≥|≤|约)+$"
+)
+METRIC_HEAD_RE = re.compile(
+    r"^(?:[\d.]+\s?年(?:底|末|初|中)?|截至|截止|其中|同时|而|且|并|但|以及|和|与|预计|其|该|此外|另外|\s)+"
+)
+
+
+def bounds(ends: list[int], pos: int, length: int) -> tuple[int, int]:
+    """The [start, end) of the sentence or clause holding ``pos``, from sorted boundary positions."""
+    lo, hi = 0, len(ends)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if ends[mid] < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    start = ends[lo - 1] + 1 if lo > 0 else 0
+    end = ends[lo] if lo < len(ends) else length
+    return start, end
+
+
+def boundaries(text: str, pattern: re.Pattern) -> list[int]:
+    """Positions of the sentence or clause delimiters in ``text``."""
+    return [m.start() for m in pattern.finditer(text)]
+
+
+def kind_of(text: str, lo: int, start: int, period_last: int | None, grain: str,
+            last_actual: int | None) -> str:
+    """Actual, forecast or estimate: cue words before the number, then the period against the report date."""
+    before = text[lo:start]
+    if FORECAST_RE.search(before) and not OBSERVED_RE.search(before[-6:]):
+        return "forecast"
+    if last_actual is not None and period_last is not None:
+        if period_last > last_actual + (1 if grain in ("quarter", "half", "month") else 0):
+            return "forecast"
+    if ESTIMATE_RE.search(before):
+        return "estimate"
+    return "actual"
+
+
+def geo_of(text: str, lo: int, start: int) -> str:
+    """The geography named nearest before the number in its sentence, '' when none."""
+    found = ""
+    for m in GEO_RE.finditer(text, lo, start):
+        found = GEOGRAPHY[m.group()]
+    return found
+
+
+def type_of(text: str, clause_lo: int, start: int, unit: str, type_hint: str, unit_text: str) -> str:
+    """The claim type from the unit and the nearest cue word before the number."""
+    if unit in ("%", "pp"):
+        cue = None
+        for m in TYPE_RE.finditer(text, clause_lo, start):
+            cue = m.lastgroup
+        if unit == "pp":
+            return "growth" if cue in ("growth", "cagr", None) else cue
+        return cue or "share"
+    if unit in ("CNY", "USD") or unit.startswith("other:") and type_hint == "level":
+        window = text[max(clause_lo, start - 12):start] + unit_text
+        return "price" if PRICE_RE.search(window) else "level"
+    if type_hint:
+        return type_hint
+    return "other"
+
+
+def metric_of(text: str, clause_lo: int, start: int, end: int, clause_hi: int) -> str:
+    """The phrase the number measures: the clause before it without verbs, else the words after it."""
+    phrase = METRIC_TAIL_RE.sub("", text[clause_lo:start])
+    phrase = METRIC_HEAD_RE.sub("", phrase)
+    if len(phrase) < 2:
+        phrase = text[end:clause_hi].strip()
+    return phrase[-40:].strip()

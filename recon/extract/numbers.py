@@ -1,0 +1,75 @@
+"""Numerals: Arabic and Chinese numbers, vague magnitudes and multipliers, parsed to floats."""
+
+from __future__ import annotations
+
+import re
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9}
+CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_BIG_UNITS = {"万": 1e4, "亿": 1e8}
+
+#: Multiplier words written after a number, longest first so 万亿 wins over 万.
+MULTIPLIERS = {
+    "万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6, "十万": 1e5,
+    "万": 1e4, "千": 1e3, "百": 1e2,
+    "trillion": 1e12, "billion": 1e9, "million": 1e6, "thousand": 1e3, "bn": 1e9, "mn": 1e6,
+}
+
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+CN_NUMERAL = r"[一二两三四五六七八九十百千万亿零〇]*[一二两三四五六七八九十百千]"
+MULTIPLIER = (
+    r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百(?!分)|trillion|billion|million|thousand|bn|mn)"
+)
+
+#: Vague Chinese magnitudes: 数亿 (several hundred million), 上千, 近百, 八成 (80 %), 四分之一, 半数.
+VAGUE = r"数[十百千万亿]+|上[百千万亿]+|几[十百千万亿]+"
+FRACTION = r"(?P<den>[一二三四五六七八九十百]+)分之(?P<numr>[一二三四五六七八九十]+)"
+TENTHS = r"(?P<tenths>[一二两三四五六七八九])成(?![本为功员立果交绩长])"
+HALF = r"半数"
+
+NUMBER_RE = re.compile(
+    rf"(?P<frac>{FRACTION})|(?P<ten>{TENTHS})|(?P<half>{HALF})"
+    rf"|(?P<vague>{VAGUE})"
+    rf"|(?P<num>{ARABIC}|{CN_NUMERAL})(?:(?P<space>[ \u3000]?)(?P<mult>{MULTIPLIER}))?"
+)
+
+
+def parse_arabic(text: str) -> tuple[float, float]:
+    """Value and place value of the last digit: '1,117.4' → (1117.4, 0.1)."""
+    digits = text.replace(",", "")
+    step = 10.0 ** -len(digits.split(".")[1]) if "." in digits else 1.0
+    return float(digits), step
+
+
+def parse_chinese(text: str) -> tuple[float, float]:
+    """Value and place value of the last digit of a Chinese numeral: '两百' → (200, 100)."""
+    total, section, digit, step = 0.0, 0.0, 0, 1.0
+    for ch in text:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+            step = 1.0
+        elif ch in CN_SMALL_UNITS:
+            unit = CN_SMALL_UNITS[ch]
+            section += (digit or 1) * unit
+            digit, step = 0, unit
+        else:
+            unit = CN_BIG_UNITS[ch]
+            total = (total + section + digit) * unit if unit > 1e4 else total + (section + digit) * unit
+            section, digit, step = 0.0, 0, step * unit
+    return total + section + digit, step
+
+
+def parse_number(text: str) -> tuple[float, float]:
+    """Value and step of an Arabic or Chinese numeral."""
+    if text[0].isdigit():
+        return parse_arabic(text)
+    return parse_chinese(text)
+
+
+def parse_vague(text: str) -> float:
+    """Order of magnitude of 数亿, 上千, 几十: the multiplier words multiplied out."""
+    value = 1.0
+    for ch in text[1:]:
+        value *= CN_SMALL_UNITS.get(ch) or CN_BIG_UNITS.get(ch, 1)
+    return value

@@ -1,0 +1,134 @@
+"""Quantities: a number read together with its multiplier, unit, qualifier and range end."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from recon.extract.numbers import MULTIPLIERS, NUMBER_RE, parse_number, parse_vague
+from recon.extract.qualifiers import qualifier_after, qualifier_before, qualifier_infix
+from recon.extract.units import match_unit, prefix_currency
+
+RANGE_SEP_RE = re.compile(r"\s?(?:-|–|—|~|～|至|到|to)\s?")
+#: Words after a bare multiplier amount that say what it counts (18亿参数, 2万亿 tokens).
+COUNTED_RE = re.compile(r"[^，,。;；]{0,12}?(参数|tokens?|用户|人|台|张|片|颗)")
+ENUMERATION_AFTER_RE = re.compile(
+    r"方面|层面|部分|阶段|维度|环节|途径|方向|要素|主线|原则|目标|支柱|板块|体系|特征|趋势|问题|挑战|措施|"
+    r"步|重|化|大|点|条|类|种|项|化|个?月|年"
+)
+
+
+@dataclass
+class Quantity:
+    """A number as read from the clean text; positions are into the clean text."""
+
+    start: int
+    end: int
+    value: float
+    step: float
+    unit: str = ""
+    type_hint: str = ""
+    qualifier: str = "exact"
+    value_high: float | None = None
+    chinese: bool = False
+    flags: tuple = ()
+    unit_text: str = ""
+    mult: float = 1.0
+    unit_factor: float = 1.0
+
+
+def read_quantity(text: str, m: re.Match) -> Quantity:
+    """Read the number matched by ``NUMBER_RE`` at ``m`` with the unit and qualifiers around it."""
+    group = m.lastgroup
+    if group == "frac":
+        numr, _ = parse_number(m.group("numr"))
+        den, _ = parse_number(m.group("den"))
+        return Quantity(m.start(), m.end(), 100.0 * numr / den, 0.01, "%", "share", chinese=True)
+    if group == "ten":
+        tenths, _ = parse_number(m.group("tenths"))
+        return Quantity(m.start(), m.end(), 10.0 * tenths, 10.0, "%", "share", chinese=True)
+    if group == "half":
+        return Quantity(m.start(), m.end(), 50.0, 10.0, "%", "share", chinese=True)
+    if group == "vague":
+        value, step, chinese = parse_vague(m.group()), parse_vague(m.group()), True
+        qualifier = "lower_bound" if m.group()[0] in "数上几" else "approx"
+        mult = 1.0
+    else:
+        value, step = parse_number(m.group("num"))
+        chinese = not m.group("num")[0].isdigit()
+        mult = MULTIPLIERS[m.group("mult")] if m.group("mult") else 1.0
+        qualifier = "exact"
+    q = Quantity(m.start(), m.end(), value * mult, step * mult, chinese=chinese, qualifier=qualifier,
+                 mult=mult)
+    pos = m.end()
+    infix = qualifier_infix(text, pos)
+    unit = match_unit(text, pos + infix[1]) if infix else None
+    if infix and unit:
+        q.qualifier = infix[0]
+        pos += infix[1]
+    elif infix is None or unit is None:
+        unit = match_unit(text, pos)
+    if unit is not None:
+        q.unit, q.type_hint, q.unit_text = unit.unit, unit.type_hint, text[pos:pos + unit.length]
+        q.value *= unit.factor
+        q.step *= unit.factor
+        q.unit_factor = unit.factor
+        q.end = pos + unit.length
+    else:
+        prefix = prefix_currency(text, q.start)
+        if prefix is not None:
+            q.unit, q.type_hint = prefix[0], "level"
+        elif m.group("mult") if group == "num" else group == "vague":
+            counted = COUNTED_RE.match(text, q.end)
+            if counted:
+                q.unit, q.type_hint = f"count:{counted.group(1)}", "count"
+                if counted.group(1) == "参数":
+                    q.unit = "count:parameters"
+            else:
+                q.unit, q.type_hint, q.flags = "CNY", "level", ("derived-unit",)
+    if q.qualifier == "exact":
+        q.qualifier = qualifier_before(text, q.start) or "exact"
+    after = qualifier_after(text, q.end)
+    if after and q.qualifier in ("exact", "approx"):
+        q.qualifier = after
+    return q
+
+
+def read_range_end(text: str, low: Quantity) -> Quantity | None:
+    """The high end of a range written after ``low`` (25-28%, 3至5倍, 100P到1000P), or None."""
+    sep = RANGE_SEP_RE.match(text, low.end)
+    if sep is None:
+        return None
+    m = NUMBER_RE.match(text, sep.end())
+    if m is None or m.lastgroup not in ("num", "vague"):
+        return None
+    high = read_quantity(text, m)
+    if not high.unit or (low.unit and low.unit != high.unit):
+        return None
+    if low.chinese != high.chinese:
+        return None
+    if not low.unit:
+        factor = high.unit_factor * (high.mult if low.mult == 1.0 else 1.0)
+        low.value *= factor
+        low.step *= factor
+    if high.value <= low.value:
+        return None
+    return high
+
+
+def split_lost_dash(q: Quantity, surface: str) -> tuple[float, float] | None:
+    """Read 2528% or 58倍 as the range 25–28 whose dash was lost in conversion, when it is plausible."""
+    digits = surface.rstrip("%倍个月 ")
+    if not digits.isdigit() or len(digits) < 2 or len(digits) > 4:
+        return None
+    if q.unit == "%" and q.value <= 100:
+        return None
+    if q.unit in ("x", "other:months") and q.value < 30:
+        return None
+    for i in range(1, len(digits)):
+        if digits[i] == "0":
+            continue
+        low, high = int(digits[:i]), int(digits[i:])
+        if low < high < 2 * low and (q.unit != "%" or high <= 100):
+            return float(low), float(high)
+    return None
