@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 
-NOTICE = re.compile(r"版权|侵权|下载|上传|举报|本站|免责声明|文档简介|收益归属|copyright|all rights reserved",
-                    re.IGNORECASE)
+NOTICE = re.compile(
+    r"版权|侵权|下载|上传|举报|本站|转载|免责声明|文档简介|收益归属|©|copyright|all rights reserved",
+    re.IGNORECASE,
+)
 FOOTER_START = re.compile(r"^\s*(温馨提示|最新文档|相关文档|相关推荐|猜你喜欢|评论|提交评论|热门文档)\s*$")
 NOTICE_LENGTH = 300
 """A notice is a line of its own; a longer line naming 下载 is a report's prose."""

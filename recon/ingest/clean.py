@@ -99,5 +99,8 @@ def compose(outer: list[int] | None, inner: list[int] | None) -> list[int] | Non
     if outer is None:
         return inner
     chained = [outer[i] for i in inner[:-1]]
-    chained.append(chained[-1] + 1 if chained else 0)
+    if inner[-1] == len(outer) - 1:
+        chained.append(outer[-1])
+    else:
+        chained.append(chained[-1] + 1 if chained else 0)
     return chained

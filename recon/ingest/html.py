@@ -1,0 +1,202 @@
+"""HTML: one segment per block or table cell, located exactly in the HTML source.
+
+A block is an element such as ``<p>``, ``<h2>``, ``<li>`` or ``<td>`` with no block inside it.
+Its segment's ``line`` is the source line and ``col_offset`` the column where the segment's
+``text`` starts; ``text`` is the exact source substring, markup and entities included
+(``Frost &amp; Sullivan``), and ``clean`` is what a reader sees, cleaned, with ``offsets`` into
+``text``. A block spanning several source lines gives one segment per line; ``<br>`` splits too.
+Text standing directly beside blocks (``<div>text<p>…</p></div>``) is not read.
+
+Tables: cells get ``block="table"``, a ``table_id`` per ``<table>``, ``row`` (the ``<tr>`` index)
+and ``col`` (counting ``colspan``). A unit stated by the caption, the element just before the
+table, or a header cell (``单位：亿美元``, ``Unit: US$ billion``) is every cell's ``unit_hint``.
+Blocks inside ``<header>``, ``<footer>``, ``<nav>`` and ``<aside>`` are boilerplate.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html as htmllib
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+from recon.ingest.boilerplate import is_notice
+from recon.ingest.clean import clean_text
+from recon.ingest.decode import decode_bytes
+from recon.ingest.metadata import detect_date, detect_language
+from recon.ingest.rows import document_row, segment_row
+from recon.ingest.text import unit_hint
+
+BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "caption", "figcaption", "dt", "dd",
+          "pre", "blockquote", "div", "section", "article", "header", "footer", "nav", "aside", "main",
+          "table", "tr", "thead", "tbody", "tfoot", "ul", "ol", "dl", "figure", "body", "form"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+CHROME = ["header", "footer", "nav", "aside"]
+LANGUAGES = {"zh-cn": "zh", "zh-hans": "zh", "zh-sg": "zh", "zh-tw": "zh-Hant", "zh-hk": "zh-Hant",
+             "zh-hant": "zh-Hant"}
+"""``<html lang>`` values mapped to the document languages recon knows."""
+SKIPPED = ["script", "style", "noscript", "template", "head"]
+
+_START_TAG = re.compile(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+_ENTITY = r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);"
+_TAG = r"<(/?)([a-zA-Z][\w:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"
+_MARKUP = re.compile(r"<!--.*?-->|" + _TAG + "|" + _ENTITY, re.DOTALL)
+
+
+def _content_span(source: str, start: int, name: str) -> tuple[int, int]:
+    """Where the content of the element whose start tag is at ``start`` begins and ends."""
+    tag = _START_TAG.match(source, start)
+    begin = tag.end() if tag else start
+    depth = 0
+    for match in _MARKUP.finditer(source, begin):
+        closing, other = match.group(1), (match.group(2) or "").lower()
+        if not other:
+            continue
+        if other == name:
+            if not closing:
+                depth += 1
+            elif depth == 0:
+                return begin, match.start()
+            else:
+                depth -= 1
+        elif other in BLOCKS and depth == 0:
+            return begin, match.start()
+    return begin, len(source)
+
+
+def _visible(raw: str) -> tuple[list[str], list[int]]:
+    """The characters a reader sees in ``raw`` and where each comes from; ``<br>`` gives a newline."""
+    chars, positions, at = [], [], 0
+    for match in _MARKUP.finditer(raw):
+        chars.extend(raw[at:match.start()])
+        positions.extend(range(at, match.start()))
+        token = match.group(0)
+        if token.startswith("&"):
+            for char in htmllib.unescape(token):
+                chars.append(char)
+                positions.append(match.start())
+        elif (match.group(2) or "").lower() == "br":
+            chars.append("\n")
+            positions.append(match.start())
+        at = match.end()
+    chars.extend(raw[at:])
+    positions.extend(range(at, len(raw)))
+    return chars, positions
+
+
+def _runs(chars: list[str], positions: list[int]):
+    """Split visible text at newlines into (start, end) index runs with surrounding space trimmed."""
+    start = 0
+    for index in range(len(chars) + 1):
+        if index == len(chars) or chars[index] == "\n":
+            lo, hi = start, index
+            while lo < hi and chars[lo].isspace():
+                lo += 1
+            while hi > lo and chars[hi - 1].isspace():
+                hi -= 1
+            if lo < hi:
+                yield lo, hi
+            start = index + 1
+
+
+def _colspan(cell: Tag) -> int:
+    value = str(cell.get("colspan", "1")).strip()
+    return int(value) if value.isdigit() else 1
+
+
+class _Tables:
+    """Ids, rows, columns and stated units of the tables in one page."""
+
+    def __init__(self, doc_id: str):
+        self.doc_id = doc_id
+        self.ids: dict[int, str] = {}
+        self.units: dict[int, str] = {}
+
+    def context(self, tag: Tag) -> dict:
+        """``block``, ``table_id``, ``row``, ``col`` and ``unit_hint`` for a block inside a table."""
+        table = tag.find_parent("table") if tag.name != "table" else tag
+        if table is None:
+            return {}
+        key = id(table)
+        if key not in self.ids:
+            self.ids[key] = f"{self.doc_id}#t{len(self.ids) + 1}"
+            self.units[key] = self._stated_unit(table)
+        if tag.name == "caption" or tag.find_parent("caption"):
+            return dict(block="caption", table_id=self.ids[key])
+        cell = tag if tag.name in ("td", "th") else tag.find_parent(["td", "th"])
+        row, col = -1, -1
+        if cell is not None:
+            tr = cell.find_parent("tr")
+            rows = [r for r in table.find_all("tr") if r.find_parent("table") is table]
+            row = rows.index(tr) if tr in rows else -1
+            col = sum(_colspan(c) for c in cell.find_previous_siblings(["td", "th"]))
+        return dict(block="table", table_id=self.ids[key], row=row, col=col, unit_hint=self.units[key])
+
+    @staticmethod
+    def _stated_unit(table: Tag) -> str:
+        candidates = [table.find("caption"), table.find_previous_sibling()]
+        candidates += table.find_all("th")
+        for candidate in candidates:
+            if candidate is not None:
+                stated = unit_hint(clean_text(candidate.get_text(" ", strip=True))[0])
+                if stated:
+                    return stated
+        return ""
+
+
+def _leaf_blocks(soup: BeautifulSoup):
+    """Blocks with no block inside them, outside scripts, styles and the head."""
+    for tag in soup.find_all(list(BLOCKS)):
+        if tag.find(list(BLOCKS)) is None and tag.find_parent(SKIPPED) is None:
+            yield tag
+
+
+def read_html(doc_id: str, data: bytes, path: str, fmt: str = "html") -> tuple[dict, list[dict]]:
+    """Read an HTML page into its document row and segment rows.
+
+    :param data: the file's bytes.
+    :raises UnreadableSourceError: empty, binary or undecodable file.
+    """
+    source, encoding = decode_bytes(data, path)
+    soup = BeautifulSoup(source, "html.parser")
+    line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+    tables = _Tables(doc_id)
+    segments = []
+    for tag in _leaf_blocks(soup):
+        if tag.sourceline is None:
+            continue
+        start = line_starts[tag.sourceline - 1] + tag.sourcepos
+        begin, end = _content_span(source, start, tag.name)
+        chars, positions = _visible(source[begin:end])
+        context = tables.context(tag)
+        if not context:
+            context = dict(block="heading" if tag.name in HEADINGS else "text")
+        if tag.find_parent(CHROME) is not None or tag.name in CHROME:
+            context["block"] = "boilerplate"
+        for lo, hi in _runs(chars, positions):
+            first, last = begin + positions[lo], begin + positions[hi - 1]
+            entity = _MARKUP.match(source, last) if source[last] == "&" else None
+            last += len(entity.group(0)) if entity else 1
+            line = bisect.bisect_right(line_starts, first)
+            text = source[first:last]
+            visible = "".join(chars[lo:hi])
+            offsets = [begin + p - first for p in positions[lo:hi]] + [last - first]
+            if "\n" in text:  # a tag spanning lines inside the block: keep the visible text only
+                text, offsets = visible, None
+            row = segment_row(doc_id, line, text, col_offset=first - line_starts[line - 1],
+                              visible=None if visible == text else visible, visible_offsets=offsets,
+                              **context)
+            if is_notice(row["clean"]):
+                row["block"] = "boilerplate"
+            segments.append(row)
+    title = soup.title.get_text(strip=True) if soup.title else ""
+    if not title and soup.find("h1"):
+        title = soup.find("h1").get_text(" ", strip=True)
+    visible_lines = [s["clean"] for s in segments]
+    declared = str(soup.html.get("lang", "")).lower() if soup.html else ""
+    language = LANGUAGES.get(declared, declared.split("-")[0]) or detect_language("\n".join(visible_lines))
+    meta = dict(title=title, date=detect_date(visible_lines), language=language)
+    doc = document_row(doc_id, path, fmt, encoding=encoding, lines=len(line_starts), chars=len(source),
+                       meta=meta)
+    return doc, segments
