@@ -42,3 +42,7 @@ class ReviewsFileError(ReconError):
 
 class RunDirectoryError(ReconError):
     """A directory given to ``recon diff`` does not hold the outputs of a ``recon audit`` run."""
+
+
+class BaselineError(ReconError):
+    """A ``--baseline`` file is not the ``findings.json`` of an earlier ``recon audit`` run."""

@@ -1,1 +1,5 @@
 """Report: the audit report object and its renderers (HTML, JSON, CSV, JUnit)."""
+
+from recon.report.report import AuditReport
+
+__all__ = ["AuditReport"]

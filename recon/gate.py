@@ -1,0 +1,65 @@
+"""Gate: which findings fail a CI run (severity threshold, reviews and an optional baseline)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from recon.errors import BaselineError
+from recon.review import NOT_GATING
+
+FAIL_ON = ("error", "warning", "never")
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+"""Higher is more severe; ``--fail-on X`` gates on findings ranked at or above X."""
+
+
+@dataclass(frozen=True)
+class Gate:
+    """The gate settings of a run.
+
+    :param fail_on: lowest severity that fails the run (``never`` turns the gate off).
+    :param baseline: finding ids of an earlier run's failing findings; those do not count.
+    :param baseline_path: where the baseline came from, for the report.
+    """
+
+    fail_on: str = "error"
+    baseline: frozenset[str] | None = None
+    baseline_path: str = ""
+
+    def gating(self, findings: pd.DataFrame) -> pd.Series:
+        """A boolean mask over ``findings``: failing, not accepted or waived, severe enough, new.
+
+        A ``fixed`` finding still gates while the check still fails: the fix has not landed.
+        """
+        if self.fail_on == "never" or findings.empty:
+            return pd.Series(False, index=findings.index, dtype=bool)
+        threshold = SEVERITY_RANK[self.fail_on]
+        mask = (
+            (findings["outcome"] == "fail")
+            & ~findings["status"].isin(NOT_GATING)
+            & (findings["severity"].map(SEVERITY_RANK).fillna(0) >= threshold)
+        )
+        if self.baseline is not None:
+            mask &= ~findings["finding_id"].isin(self.baseline)
+        return mask.astype(bool)
+
+
+def load_baseline(path: str | Path) -> frozenset[str]:
+    """The ids of the failing findings in an earlier run's ``findings.json``.
+
+    :param path: a ``findings.json`` written by ``recon audit``.
+    :raises BaselineError: the file is missing, not JSON, or not an array of findings.
+    """
+    path = Path(path)
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise BaselineError(path, "no such file") from error
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BaselineError(path, f"not a findings.json: {error}") from error
+    if not isinstance(records, list) or not all(isinstance(r, dict) and "finding_id" in r for r in records):
+        raise BaselineError(path, "not a findings.json: expected an array of findings with finding_id")
+    return frozenset(str(r["finding_id"]) for r in records if r.get("outcome", "fail") == "fail")

@@ -1,0 +1,167 @@
+"""The typed context of ``audit.html``: every variable the templates may use, documented here.
+
+The report computes these values in Python; the templates only format them. A test compares the
+variables the templates reference with the fields below, so neither can drift from the other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+def _help(text: str, **kwargs):
+    return field(metadata={"help": text}, **kwargs)
+
+
+@dataclass
+class Quote:
+    """One claim quoted as evidence, with the number split out so it can be highlighted."""
+
+    claim_id: str = _help("stable id of the claim")
+    doc_id: str = _help("document the claim is in")
+    location: str = _help("where in the document, e.g. 'p. 3, line 12' or 'line 12'")
+    before: str = _help("quote text before the number (trimmed around long lines)")
+    number: str = _help("the number as written (the claim's surface)")
+    after: str = _help("quote text after the number")
+    value: str = _help("the value in base units, formatted, e.g. '175.1 B CNY'")
+    detail: str = _help("period, geography, kind and qualifier of the claim, formatted")
+
+
+@dataclass
+class FindingView:
+    """One finding as shown in a card: the check, its arithmetic, its quotes and its review."""
+
+    finding_id: str = _help("stable id: hash of check and sorted claim ids (what reviews refer to)")
+    check: str = _help("kebab-case check id, e.g. 'cross-source-agreement'")
+    outcome: str = _help("fail or pass")
+    severity: str = _help("error, warning or info")
+    status: str = _help("open, accepted, waived or fixed (from the reviews file)")
+    gating: bool = _help("whether this finding fails the gate of this run")
+    metric_id: str = _help("glossary metric id")
+    geo: str = _help("geography, '' when unstated")
+    period: str = _help("period, '' when unstated")
+    observed: str = _help("what the documents say")
+    expected: str = _help("what the check expected")
+    arithmetic: str = _help("the recomputation, '' when none")
+    message: str = _help("the check's message")
+    review_note: str = _help("the editor's note, '' when not reviewed")
+    review_by: str = _help("who reviewed, ''")
+    review_at: str = _help("when, ISO date-time, ''")
+    doc_ids: str = _help("space-separated documents involved (for the document filter)")
+    quotes: list[Quote] = _help("the claims involved, side by side", default_factory=list)
+
+
+@dataclass
+class ChartPoint:
+    """One fact drawn in a chart; coordinates are SVG user units computed by the report."""
+
+    x: float = _help("horizontal position")
+    y: float = _help("vertical position of the value")
+    y_high: float | None = _help("vertical position of a range's high end, None for single values")
+    colour: int = _help("palette index of the point's document")
+    conflict: bool = _help("the fact is part of a failing finding (drawn with a red ring)")
+    label: str = _help("tooltip: document, line, surface, period")
+
+
+@dataclass
+class Tick:
+    """An axis tick at ``position`` with ``label``."""
+
+    position: float = _help("SVG coordinate along the axis")
+    label: str = _help("formatted tick value or period")
+
+
+@dataclass
+class Chart:
+    """The values of one metric by source and period, as an inline SVG."""
+
+    chart_id: str = _help("HTML id")
+    metric_id: str = _help("glossary metric id")
+    unit: str = _help("unit of the vertical axis, e.g. 'B CNY'")
+    width: int = _help("SVG width")
+    height: int = _help("SVG height")
+    left: float = _help("plot area left edge")
+    right: float = _help("plot area right edge")
+    top: float = _help("plot area top edge")
+    bottom: float = _help("plot area bottom edge")
+    y_label_x: float = _help("where value labels end (left of the plot)")
+    x_label_y: float = _help("baseline of period labels (below the plot)")
+    x_ticks: list[Tick] = _help("one tick per period")
+    y_ticks: list[Tick] = _help("value ticks")
+    points: list[ChartPoint] = _help("one point per fact")
+    legend: list[tuple[str, int]] = _help("(document, palette index) for the documents drawn")
+    conflicts: int = _help("how many points are part of failing findings")
+
+
+@dataclass
+class FactRow:
+    """One row of the facts explorer."""
+
+    claim_id: str = _help("stable claim id")
+    doc_id: str = _help("document")
+    location: str = _help("page and line")
+    line: int = _help("line number, for sorting")
+    metric_id: str = _help("glossary metric id or 'unlisted:<phrase>'")
+    metric_text: str = _help("the phrase in the document")
+    period: str = _help("period")
+    geo: str = _help("geography")
+    surface: str = _help("the number as written")
+    value: str = _help("base value, formatted")
+    sort_value: float = _help("base value, for sorting")
+    kind: str = _help("actual, forecast or estimate")
+    qualifier: str = _help("exact, approx, lower_bound, upper_bound or range")
+    group_id: str = _help("match group, '' when the fact stands alone")
+    quote: str = _help("the sentence, trimmed")
+
+
+@dataclass
+class DocumentRow:
+    """One input file in the coverage section."""
+
+    doc_id: str = _help("file name")
+    path: str = _help("path as given")
+    format: str = _help("txt, md, html, pdf or unknown")
+    language: str = _help("zh, zh-Hant, en or ''")
+    lines: int = _help("lines read")
+    claims: int = _help("claims extracted")
+    numbers: int = _help("numbers not taken as claims")
+    status: str = _help("ok or error")
+    error: str = _help("why it could not be read, ''")
+
+
+@dataclass
+class Summary:
+    """The headline numbers and the gate verdict."""
+
+    documents: int = _help("input files")
+    unreadable: int = _help("files that could not be read")
+    claims: int = _help("claims extracted")
+    numbers: int = _help("numbers not taken as claims")
+    failing: int = _help("failing findings")
+    corroborations: int = _help("passing findings (corroborations)")
+    by_severity: list[tuple[str, int]] = _help("failing findings per severity, most severe first")
+    by_status: list[tuple[str, int]] = _help("failing findings per review status")
+    gating: int = _help("findings that fail the gate")
+    passed: bool = _help("the gate verdict")
+    fail_on: str = _help("the --fail-on setting")
+    baseline: str = _help("the --baseline file, '' when none")
+    stale_reviews: int = _help("decisions whose finding no longer exists")
+
+
+@dataclass
+class AuditContext:
+    """Everything ``audit.html`` renders, computed by :class:`recon.report.AuditReport`."""
+
+    title: str = _help("page title")
+    version: str = _help("recon version")
+    summary: Summary = _help("headline numbers and gate verdict")
+    failing: list[FindingView] = _help("failing findings, most severe and largest first")
+    corroborations: list[FindingView] = _help("passing findings")
+    charts: list[Chart] = _help("one chart per metric with values from more than one fact")
+    facts: list[FactRow] = _help("every fact, for the explorer")
+    documents: list[DocumentRow] = _help("every input file")
+    reasons: list[tuple[str, int]] = _help("numbers not taken, counted per reason, most frequent first")
+    stale_reviews: list[tuple[str, str, str]] = _help("(finding id, status, note) of stale decisions")
+    doc_options: list[str] = _help("documents for the filters")
+    metric_options: list[str] = _help("metric ids for the filters")
+    period_options: list[str] = _help("periods for the facts filter")
