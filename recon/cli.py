@@ -78,3 +78,109 @@ def extract(paths, out, numbers, jobs):
     click.echo(f"{len(result.facts)} claims from {len(result.documents)} documents -> {out}", err=True)
     if report_unreadable(result.documents):
         sys.exit(2)
+
+
+def stage_line():
+    """A progress callback that names each stage on a terminal, or None when stderr is not a TTY."""
+    if not click.get_text_stream("stderr").isatty():
+        return None
+    return lambda stage: click.echo(f"recon: {stage}…", err=True)
+
+
+def reviews_option(command):
+    """``--reviews PATH``, shared by ``audit`` (reads it) and ``review`` (writes it)."""
+    return click.option(
+        "--reviews", default=Path("reviews.yaml"), show_default=True,
+        type=click.Path(path_type=Path, dir_okay=False), help="editor decisions file (YAML)",
+    )(command)
+
+
+def write_outputs(outputs: dict[str, str], out: Path) -> None:
+    """Write each named text output into the directory ``out``."""
+    from recon.errors import OutputError
+
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, text in outputs.items():
+            (out / name).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise OutputError(error.filename or out, error.strerror or str(error)) from error
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", default=Path("reports"), show_default=True, type=click.Path(path_type=Path),
+              help="output directory for audit.html, facts.csv, findings.json, junit.xml")
+@reviews_option
+@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
+              show_default=True, help="lowest severity of an unreviewed failing finding that fails the run")
+@click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False),
+              help="findings.json of an earlier run: only findings not in it count for the gate")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(min=1),
+              help="documents extracted in parallel processes")
+@renders_errors
+def audit(paths, out, reviews, fail_on, baseline, jobs):
+    """Audit the figures in reports and write the audit report (default: sources/ -> reports/).
+
+    Exit 0 when the gate passes, 1 when it fails, 2 on a usage or input error (unreadable files
+    are reported after the outputs for the other files are written).
+
+    \b
+    Example: recon audit sources --out reports --fail-on warning --baseline old/findings.json
+    """
+    from recon.gate import Gate, load_baseline
+    from recon.pipeline import run_audit
+
+    gate = Gate(fail_on, load_baseline(baseline) if baseline else None, str(baseline or ""))
+    report = run_audit(paths or [Path("sources")], reviews=reviews, gate=gate, progress=stage_line(),
+                       jobs=jobs)
+    write_outputs({
+        "audit.html": report.to_html(),
+        "facts.csv": report.to_csv(),
+        "findings.json": report.to_findings_json(),
+        "junit.xml": report.to_junit(),
+    }, out)
+    for line in report.to_summary():
+        click.echo(line, err=True)
+    click.echo(f"report: {out / 'audit.html'}", err=True)
+    if report_unreadable(report.documents):
+        sys.exit(2)
+    sys.exit(0 if report.passed else 1)
+
+
+@main.command()
+@click.argument("finding_id")
+@click.option("--status", required=True, type=click.Choice(["accepted", "waived", "fixed"]),
+              help="accepted or waived take the finding out of the gate; fixed keeps it in while it fails")
+@click.option("--note", required=True, help="why: shown next to the finding in later reports")
+@click.option("--by", default="", help="who decided")
+@reviews_option
+@renders_errors
+def review(finding_id, status, note, by, reviews):
+    """Record an editor's decision on a finding (by its id in audit.html or findings.json).
+
+    \b
+    Example: recon review 3f9a0c2b71de --status waived --note "2030 scenario, not a forecast" --by lin
+    """
+    from recon.review import record_review
+
+    decision = record_review(reviews, finding_id, status, note, by)
+    click.echo(f"{decision.finding_id}: {decision.status} -> {reviews}", err=True)
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="print the differences as JSON")
+@renders_errors
+def diff(old, new, as_json):
+    """Show what changed between two audit output directories; exit 1 on new failing findings.
+
+    \b
+    Example: recon diff reports/2024-03 reports/2024-04 --json
+    """
+    from recon.diff import diff_runs
+
+    result = diff_runs(old, new)
+    click.echo(result.to_json() if as_json else result.to_text(), nl=as_json)
+    sys.exit(1 if result.new_failing else 0)

@@ -46,3 +46,7 @@ class RunDirectoryError(ReconError):
 
 class BaselineError(ReconError):
     """A ``--baseline`` file is not the ``findings.json`` of an earlier ``recon audit`` run."""
+
+
+class OutputError(ReconError):
+    """An output file or directory cannot be written."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from recon.errors import BaselineError
+from recon.errors import BaselineError, ReconError
 from recon.review import NOT_GATING
 
 FAIL_ON = ("error", "warning", "never")
@@ -53,13 +53,23 @@ def load_baseline(path: str | Path) -> frozenset[str]:
     :param path: a ``findings.json`` written by ``recon audit``.
     :raises BaselineError: the file is missing, not JSON, or not an array of findings.
     """
+    records = read_findings(path, BaselineError)
+    return frozenset(str(r["finding_id"]) for r in records if r.get("outcome", "fail") == "fail")
+
+
+def read_findings(path: str | Path, error: type[ReconError]) -> list[dict]:
+    """The records of a ``findings.json``; any problem raises ``error`` naming the file.
+
+    :param path: a ``findings.json`` written by ``recon audit``.
+    :param error: the ``ReconError`` subclass for the caller's context (baseline, run directory).
+    """
     path = Path(path)
     try:
         records = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as error:
-        raise BaselineError(path, "no such file") from error
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise BaselineError(path, f"not a findings.json: {error}") from error
+    except FileNotFoundError as cause:
+        raise error(path, "no such file") from cause
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as cause:
+        raise error(path, f"not a findings.json: {cause}") from cause
     if not isinstance(records, list) or not all(isinstance(r, dict) and "finding_id" in r for r in records):
-        raise BaselineError(path, "not a findings.json: expected an array of findings with finding_id")
-    return frozenset(str(r["finding_id"]) for r in records if r.get("outcome", "fail") == "fail")
+        raise error(path, "not a findings.json: expected an array of findings with finding_id")
+    return records

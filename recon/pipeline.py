@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,3 +37,48 @@ def extract_facts(
     claims, numbers = extract_claims(segments, documents)
     facts = normalise_claims(claims, load_glossary(Path(expectations) / "metrics.yaml"))
     return Extraction(documents=documents, facts=facts, numbers=numbers)
+
+
+def check_extraction(extraction: Extraction, expectations: str | Path = EXPECTATIONS_DIR):
+    """Match the extracted facts and run the expectation suites: (matched facts, findings).
+
+    :param extraction: what :func:`extract_facts` returned.
+    :param expectations: the directory holding ``matching.yaml`` and the suites.
+    """
+    from recon.checks import check_facts, load_suites
+    from recon.match import load_settings, match_facts
+
+    matched, groups = match_facts(extraction.facts, load_settings(Path(expectations) / "matching.yaml"))
+    findings = check_facts(matched, groups, load_suites(expectations), extraction.documents)
+    return matched, findings
+
+
+def run_audit(
+    paths: Iterable[str | Path],
+    expectations: str | Path = EXPECTATIONS_DIR,
+    reviews: str | Path | None = None,
+    gate=None,
+    progress: Callable[[str], None] | None = None,
+    jobs: int = 1,
+):
+    """The whole pipeline, ingest to report: what ``recon audit`` runs.
+
+    :param paths: report files or directories.
+    :param expectations: the glossary, match settings and suites.
+    :param reviews: the reviews file (missing means no decisions yet).
+    :param gate: a :class:`recon.gate.Gate`; the default fails on unreviewed errors.
+    :param progress: called with the name of each stage as it starts (the CLI shows it on a terminal).
+    :param jobs: documents extracted in parallel processes.
+    :return: a :class:`recon.report.AuditReport`.
+    """
+    from recon.report import AuditReport
+    from recon.review import load_reviews
+
+    step = progress or (lambda stage: None)
+    decisions = load_reviews(reviews) if reviews is not None else {}
+    step("reading and extracting")
+    extraction = extract_facts(paths, expectations, jobs=jobs)
+    step("matching and checking")
+    matched, findings = check_extraction(extraction, expectations)
+    step("building the report")
+    return AuditReport(extraction.documents, matched, extraction.numbers, findings, decisions, gate)
