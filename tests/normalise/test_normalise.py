@@ -1,0 +1,127 @@
+"""normalise_claims: base units and dimensions, metric ids from the glossary, on real metric phrases."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from recon import schemas
+from recon.normalise import base_of_unit, load_glossary, normalise_claims
+from recon.pipeline import EXPECTATIONS_DIR
+from tests.normalise.rows import claim, claims_table, gold_claims
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    return load_glossary(EXPECTATIONS_DIR / "metrics.yaml")
+
+
+@pytest.mark.parametrize(
+    "unit, factor, base_unit, dimension",
+    [
+        ("CNY", 1, "CNY", "currency"),
+        ("USD", 1, "USD", "currency"),
+        ("EUR", 1, "EUR", "currency"),
+        ("other:EUR", 1, "EUR", "currency"),
+        ("FLOPS", 1, "FLOPS", "compute"),
+        ("%", 1, "%", "percent"),
+        ("pp", 1, "pp", "points"),
+        ("x", 1, "x", "multiple"),
+        ("W", 1, "W", "power"),
+        ("days", 1, "days", "duration"),
+        ("years", 365.25, "days", "duration"),
+        ("count:家", 1, "count", "count"),
+        ("count:enterprises", 1, "count", "count"),
+        ("other:TB", 1e12, "B", "other"),
+        ("other:PUE", 1, "other:PUE", "other"),
+        ("other:万套", 1, "other:万套", "other"),
+    ],
+)
+def test_units_reduce_to_base_units_with_currencies_kept_apart(unit, factor, base_unit, dimension):
+    assert base_of_unit(unit) == (pytest.approx(factor), base_unit, dimension)
+
+
+# Phrases as the gold labeller wrote them (../shared/gold-dev metric_zh) or as they stand in the corpus.
+@pytest.mark.parametrize(
+    "metric_text, claim_type, unit, metric_id",
+    [
+        ("中国人工智能核心产业规模", "level", "CNY", "ai-core-industry-scale"),
+        ("深圳市人工智能核心产业规模", "level", "CNY", "ai-core-industry-scale"),
+        ("AI核心產(chǎn)業(yè)規(guī)模", "level", "CNY", "ai-core-industry-scale"),
+        ("中国人工智能核心产业规模", "growth", "%", "ai-core-industry-scale-growth"),
+        ("AI核心產(chǎn)業(yè)規(guī)模占比", "share", "%", "ai-core-industry-scale-share"),
+        ("全球AI市场规模", "level", "USD", "ai-market-size"),
+        ("全球 AI 市场规模", "level", "USD", "ai-market-size"),
+        ("全球大模型行业市场规模的CAGR", "cagr", "%", "large-model-market-cagr"),
+        ("智能算力规模", "level", "FLOPS", "intelligent-computing-power"),
+        ("China's intelligent computing power", "level", "FLOPS", "intelligent-computing-power"),
+        ("通用算力规模", "level", "FLOPS", "general-computing-power"),
+        ("算力规模", "level", "FLOPS", "total-computing-power"),
+        ("中国智能算力规模年复合增长率", "cagr", "%", "intelligent-computing-power-cagr"),
+        ("2023年上半年中国人工智能服务器市场规模", "level", "USD", "ai-server-market"),
+        ("中国液冷服务器市场年复合增长率", "cagr", "%", "liquid-cooled-server-market-cagr"),
+        ("京津冀地区人工智能相关企业数量", "count", "count:家", "ai-enterprise-count"),
+        ("发明专利申请量", "count", "count:件", "ai-patent-applications"),
+        ("中国人工智能发明专利申请量", "growth", "%", "ai-patent-applications-growth"),
+        ("融资事件数", "count", "count:起", "ai-financing-events"),
+        ("國產(chǎn)AI芯片自主化率", "rate", "%", "domestic-ai-chip-localisation-rate"),
+        # near-aliases: one character off is the same metric
+        ("人工智能服务器市场的规模", "level", "USD", "ai-server-market"),
+        ("中国人工智能核心产业总规模", "level", "CNY", "ai-core-industry-scale"),
+        # a qualifier in front names a narrower metric, and a bare measure word names none
+        ("醫(yī)療AI市場規(guī)模", "level", "CNY", "unlisted:医疗ai市场规模"),
+        ("边缘AI芯片出货量", "count", "count:片", "unlisted:边缘ai芯片出货量"),
+        ("同比增长", "growth", "%", "unlisted:同比增长"),
+        ("毛利率", "rate", "%", "unlisted:毛利率"),
+    ],
+)
+def test_metric_phrases_resolve_to_glossary_ids(glossary, metric_text, claim_type, unit, metric_id):
+    facts = normalise_claims(
+        claims_table([claim(metric_text=metric_text, type=claim_type, unit=unit)]), glossary
+    )
+    assert facts.loc[0, "metric_id"] == metric_id
+    score = facts.loc[0, "metric_score"]
+    assert score == 100 or metric_id.startswith("unlisted:") or glossary.min_score <= score < 100
+
+
+def test_facts_keep_claim_columns_and_add_base_values(glossary):
+    claims = claims_table(
+        [
+            claim(surface="1751亿元", value=1.751e11, metric_text="人工智能核心产业规模"),
+            claim(start=9, surface="3年", value=3.0, unit="years", type="other", metric_text="平均回本周期"),
+            claim(start=20, surface="414.1 EFLOPS", value=4.141e20, unit="FLOPS", metric_text="智能算力"),
+        ]
+    )
+    facts = normalise_claims(claims, glossary)
+    schemas.Fact.validate(facts)
+    pd.testing.assert_frame_equal(facts[claims.columns], claims)
+    got = facts[["surface", "base_value", "base_unit", "dimension", "metric_id"]].values.tolist()
+    assert got == [
+        ["1751亿元", 1.751e11, "CNY", "currency", "ai-core-industry-scale"],
+        ["3年", 3 * 365.25, "days", "duration", "unlisted:平均回本周期"],
+        ["414.1 EFLOPS", 4.141e20, "FLOPS", "compute", "intelligent-computing-power"],
+    ]
+
+
+def test_no_claims_give_an_empty_fact_table(glossary):
+    facts = normalise_claims(schemas.empty(schemas.Claim), glossary)
+    assert facts.empty
+    assert set(schemas.Fact.to_schema().columns) <= set(facts.columns)
+
+
+def test_every_gold_claim_normalises_with_a_dimension_matching_its_unit(glossary):
+    claims = gold_claims()
+    if claims.empty:
+        pytest.skip("../shared/gold-dev is not present")
+    facts = normalise_claims(claims, glossary)
+    assert len(facts) == len(claims)
+    expected = {"CNY": "currency", "USD": "currency", "FLOPS": "compute", "%": "percent", "pp": "points",
+                "x": "multiple", "days": "duration", "years": "duration"}
+    for unit, dimension in expected.items():
+        assert set(facts.loc[facts["unit"] == unit, "dimension"]) == {dimension}, unit
+    counts = facts[facts["unit"].str.startswith("count:")]
+    assert set(counts["dimension"]) == {"count"}
+    listed = facts[~facts["metric_id"].str.startswith("unlisted:")]
+    allowed = listed["metric_id"].map(lambda m: glossary.metrics[m].units)
+    base_units = listed["base_unit"].where(listed["dimension"] != "count", "count")
+    assert [u in a for u, a in zip(base_units, allowed, strict=True)].count(False) <= 2
