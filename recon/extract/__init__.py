@@ -27,6 +27,11 @@ GLUED_PERCENT_RE = re.compile(r"(\d+(?:\.\d+)?)%(\d+(?:\.\d+)?)%")
 DATE_RE = re.compile(r"((?:19|20)\d\d)(?:-(\d\d))?")
 YEAR_WORD_RE = re.compile(r"(?<!\d)(20[0-4]\d)\s?年")
 CHINESE_TIME_UNITS = ("years", "other:months")
+#: How far (characters) a date carries within a paragraph, which lines count as whole flattened
+#: reports, and for how many lines the last date of a paragraph frames the lines after it.
+PARAGRAPH_CARRY = 400
+LONG_LINE = 2000
+CONTEXT_LINES = 10
 #: Nouns after 四个 or 三大 that name the parts of an argument, not an amount.
 ENUMERATED_RE = re.compile(
     r"方面|层面|部分|阶段|维度|环节|途径|方向|要素|主线|原则|支柱|体系|特征|趋势|问题|挑战|措施|步|种"
@@ -88,6 +93,8 @@ class SegmentReader:
         self.last_actual = last_actual
         self.claims = claims
         self.numbers = numbers
+        self.context_period = None
+        self.context_line = 0
 
     def read(self, page, line, col_offset, text, clean, offsets, block, unit_hint) -> None:
         """Read one segment: every number in it becomes a claim or a listed token."""
@@ -102,6 +109,11 @@ class SegmentReader:
         sentence_ends = context.boundaries(clean, context.SENTENCE_END_RE)
         clause_ends = context.boundaries(clean, context.CLAUSE_END_RE)
         periods = find_periods(clean)
+        # In a paragraph of ordinary length, a sentence without a date inherits the last one written
+        # before it; in a whole report flattened into one line, dates are too far apart to carry.
+        self.carry = PARAGRAPH_CARRY if len(clean) <= LONG_LINE else 0
+        if self.line - self.context_line > CONTEXT_LINES:
+            self.context_period = None
         taken = 0
         for cell in split_flattened_rows(clean):
             self.claim_from_cell(cell, sentence_ends, clause_ends)
@@ -115,6 +127,8 @@ class SegmentReader:
                 continue
             q = read_quantity(clean, m)
             taken = self.take(q, m, periods, sentence_ends, clause_ends, unit_hint)
+        if periods and block in ("text", "heading"):
+            self.context_period, self.context_line = periods[-1], self.line
 
     def take(self, q: Quantity, m, periods, sentence_ends, clause_ends, unit_hint: str) -> int:
         """Decide on the quantity ``q``: a claim or a listed number token. Return where reading goes on."""
@@ -129,6 +143,7 @@ class SegmentReader:
                 q.value *= hinted[1]
                 q.step *= hinted[1]
                 q.flags += ("unit-from-caption",)
+        high = read_range_end(clean, q) if not q.chinese or q.unit else None
         reason = reason_for(clean, m.start(), m.end(), m.group(), bool(q.unit))
         if reason is None and q.chinese:
             reason = self.chinese_non_claim(q)
@@ -140,7 +155,6 @@ class SegmentReader:
             if not q.chinese:
                 self.number(m.start(), m.end(), *reason)
             return m.end()
-        high = read_range_end(clean, q)
         if high is not None:
             q.value_high, q.qualifier, q.end = high.value, "range", high.end
             if high.unit_text:
@@ -177,7 +191,7 @@ class SegmentReader:
         clean = self.clean
         s_lo, s_hi = context.bounds(sentence_ends, q.start, len(clean))
         c_lo, c_hi = context.bounds(clause_ends, q.start, len(clean))
-        period = period_for(periods, q.start, q.end, s_lo, s_hi)
+        period = period_for(periods, q.start, q.end, s_lo, s_hi, self.carry) or self.context_period
         first = last = None
         grain = label = ""
         if period is not None:

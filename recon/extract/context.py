@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-SENTENCE_END_RE = re.compile(r"[。！？!；;]|\?(?!\))|\.(?=\s|$)|\t")
+SENTENCE_END_RE = re.compile(r"[。！？!]|\?(?!\))|\.(?=\s|$)|\t")
 CLAUSE_END_RE = re.compile(r"[。！？!；;,，、：:()（）]|\?(?!\))|\.(?=\s|$)|\t")
 
 FORECAST_RE = re.compile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-YEAR = r"(?<![\d.,])(?:19[5-9]\d|20[0-4]\d)"
+YEAR = r"(?<!\d)(?<!\d[.,])(?:19[5-9]\d|20[0-4]\d)"
 CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 PERIOD_RE = re.compile(
@@ -64,13 +64,15 @@ def find_periods(text: str) -> list[Period]:
     return found
 
 
-def period_for(periods: list[Period], start: int, end: int, lo: int, hi: int) -> Period | None:
+def period_for(periods: list[Period], start: int, end: int, lo: int, hi: int,
+               carry: int = 0) -> Period | None:
     """The period a number at [start, end) refers to, among periods inside [lo, hi).
 
     The nearest period before the number in the same sentence wins; English often puts the year
-    after the number ("259.9 EFLOPS in 2022"), so a period after it is the fallback.
+    after the number ("259.9 EFLOPS in 2022"), so a period after it is the next choice. A sentence
+    without a period carries on the last one written up to ``carry`` characters before it.
     """
-    before = None
+    before = earlier = None
     for p in periods:
         if p.start >= end:
             if before is None and p.start < hi:
@@ -78,4 +80,6 @@ def period_for(periods: list[Period], start: int, end: int, lo: int, hi: int) ->
             break
         if p.end <= start and p.start >= lo:
             before = p
-    return before
+        elif p.end <= lo and p.end >= lo - carry:
+            earlier = p
+    return before or earlier

@@ -39,7 +39,7 @@ class Quantity:
 
 def read_quantity(text: str, m: re.Match) -> Quantity:
     """Read the number matched by ``NUMBER_RE`` at ``m`` with the unit and qualifiers around it."""
-    group = m.lastgroup
+    group = next(g for g in ("frac", "ten", "half", "vague", "num") if m.group(g))
     if group == "frac":
         numr, _ = parse_number(m.group("numr"))
         den, _ = parse_number(m.group("den"))
@@ -66,8 +66,11 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
     if infix and unit:
         q.qualifier = infix[0]
         pos += infix[1]
-    elif infix is None or unit is None:
+    else:
         unit = match_unit(text, pos)
+        if unit is None and text[pos:pos + 1] == " " and not chinese:
+            unit = match_unit(text, pos + 1)
+            pos += unit is not None
     if unit is not None:
         q.unit, q.type_hint, q.unit_text = unit.unit, unit.type_hint, text[pos:pos + unit.length]
         q.value *= unit.factor
@@ -100,7 +103,7 @@ def read_range_end(text: str, low: Quantity) -> Quantity | None:
     if sep is None:
         return None
     m = NUMBER_RE.match(text, sep.end())
-    if m is None or m.lastgroup not in ("num", "vague"):
+    if m is None or not (m.group("num") or m.group("vague")):
         return None
     high = read_quantity(text, m)
     if not high.unit or (low.unit and low.unit != high.unit):
@@ -111,6 +114,7 @@ def read_range_end(text: str, low: Quantity) -> Quantity | None:
         factor = high.unit_factor * (high.mult if low.mult == 1.0 else 1.0)
         low.value *= factor
         low.step *= factor
+        low.unit, low.type_hint, low.unit_text = high.unit, high.type_hint, high.unit_text
     if high.value <= low.value:
         return None
     return high

@@ -59,7 +59,7 @@ UNIT_RE = re.compile(
     rf"|(?P<other>{_alternation(OTHER_UNITS)})(?![A-Za-z])"
     r"|(?P<months>个月)"
     r"|(?P<years>年)"
-    r"|(?P<days>天|日)"
+    r"|(?P<days>天)"
     rf"|(?P<count>{_alternation(MEASURE_WORDS)})"
     rf"|(?P<en>\s?(?:{_alternation(ENGLISH_COUNTS)})\b)"
 )
@@ -90,7 +90,9 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     if m.group("flops") is not None:
         return UnitMatch("FLOPS", SI_PREFIX[m.group("fp")], length, "level")
     if m.group("bytes"):
-        return UnitMatch("other:bytes", SI_PREFIX[m.group("bp")], length, "level")
+        if m.group("bp") in "EZ":  # national storage targets are stated in EB: compare them in bytes
+            return UnitMatch("other:bytes", SI_PREFIX[m.group("bp")], length, "level")
+        return UnitMatch(f"other:{surface}", 1.0, length, "level")
     if m.group("bareflops"):
         return UnitMatch("FLOPS", SI_PREFIX[m.group("ffp")], length, "level")
     if m.group("params"):
