@@ -2,7 +2,8 @@
 
 ``clean_text(text)`` returns ``(clean, offsets)``: ``offsets[i]`` is the index in ``text`` of
 ``clean[i]`` and ``offsets[len(clean)]`` is one past the last character kept (0 when nothing is
-kept), so ``text[offsets[i]:offsets[j]]`` is the original of ``clean[i:j]``. ``offsets`` is None
+kept). The original of ``clean[i:j]`` is ``text[offsets[i]:offsets[j - 1] + 1]`` (``offsets[j]``
+would also take in noise deleted right after it, such as a citation marker). ``offsets`` is None
 when nothing changed. Cleaning only deletes characters or replaces one character by one, so a
 claim found in ``clean`` always maps back to a span of ``text``.
 

@@ -1,0 +1,103 @@
+"""HTML ingest: blocks and cells located exactly in the source, units from captions and headers."""
+
+import pytest
+
+from recon.ingest import ingest_paths
+
+PAGE = """<!DOCTYPE html>
+<html lang="zh-CN">
+<head><title>全球市场概览</title><style>p { color: red }</style></head>
+<body>
+<nav><a href="/">首页</a> <p>导航 2024</p></nav>
+<h1>全球市场概览</h1>
+<p>根据Frost &amp; Sullivan，2024年全球AI市场规模达到<b>6.16</b>万亿美元。</p>
+<p>第一行 1.91万亿美元<br>第二行 11.64万亿美元</p>
+<table>
+  <caption>2023年分区域融资金额（单位：亿美元）</caption>
+  <tr><th>地区</th><th colspan="2">融资金额</th></tr>
+  <tr><td>长三角</td><td>346.8</td><td><p>&nbsp;263.6</p></td></tr>
+</table>
+<p>Revenue by region</p>
+<table>
+  <tr><th>Region</th><th>Revenue (Unit: US$ billion)</th></tr>
+  <tr><td>Asia</td><td>12.5</td></tr>
+</table>
+<script>var x = "1751亿元";</script>
+<footer><p>© 2025 示例研究院 版权所有</p></footer>
+</body>
+</html>
+"""
+
+
+@pytest.fixture
+def page(tmp_path):
+    path = tmp_path / "market.html"
+    path.write_text(PAGE, encoding="utf-8")
+    documents, segments = ingest_paths([path])
+    return documents.iloc[0], segments
+
+
+def test_every_segment_text_is_the_exact_source_substring(page):
+    _, segments = page
+    source_lines = PAGE.split("\n")
+    for row in segments.itertuples():
+        assert source_lines[row.line - 1][row.col_offset:row.col_offset + len(row.text)] == row.text
+
+
+def test_clean_is_visible_text_with_offsets_into_the_markup(page):
+    _, segments = page
+    row = segments[segments["text"].str.contains("Frost")].iloc[0]
+    assert row["text"] == "根据Frost &amp; Sullivan，2024年全球AI市场规模达到<b>6.16</b>万亿美元。"
+    assert row["clean"] == "根据Frost & Sullivan,2024年全球AI市场规模达到6.16万亿美元。"
+    start = row["clean"].index("6.16万亿美元")
+    end = start + len("6.16万亿美元")
+    assert row["text"][row["offsets"][start]:row["offsets"][end - 1] + 1] == "6.16</b>万亿美元"
+    amp = row["clean"].index("&")
+    assert row["text"][row["offsets"][amp]:row["offsets"][amp + 1]] == "&amp;"
+
+
+def test_br_splits_a_paragraph(page):
+    _, segments = page
+    lines = segments[segments["clean"].str.startswith(("第一行", "第二行"))]
+    assert lines["clean"].tolist() == ["第一行 1.91万亿美元", "第二行 11.64万亿美元"]
+    assert lines["line"].nunique() == 1 and lines["col_offset"].is_monotonic_increasing
+
+
+def test_table_cells_with_caption_unit(page):
+    _, segments = page
+    first = segments[segments["table_id"] == "market.html#t1"]
+    assert first[["block", "row", "col", "clean", "unit_hint"]].values.tolist() == [
+        ["caption", -1, -1, "2023年分区域融资金额(单位:亿美元)", ""],
+        ["table", 0, 0, "地区", "亿美元"],
+        ["table", 0, 1, "融资金额", "亿美元"],
+        ["table", 1, 0, "长三角", "亿美元"],
+        ["table", 1, 1, "346.8", "亿美元"],
+        ["table", 1, 2, "263.6", "亿美元"],
+    ]
+
+
+def test_unit_from_a_header_cell(page):
+    _, segments = page
+    second = segments[segments["table_id"] == "market.html#t2"]
+    assert set(second["unit_hint"]) == {"US$ billion"}
+    assert second.loc[second["clean"] == "12.5", ["row", "col"]].values.tolist() == [[1, 1]]
+
+
+def test_chrome_is_boilerplate_and_scripts_are_not_read(page):
+    document, segments = page
+    blocks = dict(zip(segments["clean"], segments["block"], strict=True))
+    assert blocks["导航 2024"] == "boilerplate"
+    assert blocks["© 2025 示例研究院 版权所有"] == "boilerplate"
+    assert blocks["全球市场概览"] == "heading"
+    assert not segments["clean"].str.contains("1751|color").any()
+    assert (document["title"], document["language"], document["format"]) == ("全球市场概览", "zh", "html")
+
+
+def test_html_source_from_the_demo_corpus(sources_dir):
+    path = sources_dir / "03_global_market.html"
+    if not path.exists():
+        pytest.skip("demo corpus not present")
+    _, segments = ingest_paths([path])
+    cells = segments[segments["block"] == "table"]
+    assert "727.2" in cells["clean"].tolist()
+    assert set(cells["unit_hint"]) == {"亿元"}
