@@ -69,6 +69,9 @@ def to_simplified(text: str) -> str:
 def clean_text(text: str) -> tuple[str, list[int] | None]:
     """Clean one line or cell, returning ``(clean, offsets)`` as described in the module docstring.
 
+    >>> clean_text("學(xué)習(xí)１２％?8。")
+    ('学习12%。', [0, 6, 11, 12, 13, 16, 17])
+
     :param text: the original text of one line (or table cell).
     """
     mapped = text.translate(_FULLWIDTH)

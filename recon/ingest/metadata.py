@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 
 from recon.ingest.clean import to_simplified
@@ -27,7 +28,8 @@ def detect_language(text: str) -> str:
     han = _HAN.findall(sample)
     latin = len(_LATIN.findall(sample))
     if len(han) >= max(20, latin // 10):
-        changed = sum(a != b for a, b in zip("".join(han), to_simplified("".join(han)), strict=True))
+        traditional = "".join(han)
+        changed = sum(map(operator.ne, traditional, to_simplified(traditional)))
         return "zh-Hant" if changed > len(han) * 0.05 else "zh"
     return "en" if latin >= 20 else ""
 
