@@ -3,3 +3,75 @@
 Entry point: :func:`check_facts`. Each failed or passed row of a comparison table becomes a
 finding (``recon.schemas.Finding``); thresholds live in the suites, not in code.
 """
+
+from __future__ import annotations
+
+import pandas as pd
+
+from recon.schemas import Finding, Group, MatchedFact, empty
+
+from .agreement import check_agreement
+from .plausibility import check_plausibility
+from .recompute import check_recomputation
+from .shares import check_share_sums
+from .suite import Suites, load_suites
+from .tolerance import with_intervals
+from .units import check_units
+
+__all__ = ["check_facts", "load_suites", "Suites"]
+
+
+def check_facts(
+    facts: pd.DataFrame, groups: pd.DataFrame | None, suites: Suites, documents: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Run every check the suites declare over matched facts; return the findings.
+
+    :param facts: matched facts (``recon.schemas.MatchedFact``)
+    :param groups: the groups of ``recon.match`` (``recon.schemas.Group``); a group's metric, geo and
+        period name the findings about it. ``None`` when the facts carry group ids only.
+    :param suites: from :func:`load_suites`
+    :param documents: the documents table; a figure for a year after its report's date is read as a
+        forecast even when the text does not say so
+    :return: findings (``recon.schemas.Finding``), fails first, then passes
+    """
+    facts = MatchedFact.validate(facts).reset_index(drop=True)
+    if facts.empty:
+        return empty(Finding)
+    facts = with_intervals(_forecasts_by_date(facts, documents), suites.intervals)
+    groups = Group.validate(groups) if groups is not None else None
+    parts = [
+        *check_agreement(_named_by_group(facts, groups), suites),
+        *check_recomputation(facts, suites),
+        *check_share_sums(facts, suites),
+        *check_plausibility(facts, suites),
+        *check_units(facts, suites),
+    ]
+    parts = [p for p in parts if not p.empty]
+    if not parts:
+        return empty(Finding)
+    findings = pd.concat(parts, ignore_index=True)
+    findings = findings.sort_values(["outcome", "check", "finding_id"], kind="stable", ignore_index=True)
+    return Finding.validate(findings)
+
+
+def _forecasts_by_date(facts: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:
+    """Mark an 'actual' figure for a year after its report's date as a forecast."""
+    if documents is None or documents.empty:
+        return facts
+    report_year = pd.to_numeric(documents.set_index("doc_id")["date"].str[:4], errors="coerce")
+    year = facts["doc_id"].map(report_year)
+    later = (facts["kind"] == "actual") & (facts["period_end"].astype("Float64") > year).fillna(False)
+    return facts.assign(kind=facts["kind"].where(~later, "forecast"))
+
+
+def _named_by_group(facts: pd.DataFrame, groups: pd.DataFrame | None) -> pd.DataFrame:
+    """Use the group's metric and geo for grouped facts, so findings name what the matcher joined."""
+    if groups is None or groups.empty:
+        return facts
+    names = groups.set_index("group_id")[["metric_id", "geo"]]
+    joined = facts[["group_id"]].join(names, on="group_id")
+    grouped = joined["metric_id"].notna()
+    return facts.assign(
+        metric_id=facts["metric_id"].where(~grouped, joined["metric_id"]),
+        geo=facts["geo"].where(~grouped, joined["geo"]),
+    )

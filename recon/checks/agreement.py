@@ -1,0 +1,161 @@
+"""Cross-source agreement, intra-document conflict and incomparable currencies, within matched groups."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from .findings import ComparisonTable, build_findings, claim_key
+from .suite import Suites
+from .tolerance import format_number, relative_gap
+
+SAME_KEY = ["group_id", "period", "period_grain", "type", "dimension"]
+"""Members of a group are compared only when period, grain, claim type and dimension agree too:
+a half-year is never set against a full year, a growth never against a level."""
+
+PAIR_COLUMNS = ["claim_id", "doc_id", "surface", "kind", "base_unit", "lo", "hi", "stated_lo", "stated_hi"]
+
+
+class PairTable(ComparisonTable):
+    """Two facts from different documents about the same key."""
+
+    relative_gap: Series[float] = pa.Field(ge=0)
+    mixed_kind: Series[bool] = pa.Field(description="one is a forecast or estimate, the other not")
+
+
+class ConflictTable(ComparisonTable):
+    """All the facts one document states about one key."""
+
+    relative_gap: Series[float] = pa.Field(ge=0)
+    mixed_kind: Series[bool]
+    claims: Series[int] = pa.Field(ge=2)
+
+
+class CurrencyTable(ComparisonTable):
+    """Two facts about one key in currencies with no exchange rate configured."""
+
+    unit_a: Series[str]
+    unit_b: Series[str]
+
+
+def check_agreement(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
+    """Findings of the agreement family over facts that carry a ``group_id`` and intervals.
+
+    :param facts: matched facts with ``lo``/``hi`` from :func:`recon.checks.tolerance.with_intervals`
+    :param suites: the loaded suites; checks absent from them are not run
+    """
+    grouped = facts[facts["group_id"] != ""]
+    grouped = _in_common_currency(grouped, suites)
+    findings = []
+    pairs = _pairs(grouped)
+    comparable = pairs["base_unit_a"] == pairs["base_unit_b"]
+    if "cross-source-agreement" in suites.checks:
+        table = PairTable.validate(_pair_table(pairs[comparable]))
+        findings.append(build_findings(table, suites.checks["cross-source-agreement"]))
+    if "incomparable" in suites.checks:
+        table = CurrencyTable.validate(_currency_table(pairs[~comparable]))
+        findings.append(build_findings(table, suites.checks["incomparable"]))
+    if "intra-document-conflict" in suites.checks:
+        table = ConflictTable.validate(_conflict_table(grouped))
+        findings.append(build_findings(table, suites.checks["intra-document-conflict"]))
+    return findings
+
+
+def _in_common_currency(facts: pd.DataFrame, suites: Suites) -> pd.DataFrame:
+    """Convert currency facts whose unit has a configured rate into the suite's base currency."""
+    spec = suites.checks.get("incomparable")
+    rates = spec.params.get("fx_rates", {}) if spec else {}
+    if not rates:
+        return facts
+    rate = facts["base_unit"].map(rates).where(facts["dimension"] == "currency")
+    converted = rate.notna()
+    return facts.assign(
+        lo=facts["lo"].where(~converted, facts["lo"] * rate),
+        hi=facts["hi"].where(~converted, facts["hi"] * rate),
+        base_unit=facts["base_unit"].where(~converted, spec.param("fx_base")),
+    )
+
+
+def _pairs(facts: pd.DataFrame) -> pd.DataFrame:
+    """Every pair of facts of one key from two different documents (cost: sum of squared group sizes)."""
+    side = facts[SAME_KEY + ["metric_id", "geo"] + PAIR_COLUMNS]
+    pairs = side.merge(side.drop(columns=["metric_id", "geo"]), on=SAME_KEY, suffixes=("_a", "_b"))
+    return pairs[(pairs["doc_id_a"] < pairs["doc_id_b"])].reset_index(drop=True)
+
+
+def _pair_columns(pairs: pd.DataFrame) -> dict[str, pd.Series]:
+    """The columns every pair table starts with: who is compared, about what, saying what."""
+    side_a = pairs["surface_a"] + " (" + pairs["doc_id_a"] + ")"
+    return {
+        "claim_key": claim_key(pairs["claim_id_a"], pairs["claim_id_b"]),
+        "metric_id": pairs["metric_id"],
+        "geo": pairs["geo"],
+        "period": pairs["period"],
+        "observed": side_a + "; " + pairs["surface_b"] + " (" + pairs["doc_id_b"] + ")",
+    }
+
+
+def _interval(lo: pd.Series, hi: pd.Series) -> pd.Series:
+    return "[" + format_number(lo) + ", " + format_number(hi) + "]"
+
+
+def _pair_table(pairs: pd.DataFrame) -> pd.DataFrame:
+    gap = relative_gap(pairs["lo_a"], pairs["hi_a"], pairs["lo_b"], pairs["hi_b"])
+    percent = format_number(gap * 100, digits=3)
+    return pd.DataFrame({
+        **_pair_columns(pairs),
+        "expected": _interval(pairs["stated_lo_a"], pairs["stated_hi_a"]) + " overlaps "
+        + _interval(pairs["stated_lo_b"], pairs["stated_hi_b"]),
+        "arithmetic": "gap between the intervals = " + percent + " % of the figure",
+        "relative_gap": gap,
+        "gap_percent": percent,
+        "mixed_kind": pairs["kind_a"] != pairs["kind_b"],
+        "kind_a": pairs["kind_a"],
+        "kind_b": pairs["kind_b"],
+    })
+
+
+def _currency_table(pairs: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        **_pair_columns(pairs),
+        "expected": "one currency, or a rate for " + pairs["base_unit_a"] + "/" + pairs["base_unit_b"],
+        "arithmetic": "",
+        "unit_a": pairs["base_unit_a"],
+        "unit_b": pairs["base_unit_b"],
+    })
+
+
+def _conflict_table(facts: pd.DataFrame) -> pd.DataFrame:
+    """One row per (key, document) stating it more than once: the intervals must share a value."""
+    key = SAME_KEY + ["doc_id", "base_unit"]
+    ordered = facts.sort_values(key + ["claim_id"])
+    grouped = ordered.groupby(key, sort=False)
+    table = grouped.agg(
+        claims=("claim_id", "size"),
+        claim_key=("claim_id", "|".join),
+        metric_id=("metric_id", "first"),
+        geo=("geo", "first"),
+        observed=("surface", "; ".join),
+        max_lo=("lo", "max"),
+        min_hi=("hi", "min"),
+        kinds=("kind", "nunique"),
+    ).reset_index()
+    table = table[table["claims"] >= 2].reset_index(drop=True)
+    gap = relative_gap(table["max_lo"], np.inf, -np.inf, table["min_hi"])
+    percent = format_number(gap * 100, digits=3)
+    return pd.DataFrame({
+        "claim_key": table["claim_key"],
+        "metric_id": table["metric_id"],
+        "geo": table["geo"],
+        "period": table["period"],
+        "observed": table["observed"],
+        "expected": "one value in every statement",
+        "arithmetic": "max(low) − min(high) = " + percent + " % of the figure",
+        "relative_gap": gap,
+        "gap_percent": percent,
+        "mixed_kind": table["kinds"] > 1,
+        "claims": table["claims"],
+        "doc_id": table["doc_id"],
+    })

@@ -1,0 +1,70 @@
+"""Run a check's expectations over its comparison table with Great Expectations, once per table."""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+import pandas as pd
+
+from recon.errors import ConfigError
+
+from .suite import CheckSpec, build_expectation, quiet
+
+
+@functools.cache
+def _batch_definition():
+    """The ephemeral GE context's whole-dataframe batch definition, made once (GE is slow to start)."""
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    asset = context.data_sources.add_pandas("recon").add_dataframe_asset("comparison")
+    return context, asset.add_batch_definition_whole_dataframe("whole")
+
+
+@functools.cache
+def _expectation_suite(spec: CheckSpec):
+    import great_expectations as gx
+
+    context, _ = _batch_definition()
+    suite = gx.ExpectationSuite(name=f"{spec.check}-{id(spec)}")
+    for expectation in spec.expectations:
+        suite.add_expectation(build_expectation(expectation, spec.path, f"checks.{spec.check}"))
+    return context.suites.add_or_update(suite)
+
+
+def failing_rows(table: pd.DataFrame, spec: CheckSpec) -> np.ndarray:
+    """Index of the first expectation each row fails (-1 when it passes them all).
+
+    :param table: the comparison table, indexed 0..n-1
+    :param spec: the check whose expectations are run, in order: the first failure wins
+    """
+    first = np.full(len(table), -1)
+    if table.empty:
+        return first
+    _, batch_definition = _batch_definition()
+    batch = batch_definition.get_batch(batch_parameters={"dataframe": table.reset_index(drop=True)})
+    with quiet():
+        result = batch.validate(_expectation_suite(spec), result_format="COMPLETE")
+    for position, outcome in enumerate(result.results):
+        problem = _exception_message(outcome.exception_info)
+        if problem:
+            where = f"checks.{spec.check}.expectations[{position}]"
+            raise ConfigError(spec.path, f"cannot run: {problem}", key=where)
+        unexpected = np.asarray(outcome.result.get("unexpected_index_list") or [], dtype=int)
+        unassigned = unexpected[first[unexpected] == -1]
+        first[unassigned] = position
+    return first
+
+
+def _exception_message(info: dict | None) -> str | None:
+    """GE reports an expectation that could not run (unknown column, bad query) as exception info."""
+    if not info:
+        return None
+    entries = [info] if "raised_exception" in info else [v for v in info.values() if isinstance(v, dict)]
+    for entry in entries:
+        if entry.get("raised_exception"):
+            return str(entry.get("exception_message") or "expectation raised an exception")
+    return None

@@ -1,0 +1,111 @@
+"""Turn the rows of a checked comparison table into Finding rows with stable ids."""
+
+from __future__ import annotations
+
+import hashlib
+import string
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from recon.errors import ConfigError
+from recon.schemas import Finding, empty
+
+from .engine import failing_rows
+from .suite import CheckSpec
+
+FINDING_COLUMNS = list(Finding.to_schema().columns)
+TABLE_COLUMNS = ["claim_key", "metric_id", "geo", "period", "observed", "expected", "arithmetic"]
+"""What every comparison table carries; ``claim_key`` is the sorted claim ids joined by '|'."""
+
+
+def finding_id(check: str, claim_key: str) -> str:
+    """Stable id of a finding: a hash of the check and its sorted claim ids.
+
+    >>> finding_id("share-sum", "a|b") == finding_id("share-sum", "a|b")
+    True
+    """
+    return hashlib.sha1(f"{check}\n{claim_key}".encode()).hexdigest()[:16]
+
+
+def claim_key(*claim_ids: pd.Series) -> pd.Series:
+    """Sorted, '|'-joined claim ids of each row, from two or more columns of ids (vectorised)."""
+    ids = np.sort(np.column_stack([c.to_numpy(dtype=str) for c in claim_ids]), axis=1)
+    joined = pd.Series(ids[:, 0], index=claim_ids[0].index, dtype=object)
+    for column in range(1, ids.shape[1]):
+        joined = joined + "|" + ids[:, column]
+    return joined
+
+
+def render(template: str, table: pd.DataFrame, spec: CheckSpec, where: str) -> pd.Series:
+    """Fill a message template from the table's columns, one vectorised concatenation per field."""
+    text = pd.Series("", index=table.index, dtype=object)
+    for literal, name, _, _ in string.Formatter().parse(template):
+        text = text + literal
+        if name is None:
+            continue
+        if name not in table.columns:
+            raise ConfigError(spec.path, f"message refers to unknown column {name!r}", key=where)
+        text = text + table[name].astype(str)
+    return text
+
+
+def build_findings(table: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
+    """Validate ``table`` with the check's expectations; failing rows and corroborations become findings.
+
+    :param table: a comparison table with :data:`TABLE_COLUMNS`
+    :param spec: the check, as its suite declares it
+    """
+    if table.empty:
+        return empty(Finding)
+    table = table.reset_index(drop=True).assign(check=spec.check, title=spec.title)
+    first = failing_rows(table, spec)
+    parts = []
+    for position, expectation in enumerate(spec.expectations):
+        rows = table[first == position]
+        where = f"checks.{spec.check}.expectations[{position}].message"
+        message = render(expectation.message, rows, spec, where)
+        parts.append(_findings(rows, "fail", expectation.severity, message))
+    if spec.passes is not None:
+        rows = table[first == -1]
+        where = f"checks.{spec.check}.passes.message"
+        message = render(spec.passes.message, rows, spec, where)
+        parts.append(_findings(rows, "pass", spec.passes.severity, message))
+    findings = pd.concat(parts, ignore_index=True)
+    return findings.drop_duplicates("finding_id").reset_index(drop=True)
+
+
+def _findings(rows: pd.DataFrame, outcome: str, severity: str, message: pd.Series) -> pd.DataFrame:
+    return pd.DataFrame({
+        "finding_id": [finding_id(c, k) for c, k in zip(rows["check"], rows["claim_key"], strict=True)],
+        "check": rows["check"],
+        "outcome": outcome,
+        "severity": severity,
+        "metric_id": rows["metric_id"],
+        "geo": rows["geo"],
+        "period": rows["period"],
+        "claim_ids": rows["claim_key"].str.split("|"),
+        "observed": rows["observed"],
+        "expected": rows["expected"],
+        "arithmetic": rows["arithmetic"],
+        "message": message,
+        "status": "open",
+    }, columns=FINDING_COLUMNS)
+
+
+class ComparisonTable(pa.DataFrameModel):
+    """What every comparison table carries, whatever else a check adds."""
+
+    claim_key: Series[str] = pa.Field(str_length={"min_value": 1}, description="sorted claim ids, '|'-joined")
+    metric_id: Series[str]
+    geo: Series[str]
+    period: Series[str]
+    observed: Series[str]
+    expected: Series[str]
+    arithmetic: Series[str]
+
+    class Config:
+        strict = False
+        coerce = True

@@ -1,0 +1,233 @@
+"""CAGR and growth recomputation: a stated rate against the level figures it implies."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from .findings import ComparisonTable, build_findings, claim_key
+from .suite import Suites
+from .tolerance import cagr_bounds, format_number, relative_gap
+
+LEVEL_TYPES = ["level", "count", "price"]
+ENDPOINT_COLUMNS = ["claim_id", "surface", "base_unit", "base_value", "lo", "hi"]
+PROXIMITY = [["doc_id", "line", "quote"], ["doc_id"], []]
+"""Where an endpoint is looked for, nearest first: the same sentence, the same document, anywhere."""
+
+CHINESE_DIGITS = dict(zip("一二两三四五六七八九十", [1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10], strict=True))
+ENGLISH_DIGITS = dict(
+    zip(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"], range(2, 11), strict=True)
+)
+STATED_YEARS = re.compile(
+    r"([一二两三四五六七八九十]|\d{1,2})\s*年(?:年|期间|间)?均?复合|(\w+)[- ]year\s+(?:CAGR|compound)", re.I
+)
+RATE_SUFFIX = r"-(?:cagr|growth)$"
+"""The glossary names a metric's rates ``<id>-cagr`` and ``<id>-growth``; their levels are ``<id>``."""
+PREFIX_CHARS = 16
+"""How much text before a rate is read for the words that qualify it (五年, 同比下降)."""
+
+
+class CagrTable(ComparisonTable):
+    """A stated CAGR with the endpoint levels found for its period."""
+
+    relative_gap: Series[float] = pa.Field(ge=0)
+    years: Series[int] = pa.Field(ge=1)
+    years_differ: Series[bool] = pa.Field(description="the text names a span other than the endpoints'")
+
+
+class GrowthTable(ComparisonTable):
+    """A stated growth, its current level, and the prior period's level it implies and the one stated."""
+
+    relative_gap: Series[float] = pa.Field(ge=0)
+
+
+def check_recomputation(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
+    """Findings of the CAGR and growth recomputations.
+
+    :param facts: facts with intervals (:func:`recon.checks.tolerance.with_intervals`)
+    :param suites: the loaded suites
+    """
+    levels = _levels(facts)
+    findings = []
+    if "cagr-recomputation" in suites.checks:
+        table = CagrTable.validate(cagr_table(facts, levels))
+        findings.append(build_findings(table, suites.checks["cagr-recomputation"]))
+    if "growth-recomputation" in suites.checks:
+        words = suites.checks["growth-recomputation"].param("decline_words")
+        table = GrowthTable.validate(growth_table(facts, levels, words))
+        findings.append(build_findings(table, suites.checks["growth-recomputation"]))
+    return findings
+
+
+def _levels(facts: pd.DataFrame) -> pd.DataFrame:
+    """Level facts of one calendar year: the candidates for endpoints and prior periods."""
+    levels = facts[
+        facts["type"].isin(LEVEL_TYPES)
+        & (facts["period_grain"] == "year")
+        & (facts["period_start"] == facts["period_end"])
+    ]
+    levels = levels.assign(year=levels["period_start"].astype("int64"))
+    return levels.sort_values(["doc_id", "line", "start"])
+
+
+def find_levels(rows: pd.DataFrame, levels: pd.DataFrame, year: pd.Series) -> pd.DataFrame:
+    """For each row, the level of the same metric and geo in ``year``: the nearest statement wins.
+
+    :param rows: the rates looking for a level (metric_id, geo, doc_id, line, quote)
+    :param levels: candidate level facts from :func:`_levels`
+    :param year: the year wanted, aligned with ``rows``
+    :return: endpoint columns indexed like the rows that found one
+    """
+    probe = rows[["geo", "doc_id", "line", "quote"]].assign(
+        metric_id=rows["metric_id"].str.replace(RATE_SUFFIX, "", regex=True), year=year
+    )
+    probe = probe.dropna(subset=["year"]).astype({"year": "int64"})
+    found = []
+    for near in PROXIMITY:
+        keys = ["metric_id", "geo", "year"] + near
+        candidates = levels.drop_duplicates(keys)[keys + ENDPOINT_COLUMNS]
+        hits = probe.reset_index(names="row").merge(candidates, on=keys).set_index("row")
+        found.append(hits[ENDPOINT_COLUMNS])
+        probe = probe[~probe.index.isin(hits.index)]
+    return pd.concat(found)
+
+
+def _words_before(rows: pd.DataFrame) -> pd.Series:
+    """The text just before each rate in its sentence, where 五年 or 同比下降 are written."""
+    prefixes = []
+    for quote, surface in zip(rows["quote"], rows["surface"], strict=True):
+        at = quote.find(surface)
+        prefixes.append(quote[max(0, at - PREFIX_CHARS):at] if at >= 0 else "")
+    return pd.Series(prefixes, index=rows.index, dtype=object)
+
+
+def stated_years(prefix: str) -> float:
+    """The span a text gives a CAGR in words (五年年复合增长率 → 5), or NaN.
+
+    >>> stated_years("增长到2026年的347亿美元，五年年复合增长率达"), stated_years("期间年复合增长率达")
+    (5.0, nan)
+    """
+    matches = list(STATED_YEARS.finditer(prefix))
+    if not matches:
+        return float("nan")
+    digits, english = matches[-1].groups()
+    if english:
+        return float(ENGLISH_DIGITS.get(english.lower(), "nan"))
+    return float(CHINESE_DIGITS[digits]) if digits in CHINESE_DIGITS else float(digits)
+
+
+def _display_factor(surface: pd.Series, base_value: pd.Series) -> pd.Series:
+    """Base units per written unit of a figure (1e18 for '259.9 EFLOPS'), to show figures as written."""
+    written = surface.str.extract(r"(\d[\d,]*\.?\d*)")[0].str.replace(",", "")
+    factor = base_value / pd.to_numeric(written, errors="coerce")
+    return factor.where(np.isfinite(factor) & (factor > 0), 1.0)
+
+
+def _span_from_sentence(rates: pd.DataFrame, levels: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """A CAGR's first and last year, taken from its sentence's levels when the claim has no span."""
+    keys = ["doc_id", "line", "quote", "metric_id", "geo"]
+    span = levels.groupby(keys)["year"].agg(["min", "max"]).reset_index()
+    probe = rates[keys].assign(metric_id=rates["metric_id"].str.replace(RATE_SUFFIX, "", regex=True))
+    merged = probe.reset_index(names="row").merge(span, on=keys, how="left").set_index("row")
+    merged = merged.reindex(rates.index)
+    start = rates["period_start"].astype("Float64")
+    end = rates["period_end"].astype("Float64")
+    missing = start.isna() | end.isna() | (start >= end)
+    return start.where(~missing, merged["min"]), end.where(~missing, merged["max"])
+
+
+def cagr_table(facts: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFrame:
+    """One row per stated CAGR whose endpoints were found: the CAGR range they allow vs the stated one."""
+    rates = facts[(facts["type"] == "cagr") & (facts["unit"] == "%")]
+    first, last = _span_from_sentence(rates, levels)
+    start = find_levels(rates, levels, first).add_prefix("start_")
+    end = find_levels(rates, levels, last).add_prefix("end_")
+    rows = rates.join(start, how="inner").join(end, how="inner")
+    rows = rows[rows["start_base_unit"] == rows["end_base_unit"]]
+    first, last = first.reindex(rows.index), last.reindex(rows.index)
+    years = (last - first).astype("int64")
+    low, high = cagr_bounds(rows["start_lo"], rows["start_hi"], rows["end_lo"], rows["end_hi"], years)
+    factor = _display_factor(rows["start_surface"], rows["start_base_value"])
+    start_shown = format_number(rows["start_base_value"] / factor)
+    end_shown = format_number(rows["end_base_value"] / factor)
+    ratio = rows["end_base_value"] / rows["start_base_value"]
+    point = format_number((ratio ** (1 / years) - 1) * 100, digits=4)
+    words = _words_before(rows).map(stated_years)
+    differ = words.notna() & (words != years)
+    at_words = format_number((ratio ** (1 / words) - 1) * 100, digits=4)
+    formula = "(" + end_shown + " / " + start_shown + ")^(1/"
+    arithmetic = formula + years.astype(str) + ") − 1 = " + point + " %"
+    named = words.fillna(0).astype(int).astype(str)
+    arithmetic = arithmetic.where(
+        ~differ, arithmetic + "; over the " + named + " years the text names: " + formula + named + ") − 1 = "
+        + at_words + " %"
+    )
+    valid = np.isfinite(low) & np.isfinite(high)
+    table = pd.DataFrame({
+        "claim_key": claim_key(rows["claim_id"], rows["start_claim_id"], rows["end_claim_id"]),
+        "metric_id": rows["metric_id"],
+        "geo": rows["geo"],
+        "period": first.astype("Int64").astype(str) + "-" + last.astype("Int64").astype(str),
+        "observed": rows["surface"] + " CAGR; " + rows["start_surface"] + " → " + rows["end_surface"],
+        "expected": format_number(low, digits=4) + "–" + format_number(high, digits=4)
+        + " % from the endpoints as rounded",
+        "arithmetic": arithmetic,
+        "relative_gap": relative_gap(rows["stated_lo"], rows["stated_hi"], low, high),
+        "years": years,
+        "stated_years": words.fillna(0).astype(int),
+        "years_differ": differ,
+        "recomputed": point,
+    })
+    return table[valid]
+
+
+def growth_table(facts: pd.DataFrame, levels: pd.DataFrame, decline_words: list[str]) -> pd.DataFrame:
+    """One row per stated growth whose current and prior-year levels were found.
+
+    The growth and current level imply the prior level (1751亿元 at +11.9 % → 1564.8亿元); that
+    derived figure is compared with the prior level stated anywhere, nearest first.
+    """
+    rates = facts[
+        (facts["type"] == "growth") & (facts["unit"] == "%") & (facts["period_grain"] == "year")
+        & (facts["period_start"] == facts["period_end"])
+    ]
+    year = rates["period_start"].astype("Float64")
+    current = find_levels(rates, levels, year).add_prefix("now_")
+    prior = find_levels(rates, levels, year - 1).add_prefix("prior_")
+    rows = rates.join(current, how="inner").join(prior, how="inner")
+    rows = rows[rows["now_base_unit"] == rows["prior_base_unit"]]
+    pattern = "|".join(re.escape(w) for w in decline_words)
+    decline = rows["metric_text"].str.contains(pattern) | _words_before(rows).str.contains(pattern)
+    sign = np.where(decline, -1.0, 1.0)
+    rate_lo = np.where(decline, -rows["stated_hi"], rows["stated_lo"])
+    rate_hi = np.where(decline, -rows["stated_lo"], rows["stated_hi"])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        implied_lo = rows["now_lo"] / (1 + rate_hi / 100)
+        implied_hi = rows["now_hi"] / (1 + rate_lo / 100)
+    factor = _display_factor(rows["now_surface"], rows["now_base_value"])
+    rate_shown = format_number(sign * rows["value"], digits=4)
+    implied = rows["now_base_value"] / (1 + sign * rows["value"] / 100)
+    recomputed = (rows["now_base_value"] / rows["prior_base_value"] - 1) * 100
+
+    def shown(values):
+        return format_number(values / factor)
+
+    valid = (rate_lo > -100) & np.isfinite(implied_hi)
+    table = pd.DataFrame({
+        "claim_key": claim_key(rows["claim_id"], rows["now_claim_id"], rows["prior_claim_id"]),
+        "metric_id": rows["metric_id"],
+        "geo": rows["geo"],
+        "period": rows["period"],
+        "observed": rows["surface"] + " growth to " + rows["now_surface"] + "; prior year "
+        + rows["prior_surface"],
+        "expected": "prior year " + shown(implied_lo) + "–" + shown(implied_hi) + " from the rounded growth",
+        "arithmetic": shown(rows["now_base_value"]) + " / (1 + " + rate_shown + " %) = " + shown(implied)
+        + "; growth from the stated levels: " + format_number(recomputed, digits=4) + " %",
+        "relative_gap": relative_gap(implied_lo, implied_hi, rows["prior_lo"], rows["prior_hi"]),
+        "recomputed": format_number(recomputed, digits=4),
+    })
+    return table[valid]

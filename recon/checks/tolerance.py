@@ -1,0 +1,103 @@
+"""Interval arithmetic: the range of true values a stated figure stands for, as statcheck reads it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class IntervalSettings:
+    """How qualifiers widen a figure (``expectations/intervals.yaml``)."""
+
+    approx: float
+    """约/近/左右: relative widening on both sides of the rounding interval."""
+    open_bound_reach: float
+    """超过 X reads as [X, reach·X] (不足 X as [X/reach, X]); ``.inf`` reads it as a half-line."""
+
+
+def fact_intervals(facts: pd.DataFrame, settings: IntervalSettings) -> pd.DataFrame:
+    """Return ``lo``/``hi`` in base units for every fact, from its stated precision and qualifier.
+
+    414.1 EFLOPS stands for [414.05, 414.15); ``超过300`` for [300, reach·300]; a range for
+    [value, value_high], each widened by half a step of the last stated digit.
+
+    :param facts: facts with base_value, value, value_high, value_step and qualifier
+    :param settings: the interval settings from the suites
+    """
+    value = facts["value"].to_numpy(dtype=float)
+    base = facts["base_value"].to_numpy(dtype=float)
+    scale = np.divide(base, value, out=np.ones_like(base), where=value != 0)
+    half = facts["value_step"].to_numpy(dtype=float) * scale / 2
+    high = facts["value_high"].to_numpy(dtype=float) * scale
+    qualifier = facts["qualifier"].to_numpy(dtype=object)
+    reach = settings.open_bound_reach
+    with np.errstate(invalid="ignore", over="ignore"):
+        above = np.where(base > 0, np.maximum(base * reach, base + half), np.inf)
+        below = np.where(base > 0, np.minimum(base / reach, base - half), -np.inf)
+    widen = np.abs(base) * settings.approx
+    lo = np.select(
+        [qualifier == "approx", qualifier == "upper_bound"], [base - half - widen, below], base - half
+    )
+    hi = np.select(
+        [qualifier == "approx", qualifier == "lower_bound", qualifier == "range"],
+        [base + half + widen, above, np.where(np.isnan(high), base, high) + half],
+        base + half,
+    )
+    return pd.DataFrame({"lo": lo, "hi": hi, "scale": scale}, index=facts.index)
+
+
+def with_intervals(facts: pd.DataFrame, settings: IntervalSettings) -> pd.DataFrame:
+    """Facts with ``lo``/``hi`` (base units) and ``stated_lo``/``stated_hi`` (the stated unit, e.g. %)."""
+    bounds = fact_intervals(facts, settings)
+    return facts.assign(
+        lo=bounds["lo"], hi=bounds["hi"],
+        stated_lo=bounds["lo"] / bounds["scale"], stated_hi=bounds["hi"] / bounds["scale"],
+    )
+
+
+def relative_gap(lo_a, hi_a, lo_b, hi_b) -> np.ndarray:
+    """How far apart two intervals are, relative to the nearer edges; 0 when they overlap.
+
+    >>> relative_gap([37.5], [38.5], [39.5], [40.5]).round(4).tolist()
+    [0.0253]
+    >>> relative_gap([300.0], [600.0], [414.05], [414.15]).tolist()
+    [0.0]
+    """
+    lo_a, hi_a, lo_b, hi_b = (np.asarray(x, dtype=float) for x in (lo_a, hi_a, lo_b, hi_b))
+    inner_lo = np.maximum(lo_a, lo_b)
+    inner_hi = np.minimum(hi_a, hi_b)
+    gap = np.clip(inner_lo - inner_hi, 0, None)
+    scale = np.maximum(np.abs(inner_lo), np.abs(inner_hi))
+    with np.errstate(invalid="ignore"):
+        return np.divide(gap, scale, out=np.zeros_like(gap), where=(gap > 0) & np.isfinite(scale))
+
+
+def cagr_bounds(start_lo, start_hi, end_lo, end_hi, years) -> tuple[np.ndarray, np.ndarray]:
+    """Lowest and highest CAGR (in %) that endpoints inside their intervals can produce.
+
+    >>> low, high = cagr_bounds([10.5e8], [11.5e8], [93.5e8], [94.5e8], [5])
+    >>> round(float(low[0]), 2), round(float(high[0]), 2)
+    (52.06, 55.18)
+    """
+    start_lo, start_hi, end_lo, end_hi, years = (
+        np.asarray(x, dtype=float) for x in (start_lo, start_hi, end_lo, end_hi, years)
+    )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        low = (np.power(end_lo / start_hi, 1 / years) - 1) * 100
+        high = (np.power(end_hi / start_lo, 1 / years) - 1) * 100
+    return low, high
+
+
+def format_number(values, digits: int = 6):
+    """Short human form of numbers for findings, vectorised; rates read best with ``digits=4``.
+
+    A Series comes back as a Series with the same index, anything else as an array.
+
+    >>> format_number([1117.4, 1.751e11]).tolist(), format_number([33.87123], digits=4).tolist()
+    (['1117.4', '1.751e+11'], ['33.87'])
+    """
+    text = np.char.mod(f"%.{digits}g", np.asarray(values, dtype=float)).astype(object)
+    return pd.Series(text, index=values.index) if isinstance(values, pd.Series) else text

@@ -1,0 +1,114 @@
+"""CAGR and growth recomputation on facts taken from real corpus sentences."""
+
+import pytest
+
+from recon.checks import check_facts
+
+from .builders import corpus_fact, facts_table, ids, make_fact, outcomes
+
+EFLOPS = 1e18
+YI = 1e8
+
+
+def compute(line, surface, value, period, metric, kind="actual"):
+    return corpus_fact("003", line, surface, value=value * EFLOPS, value_step=0.1 * EFLOPS, unit="FLOPS",
+                       dimension="compute", metric_id=metric, period=period, kind=kind)
+
+
+def cagr(prefix, line, surface, value, period, metric, **fields):
+    return corpus_fact(prefix, line, surface, value=value, value_step=0.1, unit="%", type="cagr",
+                       dimension="percent", metric_id=metric, period=period, period_grain="span",
+                       kind="forecast", **fields)
+
+
+def usd(line, surface, value, period, metric, step=1, **fields):
+    return corpus_fact("003", line, surface, value=value * YI, value_step=step * YI, unit="USD",
+                       dimension="currency", metric_id=metric, period=period, geo="Global", **fields)
+
+
+def test_compute_cagrs_of_line_168_are_corroborated(suites):
+    start = compute(168, "259.9每秒百亿亿次浮点运算", 259.9, 2022, "intelligent-computing-power")
+    end = compute(168, "1117.4 EFLOPS", 1117.4, 2027, "intelligent-computing-power", "forecast")
+    rate = cagr("003", 168, "33.9%", 33.9, "2022-2027", "intelligent-computing-power-cagr")
+    general_start = compute(168, "54.5 EFLOPS", 54.5, 2022, "general-computing-power")
+    general_end = compute(168, "117.3 EFLOPS", 117.3, 2027, "general-computing-power", "forecast")
+    general = cagr("003", 168, "16.6%", 16.6, "2022-2027", "general-computing-power-cagr")
+    findings = check_facts(facts_table(start, end, rate, general_start, general_end, general), None, suites)
+    assert outcomes(findings) == {
+        ("cagr-recomputation", "pass", "info", ids(start, end, rate)),
+        ("cagr-recomputation", "pass", "info", ids(general_start, general_end, general)),
+    }
+    arithmetic = findings.set_index("metric_id").loc["intelligent-computing-power-cagr", "arithmetic"]
+    assert arithmetic == "(1117.4 / 259.9)^(1/5) − 1 = 33.87 %"
+
+
+def server_market(rate_period):
+    """Line 44: the global AI server market from 195亿美元 (2022) to 347亿美元 (2026), "五年" CAGR 17.3 %."""
+    start = usd(44, "195亿美元", 195, 2022, "ai-server-market")
+    end = usd(44, "347亿美元", 347, 2026, "ai-server-market", kind="forecast")
+    return start, end, cagr("003", 44, "17.3%", 17.3, rate_period, "ai-server-market-cagr", geo="Global")
+
+
+def test_five_year_cagr_over_four_years_of_line_44_is_a_warning(suites):
+    start, end, rate = server_market("2022-2026")
+    findings = check_facts(facts_table(start, end, rate), None, suites)
+    assert outcomes(findings) == {("cagr-recomputation", "fail", "warning", ids(start, end, rate))}
+    finding = findings.iloc[0]
+    assert "(347 / 195)^(1/4) − 1 = 15.5 %" in finding["arithmetic"]
+    assert "over the 5 years the text names" in finding["arithmetic"]
+    assert finding["period"] == "2022-2026"
+
+
+def test_cagr_endpoints_are_taken_from_the_sentence_when_the_claim_has_no_span(suites):
+    start, end, rate = server_market("")
+    findings = check_facts(facts_table(start, end, rate), None, suites)
+    assert outcomes(findings) == {("cagr-recomputation", "fail", "warning", ids(start, end, rate))}
+
+
+def test_cagr_within_rounding_of_line_308_is_not_an_error(suites):
+    metric = "unlisted:边缘人工智能基础设施处理器和加速器"
+    start = usd(308, "11亿美元", 11, 2022, metric)
+    end = usd(308, "94亿美元", 94, 2027, metric, kind="forecast")
+    rate = cagr("003", 308, "52.3%", 52.3, "2022-2027", metric + "-cagr", geo="Global")
+    findings = check_facts(facts_table(start, end, rate), None, suites)
+    assert outcomes(findings) == {("cagr-recomputation", "pass", "info", ids(start, end, rate))}
+    assert findings.iloc[0]["expected"] == "52.06–55.18 % from the endpoints as rounded"
+
+
+def test_cagr_endpoints_come_from_another_document_when_the_sentence_has_none(suites):
+    start = compute(168, "259.9每秒百亿亿次浮点运算", 259.9, 2022, "intelligent-computing-power")
+    end = compute(44, "1117.4 EFLOPS", 1117.4, 2027, "intelligent-computing-power", "forecast")
+    text = "China's intelligent computing power will grow at a CAGR of 33.9% from 2022 to 2027."
+    rate = make_fact("en.txt", 1, text, "33.9%", value=33.9, value_step=0.1, unit="%", type="cagr",
+                     dimension="percent", metric_id="intelligent-computing-power-cagr", period="2022-2027",
+                     period_grain="span", kind="forecast")
+    findings = check_facts(facts_table(start, end, rate), None, suites)
+    assert outcomes(findings) == {("cagr-recomputation", "pass", "info", ids(start, end, rate))}
+
+
+@pytest.mark.parametrize("prior, outcome", [("1565亿元", "pass"), ("1465亿元", "fail")])
+def test_growth_against_the_prior_year(suites, prior, outcome):
+    level = corpus_fact("004", 519, "1751亿元", value=1751 * YI, value_step=YI, unit="CNY",
+                        dimension="currency", metric_id="ai-core-industry-scale", period=2023)
+    growth = corpus_fact("004", 519, "11.9%", value=11.9, value_step=0.1, unit="%", type="growth",
+                         dimension="percent", metric_id="ai-core-industry-scale-growth", period=2023)
+    text = f"2022年，中国人工智能核心产业规模为{prior}。"
+    stated = make_fact("test.txt", 1, text, prior, value=float(prior[:4]) * YI, value_step=YI, unit="CNY",
+                       dimension="currency", metric_id="ai-core-industry-scale", period=2022)
+    findings = check_facts(facts_table(level, growth, stated), None, suites)
+    severity = "info" if outcome == "pass" else "warning"
+    assert outcomes(findings) == {("growth-recomputation", outcome, severity, ids(level, growth, stated))}
+    assert findings.iloc[0]["arithmetic"].startswith("1751 / (1 + 11.9 %) = 1564.79")
+
+
+def test_a_stated_decline_implies_a_higher_prior_year(suites):
+    text = "2024年训练成本为60万元，同比下降40%。2023年训练成本为100万元。"
+    now = make_fact("t.txt", 1, text, "60万元", value=6e5, value_step=1e4, unit="CNY", dimension="currency",
+                    metric_id="training-cost", period=2024)
+    decline = make_fact("t.txt", 1, text, "40%", value=40.0, value_step=1.0, unit="%", type="growth",
+                        dimension="percent", metric_id="training-cost-growth", period=2024,
+                        metric_text="训练成本")
+    prior = make_fact("t.txt", 1, text, "100万元", value=1e6, value_step=1e4, unit="CNY",
+                      dimension="currency", metric_id="training-cost", period=2023)
+    findings = check_facts(facts_table(now, decline, prior), None, suites)
+    assert outcomes(findings) == {("growth-recomputation", "pass", "info", ids(now, decline, prior))}
