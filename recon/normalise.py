@@ -116,9 +116,10 @@ def ngrams(phrase: str, n: int) -> list[str]:
 
 
 def qualifies(phrase: str, other: str) -> bool:
-    """Whether one phrase is the other with words in front: in Chinese the head comes last, so
-    医疗AI市场规模 is a narrower metric than AI市场规模, however similar their characters."""
-    return phrase != other and (phrase.endswith(other) or other.endswith(phrase))
+    """Whether two phrases put different words in front of the same head: the head comes last in
+    Chinese (and English), so 医疗AI市场规模 is narrower than AI市场规模 and 中型智算中心 is not
+    小型智算中心, however many characters they share."""
+    return phrase != other and phrase[:1] != other[:1] and phrase[-1:] == other[-1:]
 
 
 @dataclass(frozen=True)

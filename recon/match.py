@@ -1,0 +1,263 @@
+"""Match: facts → groups of facts about the same metric, geography and period.
+
+Facts are blocked on (dimension, period, geo) first, so the cost grows with the corpus rather than
+its square. Inside a block, facts with the same metric id join at once; an unlisted phrase is then
+scored against the other phrases of its block only (rapidfuzz ``cdist`` over character n-grams) and
+joined, best pair first, by union-find that never lets two glossary metrics into one group.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import yaml
+from rapidfuzz import fuzz, process
+
+from recon import schemas
+from recon.errors import ConfigError
+from recon.normalise import UNLISTED, Glossary, load_glossary, ngrams, qualifies
+
+UNSTATED_GEO = ["document", "keep"]
+UNSTATED_PERIOD = ["alone", "match"]
+BLOCK = ["dimension", "period", "block_geo"]
+
+
+@dataclass(frozen=True)
+class MatchSettings:
+    """What ``expectations/matching.yaml`` says about grouping facts."""
+
+    glossary: Glossary
+    ngram: int = 2
+    min_score: float = 80.0
+    unstated_geo: str = "document"
+    unstated_period: str = "alone"
+    mix_kinds: bool = True
+
+
+def load_settings(path: str | Path) -> MatchSettings:
+    """Load and validate the match settings (``expectations/matching.yaml``).
+
+    :param path: the YAML file; its ``glossary`` key names the glossary file beside it
+    :raises ConfigError: the file is missing or malformed; the error names the key at fault
+    """
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(path, f"cannot read the match settings: {error.strerror}") from error
+    except yaml.YAMLError as error:
+        raise ConfigError(path, f"not valid YAML: {error}") from error
+    if not isinstance(raw, dict):
+        raise ConfigError(path, "expected a mapping of settings")
+    unknown = set(raw) - {"glossary", "ngram", "min_score", "unstated_geo", "unstated_period", "mix_kinds"}
+    if unknown:
+        raise ConfigError(path, "unknown setting", key=sorted(unknown)[0])
+
+    def setting(key: str, valid, expected: str):
+        value = raw.get(key)
+        if not valid(value):
+            raise ConfigError(path, f"expected {expected}, got {value!r}", key=key)
+        return value
+
+    glossary = setting("glossary", lambda v: isinstance(v, str) and v, "the glossary's file name")
+    return MatchSettings(
+        glossary=load_glossary(path.parent / glossary),
+        ngram=setting("ngram", lambda v: isinstance(v, int) and 1 <= v <= 5, "an integer from 1 to 5"),
+        min_score=float(setting("min_score", _is_score, "a number from 0 to 100")),
+        unstated_geo=setting("unstated_geo", lambda v: v in UNSTATED_GEO, " or ".join(UNSTATED_GEO)),
+        unstated_period=setting(
+            "unstated_period", lambda v: v in UNSTATED_PERIOD, " or ".join(UNSTATED_PERIOD)
+        ),
+        mix_kinds=setting("mix_kinds", lambda v: isinstance(v, bool), "true or false"),
+    )
+
+
+def _is_score(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 100
+
+
+def match_facts(facts: pd.DataFrame, settings: MatchSettings) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Group facts that speak of the same metric, geography and period.
+
+    :param facts: a table valid under ``recon.schemas.Fact``
+    :param settings: from :func:`load_settings`
+    :returns: (matched facts, ``schemas.MatchedFact``: the facts with their ``group_id``, '' when
+        alone; groups, ``schemas.Group``: one row per group of two or more facts)
+    """
+    facts = schemas.Fact.validate(facts)
+    table = _blocked(facts, settings)
+    nodes = table.groupby(["block", "metric_id"], sort=False).ngroup().to_numpy()
+    parent, join_scores, joined = _join_phrases(table, nodes, settings)
+    table["component"] = _roots(parent)[nodes]
+    table["join_score"] = join_scores[table["component"].to_numpy()]
+    sizes = table.groupby("component")["claim_id"].transform("size")
+    members = table[sizes > 1]
+    groups = _groups(members, joined)
+    group_of = pd.Series(groups["group_id"].to_numpy(), index=groups.index.to_numpy())
+    matched = facts.assign(group_id="")
+    matched.loc[members.index, "group_id"] = members["component"].map(group_of).to_numpy()
+    groups = groups.reset_index(drop=True) if len(groups) else schemas.empty(schemas.Group)
+    return schemas.MatchedFact.validate(matched), schemas.Group.validate(groups)
+
+
+def _blocked(facts: pd.DataFrame, settings: MatchSettings) -> pd.DataFrame:
+    """The facts that can match, with their block number and the geo they are blocked under."""
+    table = facts[
+        ["claim_id", "doc_id", "dimension", "period", "geo", "kind", "metric_id", "metric_text",
+         "metric_score", "base_unit"]
+    ]
+    table = table[table["metric_id"] != UNLISTED]
+    if settings.unstated_period == "alone":
+        table = table[table["period"] != ""]
+    table = table.assign(block_geo=table["geo"])
+    unstated = table["geo"] == ""
+    if settings.unstated_geo == "document" and unstated.any():
+        stated = table.loc[~unstated, ["doc_id", "geo"]]
+        usual = stated.groupby("doc_id")["geo"].agg(lambda geo: geo.value_counts().index[0])
+        table.loc[unstated, "block_geo"] = table.loc[unstated, "doc_id"].map(usual).fillna("")
+    keys = BLOCK if settings.mix_kinds else [*BLOCK, "kind"]
+    table["block"] = table.groupby(keys, sort=False).ngroup()
+    return table
+
+
+def _join_phrases(table: pd.DataFrame, nodes: np.ndarray, settings: MatchSettings):
+    """Union-find over (block, metric id) nodes: join unlisted phrases to their nearest in-block phrase.
+
+    Returns the parent array, the lowest join score per root, and the phrase pairs joined per root.
+    """
+    count = int(nodes.max()) + 1 if len(nodes) else 0
+    parent = np.arange(count)
+    listed = np.zeros(count, dtype=object)
+    scores = np.full(count, 100.0)
+    joined: dict[int, list[str]] = {}
+    phrases = table.assign(node=nodes)[["block", "node", "metric_id", "metric_text"]]
+    unlisted = phrases["metric_id"].str.startswith(UNLISTED)
+    candidates = phrases.loc[phrases["block"].isin(phrases.loc[unlisted, "block"])]
+    candidates = candidates.drop_duplicates(["node", "metric_text"])
+    listed_nodes = candidates[~candidates["metric_id"].str.startswith(UNLISTED)]
+    listed[listed_nodes["node"].to_numpy()] = listed_nodes["metric_id"].to_numpy()
+    clean = settings.glossary.clean
+    candidates = candidates.assign(
+        phrase=[m[len(UNLISTED):] if m.startswith(UNLISTED) else clean(t)
+                for m, t in zip(candidates["metric_id"], candidates["metric_text"], strict=True)]
+    ).drop_duplicates(["node", "phrase"])
+    grams = {p: ngrams(p, settings.ngram) for p in candidates["phrase"].unique()}
+    for _, block in candidates.groupby("block", sort=False):
+        if block["node"].nunique() < 2:
+            continue
+        for score, a, b in _similar_pairs(block, grams, settings.min_score):
+            root_a, root_b = _find(parent, a), _find(parent, b)
+            if root_a == root_b or (listed[root_a] and listed[root_b]):
+                continue
+            parent[root_b] = root_a
+            listed[root_a] = listed[root_a] or listed[root_b]
+            scores[root_a] = min(scores[root_a], scores[root_b], score)
+            joined.setdefault(root_a, []).extend(joined.pop(root_b, []))
+            joined[root_a].append(f"{_phrase_of(block, a)} ~ {_phrase_of(block, b)} {score:.0f}/100")
+    return parent, scores, {int(r): joined[r] for r in joined}
+
+
+def _similar_pairs(block: pd.DataFrame, grams: dict, min_score: float) -> list[tuple[float, int, int]]:
+    """Pairs of nodes of one block whose phrases reach ``min_score``, unlisted ones on one side."""
+    phrases = block["phrase"].tolist()
+    node = block["node"].to_numpy()
+    rows = np.flatnonzero(block["metric_id"].str.startswith(UNLISTED).to_numpy())
+    matrix = process.cdist(
+        [grams[phrases[i]] for i in rows], [grams[p] for p in phrases],
+        scorer=fuzz.ratio, score_cutoff=min_score, dtype=np.uint8,
+    )
+    pairs = []
+    for r, c in zip(*np.nonzero(matrix), strict=True):
+        a, b = node[rows[r]], node[c]
+        if a != b and not qualifies(phrases[rows[r]], phrases[c]):
+            pairs.append((float(matrix[r, c]), int(a), int(b)))
+    return sorted(pairs, key=lambda pair: (-pair[0], pair[1], pair[2]))
+
+
+def _phrase_of(block: pd.DataFrame, node: int) -> str:
+    return block.loc[block["node"] == node, "metric_text"].iloc[0]
+
+
+def _find(parent: np.ndarray, node: int) -> int:
+    while parent[node] != node:
+        parent[node] = parent[parent[node]]
+        node = parent[node]
+    return node
+
+
+def _roots(parent: np.ndarray) -> np.ndarray:
+    """The root of every node, with paths compressed (vectorised pointer jumping)."""
+    roots = parent.copy()
+    while True:
+        hop = roots[roots]
+        if np.array_equal(hop, roots):
+            return roots
+        roots = hop
+
+
+def _groups(members: pd.DataFrame, joined: dict[int, list[str]]) -> pd.DataFrame:
+    """One Group row per component, indexed by component, with its id, score and reason."""
+    if members.empty:
+        return schemas.empty(schemas.Group)
+    listed = ~members["metric_id"].str.startswith(UNLISTED)
+    by = members.assign(
+        listed_id=members["metric_id"].where(listed, ""),
+        listed_score=members["metric_score"].where(listed, 100.0),
+        unstated=members["geo"] == "",
+    ).sort_values(["component", "claim_id"])
+    groups = by.groupby("component", sort=True).agg(
+        listed_id=("listed_id", "max"),
+        dimension=("dimension", "first"),
+        geo=("block_geo", "first"),
+        period=("period", "first"),
+        listed_score=("listed_score", "min"),
+        join_score=("join_score", "first"),
+        unstated=("unstated", "any"),
+    )
+    groups["claim_ids"] = by.groupby("component", sort=True)["claim_id"].agg(list)
+    groups["doc_ids"] = _distinct(by, "doc_id").agg(list)
+    groups["units"] = _distinct(by, "base_unit").agg("/".join)
+    groups["kinds"] = _distinct(by, "kind").agg("+".join)
+    counts = by.groupby(["component", "metric_id"]).size().sort_values(ascending=False, kind="stable")
+    common = counts.reset_index().drop_duplicates("component").set_index("component")["metric_id"]
+    groups["metric_id"] = groups["listed_id"].where(groups["listed_id"] != "", common)
+    groups["score"] = np.minimum(groups["listed_score"], groups["join_score"])
+    groups["group_id"] = groups["claim_ids"].map(group_id)
+    groups["reason"] = [
+        _reason(row, joined.get(int(component), []))
+        for component, row in zip(groups.index, groups.itertuples(index=False), strict=True)
+    ]
+    return groups[list(schemas.Group.to_schema().columns)]
+
+
+def group_id(claim_ids: list[str]) -> str:
+    """A group's id: stable across runs while its members stay the same."""
+    return "g" + hashlib.sha1("|".join(sorted(claim_ids)).encode()).hexdigest()[:11]
+
+
+def _distinct(by: pd.DataFrame, column: str):
+    """A groupby over each component's distinct, sorted values of ``column``."""
+    values = by[["component", column]].drop_duplicates().sort_values(["component", column])
+    return values.groupby("component", sort=True)[column]
+
+
+def _reason(group, joins: list[str]) -> str:
+    """Why the members were joined, in words an editor can check against the quotes."""
+    if joins:
+        parts = ["metric phrases " + "; ".join(joins)]
+        if group.listed_id:
+            parts[0] += f" (glossary metric {group.listed_id})"
+    elif group.listed_id:
+        parts = [f"same glossary metric {group.listed_id}"]
+    else:
+        parts = [f"same metric phrase {group.metric_id[len(UNLISTED):]}"]
+    parts += [group.geo or "geo unstated", group.period or "period unstated", group.units]
+    if group.unstated and group.geo:
+        parts.append(f"unstated geo read as {group.geo} (document's usual geo)")
+    if "+" in group.kinds:
+        parts.append(f"kinds {group.kinds}")
+    return "; ".join(parts)
