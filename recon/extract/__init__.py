@@ -32,6 +32,7 @@ CHINESE_TIME_UNITS = ("years", "other:months")
 PARAGRAPH_CARRY = 400
 LONG_LINE = 2000
 CONTEXT_LINES = 10
+LATE_MONTH = 10
 #: Nouns after 四个 or 三大 that name the parts of an argument, not an amount.
 ENUMERATED_RE = re.compile(
     r"方面|层面|部分|阶段|维度|环节|途径|方向|要素|主线|原则|支柱|体系|特征|趋势|问题|挑战|措施|步|种"
@@ -43,17 +44,20 @@ def claim_id(doc_id: str, line: int, start: int, surface: str) -> str:
     return hashlib.sha1(f"{doc_id}\x1f{line}\x1f{start}\x1f{surface}".encode()).hexdigest()[:12]
 
 
-def last_actual_year(date: str, texts) -> int | None:
-    """The last year a report can state as observed: the year before its date, or that year from October.
+def report_years(date: str, texts) -> tuple[int | None, int | None]:
+    """The last year a report can state as observed, and the year its undated statements describe.
 
-    Without a date, the year most often written with 年 in the report stands in for it.
+    A report dated from October on describes that year as observed, and its present-tense
+    statements are about that year; earlier in the year, the year before is the last observed one
+    and undated statements stay undated. Without a date, the year most often written with 年 in
+    the report stands in for the last observed year.
     """
     m = DATE_RE.match(date or "")
     if m:
         year, month = int(m.group(1)), int(m.group(2) or 0)
-        return year if month >= 10 else year - 1
+        return (year, year) if month >= LATE_MONTH else (year - 1, None)
     counts = Counter(y for t in texts for y in YEAR_WORD_RE.findall(t))
-    return int(counts.most_common(1)[0][0]) if counts else None
+    return (int(counts.most_common(1)[0][0]) if counts else None), None
 
 
 def extract_claims(segments: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -68,8 +72,8 @@ def extract_claims(segments: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.
     claims: list[dict] = []
     numbers: list[dict] = []
     for doc_id, group in segments.groupby("doc_id", sort=False):
-        actual = last_actual_year(dates.get(doc_id, ""), group["clean"])
-        reader = SegmentReader(doc_id, actual, claims, numbers)
+        actual, current = report_years(dates.get(doc_id, ""), group["clean"])
+        reader = SegmentReader(doc_id, actual, current, claims, numbers)
         for row in zip(group["page"], group["line"], group["col_offset"], group["text"], group["clean"],
                        group["offsets"], group["block"], group["unit_hint"], strict=True):
             reader.read(*row)
@@ -88,9 +92,11 @@ def _table(rows: list[dict], columns: list[str], model) -> pd.DataFrame:
 class SegmentReader:
     """Reads the segments of one document into claim and number-token rows."""
 
-    def __init__(self, doc_id: str, last_actual: int | None, claims: list, numbers: list):
+    def __init__(self, doc_id: str, last_actual: int | None, current: int | None, claims: list,
+                 numbers: list):
         self.doc_id = doc_id
         self.last_actual = last_actual
+        self.current = current
         self.claims = claims
         self.numbers = numbers
         self.context_period = None
@@ -106,9 +112,10 @@ class SegmentReader:
                 if m.group()[0].isdigit():
                     self.number(m.start(), m.end(), NonClaimReason.BOILERPLATE, "boilerplate block")
             return
-        sentence_ends = context.boundaries(clean, context.SENTENCE_END_RE)
-        clause_ends = context.boundaries(clean, context.CLAUSE_END_RE)
-        periods = find_periods(clean)
+        self.sentence_ends = context.boundaries(clean, context.SENTENCE_END_RE)
+        self.clause_ends = context.boundaries(clean, context.CLAUSE_END_RE)
+        self.scope_ends = context.boundaries(clean, context.SCOPE_END_RE)
+        self.periods = periods = find_periods(clean)
         # In a paragraph of ordinary length, a sentence without a date inherits the last one written
         # before it; in a whole report flattened into one line, dates are too far apart to carry.
         self.carry = PARAGRAPH_CARRY if len(clean) <= LONG_LINE else 0
@@ -116,7 +123,7 @@ class SegmentReader:
             self.context_period = None
         taken = 0
         for cell in split_flattened_rows(clean):
-            self.claim_from_cell(cell, sentence_ends, clause_ends)
+            self.claim_from_cell(cell)
             taken = max(taken, cell.row_end)
         for m in NUMBER_RE.finditer(clean):
             if m.start() < taken:
@@ -126,11 +133,11 @@ class SegmentReader:
                     self.number(m.start(), m.end(), NonClaimReason.YEAR, "period")
                 continue
             q = read_quantity(clean, m)
-            taken = self.take(q, m, periods, sentence_ends, clause_ends, unit_hint)
+            taken = self.take(q, m, unit_hint)
         if periods and block in ("text", "heading"):
             self.context_period, self.context_line = periods[-1], self.line
 
-    def take(self, q: Quantity, m, periods, sentence_ends, clause_ends, unit_hint: str) -> int:
+    def take(self, q: Quantity, m, unit_hint: str) -> int:
         """Decide on the quantity ``q``: a claim or a listed number token. Return where reading goes on."""
         clean = self.clean
         surface = clean[q.start:q.end]
@@ -169,7 +176,7 @@ class SegmentReader:
             elif lost is not None:
                 q.value, q.value_high, q.step = lost[0], lost[1], 1.0
                 q.qualifier, q.flags = "range", q.flags + ("suspect-range",)
-        self.claim(q, periods, sentence_ends, clause_ends)
+        self.claim(q, self.periods)
         return q.end
 
     def chinese_non_claim(self, q: Quantity) -> tuple[NonClaimReason, str] | None:
@@ -186,17 +193,24 @@ class SegmentReader:
             return NonClaimReason.ENUMERATION, after[:2]
         return None
 
-    def claim(self, q: Quantity, periods, sentence_ends, clause_ends) -> None:
+    def claim(self, q: Quantity, periods) -> None:
         """Add the claim row for ``q`` with its context: period, kind, geography, type and metric."""
         clean = self.clean
-        s_lo, s_hi = context.bounds(sentence_ends, q.start, len(clean))
-        c_lo, c_hi = context.bounds(clause_ends, q.start, len(clean))
-        period = period_for(periods, q.start, q.end, s_lo, s_hi, self.carry) or self.context_period
+        s_lo, s_hi = context.bounds(self.sentence_ends, q.start, len(clean))
+        c_lo, c_hi = context.bounds(self.clause_ends, q.start, len(clean))
+        scope = context.bounds(self.scope_ends, q.start, len(clean))
+        period = period_for(clean, periods, q.start, q.end, (s_lo, s_hi), scope, self.carry)
+        period = period or self.context_period
         first = last = None
         grain = label = ""
         if period is not None:
             first, last, grain, label = period.first, period.last, period.grain, period.label
+            if period.since and self.last_actual and self.last_actual > first:
+                last, grain, label = self.last_actual, "span", f"{first}-{self.last_actual}"
         kind = context.kind_of(clean, s_lo, q.start, last, grain, self.last_actual)
+        if period is None and self.current and kind == "actual":
+            first = last = self.current
+            grain, label = "year", str(self.current)
         ctype = context.type_of(clean, c_lo, q.start, q.unit, q.type_hint, q.unit_text)
         start, end = self.original(q.start, q.end)
         surface = self.text[start - self.col_offset:end - self.col_offset]
@@ -211,12 +225,12 @@ class SegmentReader:
             metric_text=context.metric_of(clean, c_lo, q.start, q.end, c_hi), flags=";".join(q.flags),
         ))
 
-    def claim_from_cell(self, cell, sentence_ends, clause_ends) -> None:
+    def claim_from_cell(self, cell) -> None:
         """Add a claim for one cell of a flattened table row."""
         q = Quantity(cell.start, cell.end, cell.value, cell.step, cell.unit, cell.type_hint,
                      flags=("table-cell",) + cell.flags)
         periods = [cell.period] if cell.period is not None else []
-        self.claim(q, periods, sentence_ends, clause_ends)
+        self.claim(q, periods)
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Map a clean-text span to the original line: ``line[start:end]`` is what the author wrote."""

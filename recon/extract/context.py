@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 SENTENCE_END_RE = re.compile(r"[。！？!]|\?(?!\))|\.(?=\s|$)|\t")
+SCOPE_END_RE = re.compile(r"[。！？!；;,，：:)）]|\?(?!\))|\.(?=\s|$)|\t")
 CLAUSE_END_RE = re.compile(r"[。！？!；;,，、：:()（）]|\?(?!\))|\.(?=\s|$)|\t")
 
 FORECAST_RE = re.compile(

@@ -21,6 +21,22 @@ PERIOD_RE = re.compile(
 )
 
 
+#: 较2023年, 比2022年 and 2025年后 name a base of comparison or a starting point, not the period.
+BASE_BEFORE_RE = re.compile(r"(?:较|比|相比|相较|较之|同比|对比|低于|高于)$")
+BASE_AFTER_RE = re.compile(r"(?:底|末)?(?:后|以后|之后|以前|之前|前)(?![0-9])")
+#: 自2020年起 and 2020年以来 run from that year to the report's last observed year.
+SINCE_BEFORE_RE = re.compile(r"[自从]\s?$")
+SINCE_AFTER_RE = re.compile(r"\s?(?:起|以来)")
+#: "2024年," and "截至2023年底," open a sentence and frame all of it.
+TOPIC_AFTER_RE = re.compile(
+    r"(?:\s?\d{1,2}\s?日)?(?:底|末|初|全年|上半年|下半年|内|期间|以来|起)?\s?[,，]"
+)
+#: What may stand before a period that opens its sentence: list marks, 截至, 在, 自.
+OPENER_RE = re.compile(
+    r"[\s\-*>#()（）\d.、]*(?:截至|截止|在|于|到|至|自|从|预计|预计到|而|但|同时|其中)?\s?$"
+)
+
+
 class Period(NamedTuple):
     """A period found in the text: its span in the text and what it denotes."""
 
@@ -31,10 +47,22 @@ class Period(NamedTuple):
     grain: str
     label: str
     mangled: bool
+    base: bool = False
+    topic: bool = False
+    since: bool = False
 
 
 def find_periods(text: str) -> list[Period]:
-    """Every period expression in ``text``, in order."""
+    """Every period expression in ``text``, in order, marked when it is a base of comparison or a topic."""
+    return [p._replace(base=bool(BASE_BEFORE_RE.search(text, max(0, p.start - 3), p.start)
+                                 or BASE_AFTER_RE.match(text, p.end)),
+                       topic=bool(TOPIC_AFTER_RE.match(text, p.end)),
+                       since=bool(SINCE_BEFORE_RE.search(text, max(0, p.start - 2), p.start)
+                                  and SINCE_AFTER_RE.match(text, p.end)))
+            for p in _periods(text)]
+
+
+def _periods(text: str) -> list[Period]:
     found = []
     for m in PERIOD_RE.finditer(text):
         g = m.groupdict()
@@ -64,22 +92,29 @@ def find_periods(text: str) -> list[Period]:
     return found
 
 
-def period_for(periods: list[Period], start: int, end: int, lo: int, hi: int,
-               carry: int = 0) -> Period | None:
-    """The period a number at [start, end) refers to, among periods inside [lo, hi).
+def period_for(text: str, periods: list[Period], start: int, end: int, sentence: tuple[int, int],
+               scope: tuple[int, int], carry: int = 0) -> Period | None:
+    """The period a number at [start, end) refers to.
 
-    The nearest period before the number in the same sentence wins; English often puts the year
-    after the number ("259.9 EFLOPS in 2022"), so a period after it is the next choice. A sentence
-    without a period carries on the last one written up to ``carry`` characters before it.
+    The nearest period before the number in its scope (the sentence part between commas) wins, or
+    one that opens a sentence as its topic ("2024年,…"); English often puts the year after the
+    number ("259.9 EFLOPS in 2022"), so a period after it in its scope is the next choice. A base
+    of comparison (较2023年) is not the claim's period. A sentence without any date carries on the
+    last one written up to ``carry`` characters before it.
     """
+    (s_lo, s_hi), (c_lo, c_hi) = sentence, scope
     before = earlier = None
+    dated = False
     for p in periods:
         if p.start >= end:
-            if before is None and p.start < hi:
+            if before is None and p.start < c_hi and not p.base:
                 return p
+            dated = dated or p.start < s_hi
             break
-        if p.end <= start and p.start >= lo:
-            before = p
-        elif p.end <= lo and p.end >= lo - carry:
+        if p.end <= start and p.start >= s_lo:
+            dated = True
+            if not p.base and (p.start >= c_lo or p.topic or OPENER_RE.match(text, s_lo, p.start)):
+                before = p
+        elif p.end <= s_lo and p.end >= s_lo - carry:
             earlier = p
-    return before or earlier
+    return before or (None if dated else earlier)
