@@ -2,12 +2,14 @@
 
 Tables in extracted text have lost their grid, so they are recognised line by line:
 
-- a tab-separated line is a table row (block ``table``); consecutive rows share a ``table_id`` and
-  count ``row`` from 0; ``col`` stays -1 because the segment is the whole row;
+- a tab-separated line or a Markdown pipe-table row is a table row (block ``table``); consecutive
+  rows share a ``table_id`` and count ``row`` from 0 (a pipe table's ``|---|`` rule counts as a
+  row); ``col`` stays -1 because the segment is the whole row;
 - a caption (``图表 6 …``, ``Figure 2``) or a line stating a unit (``(单位:亿元)``, ``单位：%``,
   ``Unit: US$ billion``) is block ``caption``; a stated unit becomes the ``unit_hint`` of the
   table-like lines after it (short, digit-heavy or cell-like, no sentence punctuation), which are
-  block ``table``, until prose, a heading or another caption resumes. Blank lines do not end it.
+  block ``table``, until prose, a heading or another caption resumes. Blank lines do not end such
+  a flattened table; they end a delimited one (the next delimited rows start a new ``table_id``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ CAPTION = re.compile(r"^\s*(?:图表|图|表|附图|附表|Figure|Fig\.|Table|Ch
 UNIT = re.compile(r"[(（]\s*单位\s*[:：]\s*([^()（）]+?)\s*[)）]|单位\s*[:：]\s*(.+?)\s*$"
                   r"|\bunits?\s*[:：]\s*(.+?)\s*[)）]?\s*$", re.IGNORECASE)
 HEADING = re.compile(r"^\s*#{1,6}\s")
+PIPE_ROW = re.compile(r"^\s*\|.*\|.*\|\s*$")
 SENTENCE = re.compile(r"[。、；;！!？?]|,(?!\d)|，")
 DIGIT = re.compile(r"\d")
 SPACE = re.compile(r"\s+")
@@ -43,7 +46,9 @@ def unit_hint(clean: str) -> str:
 
 
 def is_tab_row(clean: str) -> bool:
-    """A line of two or more tab-separated cells."""
+    """A line of two or more tab-separated cells, or a Markdown pipe-table row (``| a | b |``)."""
+    if PIPE_ROW.match(clean):
+        return True
     return "\t" in clean and sum(1 for cell in clean.split("\t") if cell.strip()) >= 2
 
 
@@ -68,13 +73,14 @@ def line_segments(doc_id: str, lines: list[str], *, page=None) -> list[dict]:
             row["page"] = page
     cleans = [row["clean"] for row in rows]
     boilerplate = mark_boilerplate(cleans)
-    tables, unit, table_row, in_table = 0, "", 0, False
+    tables, unit, table_row, in_table, delimited = 0, "", 0, False, False
     for row, clean, is_boilerplate in zip(rows, cleans, boilerplate, strict=True):
         if is_boilerplate:
             row["block"] = "boilerplate"
             unit, in_table = "", False
             continue
         if not clean.strip():
+            in_table = in_table and not delimited
             continue
         if HEADING.match(clean):
             row["block"] = "heading"
@@ -85,7 +91,8 @@ def line_segments(doc_id: str, lines: list[str], *, page=None) -> list[dict]:
             row["block"] = "caption"
             unit, in_table = stated, False
             continue
-        if is_tab_row(clean) or (unit and is_table_like(clean)):
+        delimited = is_tab_row(clean)
+        if delimited or (unit and is_table_like(clean)):
             if not in_table:
                 tables, table_row, in_table = tables + 1, 0, True
             row.update(block="table", table_id=f"{doc_id}#t{tables}", row=table_row, unit_hint=unit)
