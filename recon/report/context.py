@@ -14,17 +14,22 @@ def _help(text: str, **kwargs):
 
 
 @dataclass
-class Quote:
-    """One claim quoted as evidence, with the number split out so it can be highlighted."""
+class ClaimNote:
+    """What the report made of one quoted number."""
 
     claim_id: str = _help("stable id of the claim")
-    doc_id: str = _help("document the claim is in")
-    location: str = _help("where in the document, e.g. 'p. 3, line 12' or 'line 12'")
-    before: str = _help("quote text before the number (trimmed around long lines)")
-    number: str = _help("the number as written (the claim's surface)")
-    after: str = _help("quote text after the number")
     value: str = _help("the value in base units, formatted, e.g. '175.1 B CNY'")
     detail: str = _help("period, geography, kind and qualifier of the claim, formatted")
+
+
+@dataclass
+class Quote:
+    """One source sentence quoted as evidence, its numbers split out so they can be highlighted."""
+
+    doc_id: str = _help("document the sentence is in")
+    location: str = _help("where in the document, e.g. 'p. 3, line 12' or 'line 12'")
+    parts: list[tuple[str, bool]] = _help("(text, is a number of the finding) pieces of the sentence")
+    claims: list[ClaimNote] = _help("the finding's claims in this sentence")
 
 
 @dataclass

@@ -27,6 +27,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "gate.fail_on": ("fails on", "阈值"),
     "gate.baseline": ("baseline", "基线"),
     "gate.gating": ("findings fail the gate", "项导致门禁失败"),
+    "gating": ("fails the gate", "导致门禁失败"),
     "stale": ("Stale reviews", "过期的审核决定"),
     "stale.help": ("Decisions whose finding no longer exists; kept in the reviews file.",
                    "对应的核查结果已不存在；审核文件中仍保留。"),

@@ -13,13 +13,14 @@ from recon.gate import SEVERITY_RANK, Gate
 from recon.report.chart import PALETTE_SIZE, build_charts
 from recon.report.context import (
     AuditContext,
+    ClaimNote,
     DocumentRow,
     FactRow,
     FindingView,
     Quote,
     Summary,
 )
-from recon.report.text import format_quantity, location, split_quote, trim
+from recon.report.text import format_quantity, highlight, location, trim
 from recon.review import Review, apply_reviews
 from recon.schemas import STATUSES, Document, Fact, Finding, MatchedFact, NumberToken
 
@@ -228,25 +229,34 @@ def _spread(values: list) -> float:
 
 
 def _finding_view(row, gating: bool, review: Review | None, by_claim: pd.DataFrame) -> FindingView:
-    known = [c for c in row.claim_ids if c in by_claim.index]
-    quotes = [_quote(by_claim.loc[c]) for c in known]
+    claims = by_claim.loc[[c for c in row.claim_ids if c in by_claim.index]]
+    quotes = [
+        _quote(sentence) for _, sentence in claims.sort_values(["doc_id", "line", "start"])
+        .groupby(["doc_id", "line", "quote"], sort=False)
+    ]
     return FindingView(
         finding_id=row.finding_id, check=row.check, outcome=row.outcome, severity=row.severity,
         status=row.status, gating=bool(gating), metric_id=row.metric_id, geo=row.geo, period=row.period,
         observed=row.observed, expected=row.expected, arithmetic=row.arithmetic, message=row.message,
         review_note=review.note if review else "", review_by=review.by if review else "",
         review_at=review.at if review else "",
-        doc_ids=" ".join(sorted({q.doc_id for q in quotes})), quotes=quotes,
+        doc_ids=" ".join(sorted(set(claims["doc_id"]))), quotes=quotes,
     )
 
 
-def _quote(fact: pd.Series) -> Quote:
-    before, number, after = split_quote(fact["quote"], fact["surface"])
-    detail = " · ".join(x for x in (fact["period"], fact["geo"], fact["kind"], fact["qualifier"]) if x)
+def _quote(sentence: pd.DataFrame) -> Quote:
+    """The claims of one finding that sit in one sentence, quoted once with every number marked."""
+    first = sentence.iloc[0]
     return Quote(
-        claim_id=fact["claim_id"], doc_id=fact["doc_id"], location=location(fact["page"], fact["line"]),
-        before=before, number=number, after=after,
-        value=format_quantity(fact["base_value"], fact["base_unit"]), detail=detail,
+        doc_id=first["doc_id"], location=location(first["page"], first["line"]),
+        parts=highlight(first["quote"], list(sentence["surface"])),
+        claims=[
+            ClaimNote(
+                claim_id=fact.claim_id, value=format_quantity(fact.base_value, fact.base_unit),
+                detail=" · ".join(x for x in (fact.period, fact.geo, fact.kind, fact.qualifier) if x),
+            )
+            for fact in sentence.itertuples()
+        ],
     )
 
 

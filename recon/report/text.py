@@ -60,19 +60,31 @@ def location(page, line) -> str:
     return f"p. {int(page)}, line {int(line)}" if pd.notna(page) else f"line {int(line)}"
 
 
-def split_quote(quote: str, surface: str) -> tuple[str, str, str]:
-    """(before, number, after) of ``quote`` around ``surface``, trimmed to ``QUOTE_CONTEXT`` each side.
+def highlight(quote: str, surfaces: list[str]) -> list[tuple[str, bool]]:
+    """``quote`` as (text, is a number) pieces, each surface marked once, trimmed around the numbers.
 
-    >>> split_quote("2023年规模达1751亿元，同比增长", "1751亿元")
-    ('2023年规模达', '1751亿元', '，同比增长')
+    >>> highlight("2023年规模达1751亿元，同比增长11.9%", ["11.9%", "1751亿元"])
+    [('2023年规模达', False), ('1751亿元', True), ('，同比增长', False), ('11.9%', True)]
     """
-    at = quote.find(surface) if surface else -1
-    if at < 0:
-        return trim(quote, 2 * QUOTE_CONTEXT), "", ""
-    before, after = quote[:at], quote[at + len(surface):]
-    if len(before) > QUOTE_CONTEXT:
-        before = "…" + before[-QUOTE_CONTEXT:]
-    return before, surface, trim(after, QUOTE_CONTEXT)
+    spans: list[tuple[int, int]] = []
+    for surface in surfaces:
+        at = quote.find(surface) if surface else -1
+        while at >= 0 and any(at < end and at + len(surface) > start for start, end in spans):
+            at = quote.find(surface, at + 1)
+        if at >= 0:
+            spans.append((at, at + len(surface)))
+    if not spans:
+        return [(trim(quote, 2 * QUOTE_CONTEXT), False)]
+    spans.sort()
+    parts, cursor = [], 0
+    for start, end in spans:
+        parts += [(quote[cursor:start], False), (quote[start:end], True)]
+        cursor = end
+    parts.append((quote[cursor:], False))
+    if len(parts[0][0]) > QUOTE_CONTEXT:
+        parts[0] = ("…" + parts[0][0][-QUOTE_CONTEXT:], False)
+    parts[-1] = (trim(parts[-1][0], QUOTE_CONTEXT), False)
+    return [p for p in parts if p[0]]
 
 
 def trim(text: str, limit: int) -> str:

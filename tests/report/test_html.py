@@ -59,6 +59,14 @@ def test_failing_cards_carry_filter_attributes_and_highlight_the_number(soup):
     assert "gating" in first["class"] and "gating" not in cards[1]["class"]
 
 
+def test_numbers_in_one_sentence_are_quoted_once_with_each_marked(soup):
+    card = soup.select("#failing article.finding")[1]
+    quotes = card.select(".quote")
+    assert len(quotes) == 1
+    assert [m.get_text() for m in quotes[0].select("mark")] == ["38%", "52%"]
+    assert len(quotes[0].select(".qmeta")) == 2
+
+
 def test_corroborations_show_the_arithmetic(soup):
     cards = soup.select("#corroborations article.finding")
     assert len(cards) == 2
@@ -126,7 +134,7 @@ def test_templates_use_only_context_fields():
 
 
 def test_every_context_field_has_help_text():
-    for cls in (ctx.AuditContext, ctx.Summary, ctx.FindingView, ctx.Quote, ctx.Chart, ctx.ChartPoint,
+    for cls in (ctx.AuditContext, ctx.Summary, ctx.FindingView, ctx.Quote, ctx.ClaimNote, ctx.Chart, ctx.ChartPoint,
                 ctx.Tick, ctx.FactRow, ctx.DocumentRow):
         hints = typing.get_type_hints(cls)
         for f in dataclasses.fields(cls):
