@@ -134,8 +134,9 @@ def test_templates_use_only_context_fields():
 
 
 def test_every_context_field_has_help_text():
-    for cls in (ctx.AuditContext, ctx.Summary, ctx.FindingView, ctx.Quote, ctx.ClaimNote, ctx.Chart, ctx.ChartPoint,
-                ctx.Tick, ctx.FactRow, ctx.DocumentRow):
+    classes = (ctx.AuditContext, ctx.Summary, ctx.FindingView, ctx.Quote, ctx.ClaimNote, ctx.Chart,
+               ctx.ChartPoint, ctx.Tick, ctx.FactRow, ctx.DocumentRow)
+    for cls in classes:
         hints = typing.get_type_hints(cls)
         for f in dataclasses.fields(cls):
             assert f.metadata.get("help"), f"{cls.__name__}.{f.name} has no help"
