@@ -1,11 +1,13 @@
 """HTML: one segment per block or table cell, located exactly in the HTML source.
 
-A block is an element such as ``<p>``, ``<h2>``, ``<li>`` or ``<td>`` with no block inside it.
-Its segment's ``line`` is the source line and ``col_offset`` the column where the segment's
-``text`` starts; ``text`` is the exact source substring, markup and entities included
-(``Frost &amp; Sullivan``), and ``clean`` is what a reader sees, cleaned, with ``offsets`` into
-``text``. A block spanning several source lines gives one segment per line; ``<br>`` splits too.
-Text standing directly beside blocks (``<div>text<p>…</p></div>``) is not read.
+A block is an element such as ``<p>``, ``<h2>``, ``<li>`` or ``<td>``; its text runs up to its
+end or to the first block inside it (``<li>text<ul>…``), which is a block of its own. A
+segment's ``line`` is the source line and ``col_offset`` the column where its ``text`` starts;
+``text`` is the exact source substring, markup and entities included (``Frost &amp; Sullivan``),
+and ``clean`` is what a reader sees, cleaned, with ``offsets`` into ``text``. A block spanning
+several source lines gives one segment per line; ``<br>`` splits too. Where a tag itself spans
+lines inside a block, ``text`` is the visible text instead and ``offsets`` index that.
+Text standing after a nested block (``<div><p>…</p>text</div>``) is not read.
 
 Tables: cells get ``block="table"``, a ``table_id`` per ``<table>``, ``row`` (the ``<tr>`` index)
 and ``col`` (counting ``colspan``). A unit stated by the caption, the element just before the
@@ -145,10 +147,10 @@ class _Tables:
         return ""
 
 
-def _leaf_blocks(soup: BeautifulSoup):
-    """Blocks with no block inside them, outside scripts, styles and the head."""
+def _blocks(soup: BeautifulSoup):
+    """Block elements outside scripts, styles and the head, in document order."""
     for tag in soup.find_all(list(BLOCKS)):
-        if tag.find(list(BLOCKS)) is None and tag.find_parent(SKIPPED) is None:
+        if tag.find_parent(SKIPPED) is None:
             yield tag
 
 
@@ -163,7 +165,7 @@ def read_html(doc_id: str, data: bytes, path: str, fmt: str = "html") -> tuple[d
     line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
     tables = _Tables(doc_id)
     segments = []
-    for tag in _leaf_blocks(soup):
+    for tag in _blocks(soup):
         if tag.sourceline is None:
             continue
         start = line_starts[tag.sourceline - 1] + tag.sourcepos

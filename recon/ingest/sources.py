@@ -3,8 +3,8 @@
 Rules:
 
 - a file named explicitly is always read (and reported if it is bad), whatever its extension;
-- a directory is read recursively for ``.txt .md .markdown .html .htm .pdf``; other files are
-  ignored;
+- a directory is read recursively for ``.txt .md .markdown .html .htm .pdf``; other files and
+  hidden files and folders (``.git``, ``.venv``) are ignored;
 - a ``manifest.yaml`` (``documents: [{file:, title:, publisher:, date:, language:}]``) governs its
   directory and the directories below it: only the files it lists are read from there, with its
   metadata. Without one, ``README*`` files are skipped: a README describes a corpus, it is not a
@@ -71,6 +71,11 @@ def load_manifest(path: Path) -> dict[Path, dict[str, str]]:
     return entries
 
 
+def _hidden(file: Path, root: Path) -> bool:
+    """Whether a file lies in a hidden folder (``.git``, ``.venv``) or is hidden itself, below ``root``."""
+    return any(part.startswith(".") for part in file.relative_to(root).parts)
+
+
 def _governing(file: Path, manifests: dict[Path, dict]) -> dict | None:
     """The entries of the nearest manifest above ``file``, or None."""
     for directory in file.parents:
@@ -102,7 +107,7 @@ def find_sources(paths: Iterable[str | Path], manifest: str | Path | None = None
         if path.is_dir():
             for found in sorted(path.rglob(MANIFEST)):
                 manifests.setdefault(found.parent, load_manifest(found))
-            scanned.extend(sorted(f for f in path.rglob("*") if f.is_file()))
+            scanned.extend(sorted(f for f in path.rglob("*") if f.is_file() and not _hidden(f, path)))
         else:
             if (path.parent / MANIFEST).is_file():
                 manifests.setdefault(path.parent, load_manifest(path.parent / MANIFEST))

@@ -101,3 +101,16 @@ def test_html_source_from_the_demo_corpus(sources_dir):
     cells = segments[segments["block"] == "table"]
     assert "727.2" in cells["clean"].tolist()
     assert set(cells["unit_hint"]) == {"亿元"}
+
+
+def test_text_before_a_nested_block_and_unit_from_the_paragraph_before_a_table(tmp_path):
+    path = tmp_path / "nested.htm"
+    path.write_text("<html><body>\n<ul><li>规模达到1751亿元<ul><li>增长11.9%</li></ul></li></ul>\n"
+                    "<p>单位：万台</p>\n<table><tr><td>2023</td><td>54.1</td></tr></table>\n"
+                    "<div>算力规模 <span>414.1</span> EFLOPS</div>\n</body></html>\n", encoding="utf-8")
+    documents, segments = ingest_paths([path])
+    assert documents["format"].tolist() == ["html"]
+    assert segments["clean"].tolist() == ["规模达到1751亿元", "增长11.9%", "单位:万台", "2023", "54.1",
+                                          "算力规模 414.1 EFLOPS"]
+    assert segments["line"].tolist() == [2, 2, 3, 4, 4, 5]
+    assert set(segments.loc[segments["block"] == "table", "unit_hint"]) == {"万台"}

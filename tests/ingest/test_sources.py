@@ -99,3 +99,11 @@ def test_same_file_name_in_two_folders_gets_distinct_ids(tmp_path):
     write(tmp_path / "2024" / "report.txt", REPORT)
     documents, _ = ingest_paths([tmp_path])
     assert sorted(documents["doc_id"]) == ["2023/report.txt", "2024/report.txt"]
+
+
+def test_hidden_folders_are_not_scanned(tmp_path):
+    write(tmp_path / "a.txt", REPORT)
+    write(tmp_path / ".venv" / "lib" / "LICENSE.txt", "Copyright 2024\n")
+    write(tmp_path / ".notes.md", "draft\n")
+    documents, _ = ingest_paths([tmp_path])
+    assert documents["doc_id"].tolist() == ["a.txt"]
