@@ -101,6 +101,7 @@ class SegmentReader:
         self.numbers = numbers
         self.context_period = None
         self.context_line = 0
+        self.table_memory: dict = {}
 
     def read(self, page, line, col_offset, text, clean, offsets, block, unit_hint) -> None:
         """Read one segment: every number in it becomes a claim or a listed token."""
@@ -122,11 +123,13 @@ class SegmentReader:
         if self.line - self.context_line > CONTEXT_LINES:
             self.context_period = None
         taken = 0
-        for cell in split_flattened_rows(clean):
+        runs = {}
+        for cell in split_flattened_rows(clean, self.table_memory):
             self.claim_from_cell(cell)
-            taken = max(taken, cell.row_end)
+            runs[cell.run_start] = cell.run_end
         for m in NUMBER_RE.finditer(clean):
-            if m.start() < taken:
+            if m.start() < taken or m.start() in runs:
+                taken = max(taken, runs.get(m.start(), 0))
                 continue
             if any(p.start <= m.start() < p.end for p in periods):
                 if m.group()[0].isdigit():
@@ -193,7 +196,7 @@ class SegmentReader:
             return NonClaimReason.ENUMERATION, after[:2]
         return None
 
-    def claim(self, q: Quantity, periods) -> None:
+    def claim(self, q: Quantity, periods, metric: str | None = None) -> None:
         """Add the claim row for ``q`` with its context: period, kind, geography, type and metric."""
         clean = self.clean
         s_lo, s_hi = context.bounds(self.sentence_ends, q.start, len(clean))
@@ -222,15 +225,17 @@ class SegmentReader:
             value=q.value, value_high=q.value_high, value_step=q.step, unit=q.unit,
             qualifier=q.qualifier, kind=kind, type=ctype, period_start=first, period_end=last,
             period_grain=grain, period=label, geo=context.geo_of(clean, s_lo, q.start),
-            metric_text=context.metric_of(clean, c_lo, q.start, q.end, c_hi), flags=";".join(q.flags),
+            metric_text=metric or context.metric_of(clean, c_lo, q.start, q.end, c_hi),
+            flags=";".join(q.flags),
         ))
 
     def claim_from_cell(self, cell) -> None:
-        """Add a claim for one cell of a flattened table row."""
-        q = Quantity(cell.start, cell.end, cell.value, cell.step, cell.unit, cell.type_hint,
-                     flags=("table-cell",) + cell.flags)
-        periods = [cell.period] if cell.period is not None else []
-        self.claim(q, periods)
+        """Add a claim for one cell of a flattened table row; a cell without a unit is listed."""
+        if not cell.unit:
+            self.number(cell.start, cell.end, NonClaimReason.NO_QUANTITY, "table cell without unit")
+            return
+        q = Quantity(cell.start, cell.end, cell.value, cell.step, cell.unit, cell.type_hint, flags=cell.flags)
+        self.claim(q, [cell.period], cell.metric)
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Map a clean-text span to the original line: ``line[start:end]`` is what the author wrote."""

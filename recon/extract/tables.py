@@ -1,12 +1,31 @@
-"""Tables: flattened rows whose cells lost their separators, and bare numbers under a unit caption."""
+"""Tables: flattened rows whose cells lost their separators, and bare numbers under a unit caption.
+
+A flattened row is a year glued to its cells, ``20261,8503,75030.8%`` (2026 | 1,850 | 3,750 |
+30.8%). Rows are cut at the successive years; each row is cut into cells by trying every way of
+reading it as numbers and keeping the reading whose columns agree across rows (same number of
+cells, same decimals per column, percentages at most 100, values of one column of one size).
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from functools import lru_cache
 from typing import NamedTuple
 
+from recon.extract.context import type_of
 from recon.extract.numbers import MULTIPLIERS
 from recon.extract.periods import Period
 from recon.extract.units import match_unit
+
+#: A year glued to the digits of the cells after it; the run goes on over digits, commas, dots, %.
+RUN_RE = re.compile(r"(?<![\d.,])(?:19[5-9]\d|20[0-4]\d)(?=\d)[\d.,%]+")
+HEADER_RE = re.compile(r"年份|年度")
+CAPTION_UNIT_RE = re.compile(r"单位[:：]\s?([^)）]+)")
+COLUMN_RE = re.compile(r"[^()（）]+?(?:[(（][^()（）]*[)）]|$)")
+CELL_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?%?|(?:0|[1-9]\d{0,3})(?:\.\d{1,2})?%?")
+MAX_CELLS = 6
+HEADER_LOOKBACK = 160
 
 
 class Cell(NamedTuple):
@@ -20,17 +39,25 @@ class Cell(NamedTuple):
     type_hint: str
     flags: tuple
     period: Period | None
-    row_end: int
+    run_start: int
+    run_end: int
+    metric: str
 
 
-def split_flattened_rows(clean: str) -> list[Cell]:
-    """Cells of the flattened table rows in ``clean`` (``20261,8503,75030.8%``)."""
-    return []
+class Column(NamedTuple):
+    """What a table header says about one column: its name and the unit of its bare numbers."""
+
+    name: str
+    unit: str
+    factor: float
+    type_hint: str
 
 
 def unit_from_hint(hint: str) -> tuple[str, float, str] | None:
     """The unit, factor and type hint a caption such as ``亿元`` or ``%`` gives bare numbers."""
-    hint = hint.strip().strip("()（）").removeprefix("单位:").removeprefix("单位：").strip()
+    hint = hint.strip().strip("()（）")
+    m = CAPTION_UNIT_RE.search(hint)
+    hint = (m.group(1) if m else hint).split(",")[0].split("，")[0].strip()
     factor = 1.0
     for word in sorted(MULTIPLIERS, key=len, reverse=True):
         if hint.startswith(word):
@@ -40,3 +67,184 @@ def unit_from_hint(hint: str) -> tuple[str, float, str] | None:
     if unit is None:
         return ("CNY", factor, "level") if factor != 1.0 else None
     return unit.unit, factor * unit.factor, unit.type_hint
+
+
+def header_columns(header: str, caption_unit: tuple | None) -> list[Column]:
+    """Columns named in a flattened header: ``销量(万套)收入(亿元)毛利率(%)``."""
+    columns = []
+    for m in COLUMN_RE.finditer(header):
+        text = m.group().strip()
+        if not text:
+            continue
+        paren = re.search(r"[(（]([^()（）]*)[)）]", text)
+        unit = unit_from_hint(paren.group(1)) if paren else None
+        unit = unit or caption_unit or ("", 1.0, "")
+        columns.append(Column(re.sub(r"[(（].*", "", text), *unit))
+    return columns
+
+
+@lru_cache(maxsize=4096)
+def readings(body: str) -> tuple[tuple[str, ...], ...]:
+    """Every way to read ``body`` as up to MAX_CELLS numbers written one after the other."""
+    if not body:
+        return ((),)
+    found = []
+    for end in range(1, min(len(body), 14) + 1):
+        head = body[:end]
+        if CELL_RE.fullmatch(head) is None:
+            continue
+        for rest in readings(body[end:]):
+            if len(rest) < MAX_CELLS:
+                found.append((head, *rest))
+    return tuple(found)
+
+
+def _decimals(cell: str) -> int:
+    digits = cell.rstrip("%")
+    return len(digits.split(".")[1]) if "." in digits else 0
+
+
+def _number(cell: str) -> float:
+    return float(cell.rstrip("%").replace(",", ""))
+
+
+def choose_readings(bodies: list[str], percent_columns: set[int], width: int | None) -> list[tuple] | None:
+    """One reading per row such that the columns agree, or None when no reading fits every row."""
+    options = [readings(b) for b in bodies]
+    signatures = None
+    for rows in options:
+        sigs = {tuple((_decimals(c), c.endswith("%")) for c in r) for r in rows}
+        signatures = sigs if signatures is None else signatures & sigs
+    if not signatures:
+        return None
+    fitting = [sig for sig in signatures if width is None or len(sig) == width]
+    if not fitting:
+        return None
+    best = None
+    for sig in sorted(fitting, key=len):
+        chosen = _closest(options, sig, percent_columns)
+        if chosen is None:
+            continue
+        spread = _spread(chosen)
+        if best is None or (len(sig), spread) < (len(best[0]), best[1]):
+            best = (sig, spread, chosen)
+    return best[2] if best else None
+
+
+def _closest(options, sig, percent_columns) -> list[tuple] | None:
+    """For each row, the reading with signature ``sig`` whose values sit nearest the column medians."""
+    per_row = []
+    for rows in options:
+        fits = [r for r in rows if tuple((_decimals(c), c.endswith("%")) for c in r) == sig
+                and all(_number(r[i]) <= 100 for i in percent_columns if i < len(r))]
+        if not fits:
+            return None
+        per_row.append(fits)
+    settled = [f[0] for f in per_row if len(f) == 1] or [f[0] for f in per_row]
+    medians = [sorted(_log(r[i]) for r in settled)[len(settled) // 2] for i in range(len(sig))]
+    return [min(f, key=lambda r: sum(abs(_log(c) - m) for c, m in zip(r, medians, strict=True)))
+            for f in per_row]
+
+
+def _log(cell: str) -> float:
+    return math.log10(_number(cell) + 1.0)
+
+
+def _spread(rows: list[tuple]) -> float:
+    return sum(max(_log(r[i]) for r in rows) - min(_log(r[i]) for r in rows) for i in range(len(rows[0])))
+
+
+def split_flattened_rows(clean: str, memory: dict | None = None) -> list[Cell]:
+    """Cells of the flattened table rows in ``clean`` (``20261,8503,75030.8%``).
+
+    :param memory: carries the last table header from line to line, for rows flattened one per line.
+    """
+    cells: list[Cell] = []
+    for run in RUN_RE.finditer(clean):
+        rows = _rows(run.group(), run.start())
+        if not rows:
+            continue
+        columns, title, clear = _header(clean, run.start(), memory)
+        percent = {i for i, c in enumerate(columns) if c.unit == "%"}
+        width = len(columns) if clear and len(rows) > 1 else None
+        chosen = choose_readings([body for _, _, body in rows], percent, width)
+        if chosen is None and width is not None:
+            chosen = choose_readings([body for _, _, body in rows], percent, None)
+            clear = False
+        if chosen is None:
+            continue
+        if chosen and columns and len(chosen[0]) != len(columns):
+            clear = False
+        for (year, body_start, _), reading in zip(rows, chosen, strict=True):
+            pos = body_start
+            period = Period(body_start - 4, body_start, year, year, "year", str(year), False)
+            for i, text in enumerate(reading):
+                column = columns[i] if clear else _fallback_column(columns, text)
+                cells.append(_cell(text, pos, column, period, title, clear, run.span()))
+                pos += len(text)
+    return cells
+
+
+def _rows(run: str, offset: int) -> list[tuple[int, int, str]]:
+    """Cut a run into rows at its successive years: (year, where the row's cells start, cells)."""
+    first = int(run[:4])
+    starts = [0]
+    year = first + 1
+    while True:
+        i = run.find(str(year), starts[-1] + 5)
+        if i < 0:
+            break
+        starts.append(i)
+        year += 1
+    rows = []
+    for k, s in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(run)
+        body = run[s + 4:end]
+        if body:
+            rows.append((first + k, offset + s + 4, body))
+    return rows
+
+
+def _header(clean: str, start: int, memory: dict | None) -> tuple[list[Column], str, bool]:
+    """Columns, title and whether the header makes the columns clear, for a run at ``start``."""
+    window = clean[max(0, start - HEADER_LOOKBACK):start]
+    m = None
+    for m in HEADER_RE.finditer(window):
+        pass
+    if m is None:
+        if memory and memory.get("columns"):
+            return memory["columns"], memory["title"], False
+        return [], "", False
+    title = re.split(r"[。!?;]", window[:m.start()])[-1][-40:]
+    caption = CAPTION_UNIT_RE.search(title)
+    caption_unit = unit_from_hint(caption.group(1)) if caption else None
+    columns = header_columns(window[m.end():], caption_unit)
+    if memory is not None:
+        memory.update(columns=columns, title=title)
+    return columns, title, bool(columns)
+
+
+def _fallback_column(columns: list[Column], text: str) -> Column:
+    """Without a clear header, % cells are percentages and other cells take the header's money unit."""
+    if text.endswith("%"):
+        return Column("", "%", 1.0, "")
+    money = [c for c in columns if c.unit in ("CNY", "USD")]
+    if money:
+        return Column("", money[0].unit, money[0].factor, "level")
+    return Column("", "", 1.0, "")
+
+
+def _cell(text: str, pos: int, column: Column, period: Period, title: str, clear: bool,
+          run: tuple[int, int]) -> Cell:
+    number = text.rstrip("%")
+    value = _number(text)
+    step = 10.0 ** -_decimals(text)
+    unit = "%" if text.endswith("%") else column.unit
+    factor = 1.0 if text.endswith("%") else column.factor
+    metric = f"{title}{column.name}".strip()
+    type_hint = column.type_hint
+    if unit in ("%", "pp"):
+        type_hint = type_of(column.name, 0, len(column.name), unit, "", "")
+    flags = ("table-cell",) if clear else ("table-cell", "unclear-columns")
+    return Cell(pos, pos + len(number) + text.endswith("%"), value * factor, step * factor, unit,
+                type_hint, flags, period, *run, metric)
