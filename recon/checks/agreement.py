@@ -7,7 +7,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from .findings import ComparisonTable, build_findings, claim_key
+from .findings import ComparisonTable, build_findings, claim_key, grouped_claims
 from .suite import Suites
 from .tolerance import format_number, relative_gap
 
@@ -129,20 +129,11 @@ def _currency_table(pairs: pd.DataFrame) -> pd.DataFrame:
 
 def _conflict_table(facts: pd.DataFrame) -> pd.DataFrame:
     """One row per (key, document) stating it more than once: the intervals must share a value."""
-    key = SAME_KEY + ["doc_id", "base_unit"]
-    ordered = facts.sort_values(key + ["claim_id"])
-    grouped = ordered.groupby(key, sort=False)
-    table = grouped.agg(
-        claims=("claim_id", "size"),
-        claim_key=("claim_id", "|".join),
-        metric_id=("metric_id", "first"),
-        geo=("geo", "first"),
-        observed=("surface", "; ".join),
-        max_lo=("lo", "max"),
-        min_hi=("hi", "min"),
-        kinds=("kind", "nunique"),
-    ).reset_index()
-    table = table[table["claims"] >= 2].reset_index(drop=True)
+    table = grouped_claims(
+        facts, SAME_KEY + ["doc_id", "base_unit"], "; ",
+        metric_id=("metric_id", "first"), geo=("geo", "first"),
+        max_lo=("lo", "max"), min_hi=("hi", "min"), kinds=("kind", "nunique"),
+    )
     gap = relative_gap(table["max_lo"], np.inf, -np.inf, table["min_hi"])
     percent = format_number(gap * 100, digits=3)
     return pd.DataFrame({

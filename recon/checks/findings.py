@@ -39,6 +39,19 @@ def claim_key(*claim_ids: pd.Series) -> pd.Series:
     return joined
 
 
+def grouped_claims(facts: pd.DataFrame, keys: list[str], joiner: str, **aggregates) -> pd.DataFrame:
+    """One row per group of ``keys`` with two or more facts: ``claims`` (count), ``claim_key``
+    (sorted ids), ``observed`` (surfaces in document order, joined by ``joiner``) and ``aggregates``.
+    """
+    shared = facts[facts.duplicated(keys, keep=False)]
+    in_order = shared.sort_values(keys + ["doc_id", "line", "start"])
+    table = in_order.groupby(keys, sort=False).agg(
+        claims=("claim_id", "size"), observed=("surface", joiner.join), **aggregates
+    )
+    ids = shared.sort_values("claim_id").groupby(keys, sort=False)["claim_id"].agg("|".join)
+    return table.join(ids.rename("claim_key")).reset_index()
+
+
 def render(template: str, table: pd.DataFrame, spec: CheckSpec, where: str) -> pd.Series:
     """Fill a message template from the table's columns, one vectorised concatenation per field."""
     text = pd.Series("", index=table.index, dtype=object)

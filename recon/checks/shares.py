@@ -6,7 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from .findings import ComparisonTable, build_findings
+from .findings import ComparisonTable, build_findings, grouped_claims
 from .suite import Suites
 from .tolerance import format_number
 
@@ -38,18 +38,10 @@ def check_share_sums(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
 def share_sum_table(facts: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence listing two or more shares for one period and place."""
     shares = facts[(facts["type"] == "share") & (facts["unit"] == "%")]
-    grouped = shares.sort_values(WHOLE + ["start"]).groupby(WHOLE, sort=False)
-    table = grouped.agg(
-        shares=("claim_id", "size"),
-        metric_id=("metric_id", "first"),
-        observed=("surface", " + ".join),
-        sum_low=("stated_lo", "sum"),
-        sum_high=("stated_hi", "sum"),
-        sum_stated=("value", "sum"),
-    ).reset_index()
-    keys = shares.sort_values(WHOLE + ["claim_id"]).groupby(WHOLE, sort=False)["claim_id"].agg("|".join)
-    table = table.merge(keys.rename("claim_key").reset_index(), on=WHOLE)
-    table = table[table["shares"] >= 2].reset_index(drop=True)
+    table = grouped_claims(
+        shares, WHOLE, " + ", metric_id=("metric_id", "first"),
+        sum_low=("stated_lo", "sum"), sum_high=("stated_hi", "sum"), sum_stated=("value", "sum"),
+    )
     low = format_number(table["sum_low"], digits=4)
     return pd.DataFrame({
         "claim_key": table["claim_key"],
@@ -62,6 +54,6 @@ def share_sum_table(facts: pd.DataFrame) -> pd.DataFrame:
         + " % (at least " + low + " % as rounded)",
         "sum_low": table["sum_low"],
         "sum_high": table["sum_high"],
-        "shares": table["shares"],
+        "shares": table["claims"],
         "doc_id": table["doc_id"],
     })

@@ -1,0 +1,160 @@
+"""Cross-source agreement, intra-document conflicts and incomparable currencies on corpus sentences."""
+
+import pandas as pd
+import pytest
+
+from recon.checks import check_facts
+
+from .builders import corpus_fact, facts_table, ids, make_fact, outcomes
+
+EFLOPS = 1e18
+YI = 1e8
+EN = "en.txt"
+
+
+def decline_000(after, surface, value):
+    """A 2024 training-cost decline as line 8 of 000 states it."""
+    return corpus_fact("000", 8, surface, after=after, value=value, value_step=1.0, unit="%", type="growth",
+                       dimension="percent", metric_id="training-cost-growth", period=2024, group_id="cost")
+
+
+def market_2030(after, surface, value, qualifier):
+    """The 2030 deep-learning market size as line 8 of 000 states it."""
+    return corpus_fact("000", 8, surface, after=after, value=value * YI, value_step=100 * YI, unit="CNY",
+                       dimension="currency", metric_id="deep-learning-market", period=2030, kind="forecast",
+                       qualifier=qualifier, group_id="market-2030")
+
+
+def compute_2023(value, **fields):
+    """Fields of China's intelligent computing power in 2023 (003 line 168: 414.1 EFLOPS, a forecast)."""
+    return dict(dict(value=value * EFLOPS, value_step=0.1 * EFLOPS, unit="FLOPS", dimension="compute",
+                     metric_id="intelligent-computing-power", period=2023, group_id="compute-2023",
+                     kind="forecast"), **fields)
+
+
+def stated_in_english(text, surface, **fields):
+    """A fact of a test-made English report."""
+    return make_fact(EN, 1, text, surface, **fields)
+
+
+def idc_2023():
+    return corpus_fact("003", 168, "414.1 EFLOPS", **compute_2023(414.1))
+
+
+def test_two_conflicts_of_000_line_8_are_one_finding_each(suites):
+    declines = [decline_000("同比下降38%", "38%", 38.0), decline_000("同比下降40%至", "40%", 40.0),
+                decline_000("同比下降52%", "52%", 52.0)]
+    markets = [market_2030("將突破800", "800億元", 800, "lower_bound"),
+               market_2030("有望突破2200", "2200億元", 2200, "lower_bound"),
+               market_2030("將達8200", "8200億元", 8200, "exact")]
+    findings = check_facts(facts_table(*declines, *markets), None, suites)
+    assert outcomes(findings) == {
+        ("intra-document-conflict", "fail", "error", ids(*declines)),
+        ("intra-document-conflict", "fail", "error", ids(*markets)),
+    }
+    assert set(findings["observed"]) == {"38%; 40%; 52%", "800億元; 2200億元; 8200億元"}
+
+
+def test_a_repeated_figure_is_not_a_conflict(suites):
+    rate = dict(value=33.9, value_step=0.1, unit="%", type="cagr", dimension="percent", kind="forecast",
+                metric_id="intelligent-computing-power-cagr", period="2022-2027", period_grain="span",
+                group_id="cagr")
+    first = corpus_fact("003", 44, "33.9%", **rate)
+    again = corpus_fact("003", 168, "33.9%", **rate)
+    assert outcomes(check_facts(facts_table(first, again), None, suites)) == set()
+
+
+def test_a_half_year_is_never_compared_with_the_full_year(suites):
+    half = corpus_fact("003", 166, "30亿美元", value=30 * YI, value_step=YI, unit="USD", dimension="currency",
+                       metric_id="ai-server-market", period="2023H1", period_grain="half", group_id="servers")
+    year = corpus_fact("003", 44, "91亿美元", value=91 * YI, value_step=YI, unit="USD", dimension="currency",
+                       metric_id="ai-server-market", period=2023, kind="forecast", group_id="servers")
+    other = make_fact(EN, 1, "China's AI server market reached US$3 billion in the first half of 2023.",
+                      "US$3 billion", value=30 * YI, value_step=10 * YI, unit="USD", dimension="currency",
+                      metric_id="ai-server-market", period=2023, period_grain="year", group_id="servers")
+    findings = check_facts(facts_table(half, year, other), None, suites)
+    assert outcomes(findings) == {("cross-source-agreement", "fail", "warning", ids(year, other))}
+
+
+def test_an_english_report_corroborates_003_and_conflicts_with_004(suites):
+    idc = idc_2023()
+    english = stated_in_english("China's intelligent computing power will reach 414.1 EFLOPS in 2023.",
+                                "414.1 EFLOPS", **compute_2023(414.1))
+    scale = dict(unit="CNY", dimension="currency", metric_id="ai-core-industry-scale", period=2023,
+                 group_id="core-2023")
+    association = corpus_fact("004", 519, "1751亿元", value=1751 * YI, value_step=YI, **scale)
+    rmb = stated_in_english("China's core AI industry was worth RMB 580 billion in 2023.", "RMB 580 billion",
+                            value=5.8e11, value_step=1e9, **scale)
+    findings = check_facts(facts_table(idc, english, association, rmb), None, suites)
+    assert outcomes(findings) == {
+        ("cross-source-agreement", "pass", "info", ids(idc, english)),
+        ("cross-source-agreement", "fail", "error", ids(association, rmb)),
+    }
+
+
+@pytest.mark.parametrize("surface, value, qualifier, outcome", [
+    ("超过300 EFLOPS", 300, "lower_bound", "pass"),
+    ("约400 EFLOPS", 400, "approx", "pass"),
+    ("约380 EFLOPS", 380, "approx", "fail"),
+    ("超过100 EFLOPS", 100, "lower_bound", "fail"),
+    ("不足500 EFLOPS", 500, "upper_bound", "pass"),
+    ("414 EFLOPS", 414, "exact", "pass"),
+    ("413 EFLOPS", 413, "exact", "pass"),
+    ("400 EFLOPS", 400, "exact", "fail"),
+])
+def test_qualifiers_widen_the_interval(suites, surface, value, qualifier, outcome):
+    idc = idc_2023()
+    other = stated_in_english(f"2023年中国智能算力规模{surface}。", surface,
+                              **compute_2023(value, qualifier=qualifier, value_step=EFLOPS))
+    [(check, result, _, _)] = outcomes(check_facts(facts_table(idc, other), None, suites))
+    assert (check, result) == ("cross-source-agreement", outcome)
+
+
+def test_a_forecast_set_against_an_actual_is_a_warning_that_says_so(suites):
+    idc = idc_2023()
+    actual = stated_in_english("China's intelligent computing power reached 520 EFLOPS in 2023.",
+                               "520 EFLOPS", **compute_2023(520, kind="actual"))
+    findings = check_facts(facts_table(idc, actual), None, suites)
+    assert outcomes(findings) == {("cross-source-agreement", "fail", "warning", ids(idc, actual))}
+    assert "forecast" in findings.iloc[0]["message"]
+
+
+def currencies():
+    market = dict(dimension="currency", metric_id="ai-server-market", period=2023, kind="forecast",
+                  group_id="servers")
+    usd = corpus_fact("003", 44, "91亿美元", value=91 * YI, value_step=YI, unit="USD", **market)
+    cny = stated_in_english("2023年中国人工智能服务器市场规模预计为650亿元。", "650亿元", value=650 * YI,
+                            value_step=10 * YI, unit="CNY", **market)
+    return usd, cny
+
+
+def test_different_currencies_without_a_rate_are_incomparable(suites):
+    usd, cny = currencies()
+    findings = check_facts(facts_table(usd, cny), None, suites)
+    assert outcomes(findings) == {("incomparable", "fail", "info", ids(usd, cny))}
+    assert "USD" in findings.iloc[0]["message"] and "CNY" in findings.iloc[0]["message"]
+
+
+def test_a_configured_rate_makes_currencies_comparable(suites):
+    spec = suites.checks["incomparable"]
+    with_rates = type(suites)(
+        checks={**suites.checks, "incomparable": type(spec)(**{**spec.__dict__, "params": {
+            "fx_base": "CNY", "fx_rates": {"CNY": 1.0, "USD": 7.1}}})},
+        intervals=suites.intervals, allowed_units=suites.allowed_units)
+    usd, cny = currencies()
+    findings = check_facts(facts_table(usd, cny), None, with_rates)
+    assert outcomes(findings) == {("cross-source-agreement", "pass", "info", ids(usd, cny))}
+
+
+def test_findings_are_named_by_the_group(suites):
+    idc = idc_2023()
+    english = stated_in_english("China's intelligent computing power will reach 414.1 EFLOPS in 2023.",
+                                "414.1 EFLOPS", **compute_2023(414.1))
+    groups = pd.DataFrame([dict(
+        group_id="compute-2023", metric_id="intelligent-computing-power", dimension="compute", geo="CN",
+        period="2023", claim_ids=list(ids(idc, english)), doc_ids=sorted([idc["doc_id"], EN]), score=100.0,
+        reason="same key",
+    )])
+    findings = check_facts(facts_table(idc, english), groups, suites)
+    named = findings[["metric_id", "geo", "period"]].values.tolist()
+    assert named == [["intelligent-computing-power", "CN", "2023"]]
