@@ -10,12 +10,14 @@ from recon.extract.qualifiers import qualifier_after, qualifier_before, qualifie
 from recon.extract.units import match_unit, prefix_currency
 
 RANGE_SEP_RE = re.compile(r"\s?(?:-|–|—|~|～|至|到|to)\s?")
-#: Words after a bare multiplier amount that say what it counts (18亿参数, 2万亿 tokens).
-COUNTED_RE = re.compile(r"[^，,。;；]{0,12}?(参数|tokens?|用户|人|台|张|片|颗)")
-ENUMERATION_AFTER_RE = re.compile(
-    r"方面|层面|部分|阶段|维度|环节|途径|方向|要素|主线|原则|目标|支柱|板块|体系|特征|趋势|问题|挑战|措施|"
-    r"步|重|化|大|点|条|类|种|项|化|个?月|年"
-)
+#: Nouns near a bare multiplier amount (18亿参数, 千亿基座模型, 用户增长一亿) that say what it counts;
+#: without one, a bare 亿 amount is money in yuan, as Chinese reports write it.
+COUNTED_NOUNS = {"参数": "parameters", "模型": "parameters", "token": "tokens", "用户": "users",
+                 "网民": "users", "汉字": "characters", "字": "characters", "人才": "people",
+                 "人员": "people", "工程师": "people", "毕业生": "people", "人次": "visits", "人": "people",
+                 "台": "units", "张": "cards", "片": "chips", "颗": "chips", "次": "times"}
+COUNTED_AFTER_RE = re.compile(r"[^，,。;；:：]{0,16}?(参数|模型|token|汉字|字)")
+COUNTED_BEFORE_RE = re.compile(r"(参数|token|用户|网民|人才|人员|工程师|毕业生)[^，,。;；:：]{0,14}$")
 
 
 @dataclass
@@ -82,11 +84,9 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
         if prefix is not None:
             q.unit, q.type_hint = prefix[0], "level"
         elif m.group("mult") if group == "num" else group == "vague":
-            counted = COUNTED_RE.match(text, q.end)
-            if counted:
-                q.unit, q.type_hint = f"count:{counted.group(1)}", "count"
-                if counted.group(1) == "参数":
-                    q.unit = "count:parameters"
+            noun = counted_noun(text, q.start, q.end)
+            if noun:
+                q.unit, q.type_hint = f"count:{noun}", "count"
             else:
                 q.unit, q.type_hint, q.flags = "CNY", "level", ("derived-unit",)
     if q.qualifier == "exact":
@@ -95,6 +95,12 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
     if after and q.qualifier in ("exact", "approx"):
         q.qualifier = after
     return q
+
+
+def counted_noun(text: str, start: int, end: int) -> str | None:
+    """What a bare multiplier amount counts, from the nouns after or before it in its clause."""
+    m = COUNTED_AFTER_RE.match(text, end) or COUNTED_BEFORE_RE.search(text, max(0, start - 20), start)
+    return COUNTED_NOUNS[m.group(1)] if m else None
 
 
 def read_range_end(text: str, low: Quantity) -> Quantity | None:

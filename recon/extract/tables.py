@@ -161,6 +161,8 @@ def split_flattened_rows(clean: str, memory: dict | None = None) -> list[Cell]:
     """
     cells: list[Cell] = []
     for run in RUN_RE.finditer(clean):
+        if clean.startswith("年", run.end()):
+            continue  # 20252030年 is a span whose dash was lost, not a table row
         rows = _rows(run.group(), run.start())
         if not rows:
             continue
@@ -208,13 +210,12 @@ def _rows(run: str, offset: int) -> list[tuple[int, int, str]]:
 def _header(clean: str, start: int, memory: dict | None) -> tuple[list[Column], str, bool]:
     """Columns, title and whether the header makes the columns clear, for a run at ``start``."""
     window = clean[max(0, start - HEADER_LOOKBACK):start]
-    m = None
-    for m in HEADER_RE.finditer(window):
-        pass
-    if m is None:
+    headers = list(HEADER_RE.finditer(window))
+    if not headers:
         if memory and memory.get("columns"):
             return memory["columns"], memory["title"], False
         return [], "", False
+    m = headers[-1]
     title = re.split(r"[。!?;]", window[:m.start()])[-1][-40:]
     caption = CAPTION_UNIT_RE.search(title)
     caption_unit = unit_from_hint(caption.group(1)) if caption else None
