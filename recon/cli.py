@@ -82,7 +82,7 @@ def extract(paths, out, numbers, jobs):
 
 def stage_line():
     """A progress callback that names each stage on a terminal, or None when stderr is not a TTY."""
-    if not click.get_text_stream("stderr").isatty():
+    if not sys.stderr.isatty():
         return None
     return lambda stage: click.echo(f"recon: {stage}…", err=True)
 
