@@ -14,14 +14,16 @@ from pathlib import Path
 import pandas as pd
 
 from recon.errors import UnreadableSourceError
-from recon.ingest.decode import decode_bytes
-from recon.ingest.metadata import detect_date, detect_language, detect_title
+from recon.ingest.html import read_html
+from recon.ingest.pdf import read_pdf
 from recon.ingest.rows import document_row
 from recon.ingest.sources import FORMATS, Source, find_sources
-from recon.ingest.text import line_segments
+from recon.ingest.text import read_text
 from recon.schemas import Document, Segment
 
 SEGMENT_COLUMNS = list(Segment.to_schema().columns)
+READERS = {"txt": read_text, "md": read_text, "html": read_html, "pdf": read_pdf}
+"""Each format's reader: ``(doc_id, data, path, fmt) -> (document row, segment rows)``."""
 
 
 def sniff_format(path: Path, data: bytes) -> str:
@@ -45,16 +47,6 @@ def _doc_ids(sources: list[Source]) -> list[str]:
     return [source.path.relative_to(common).as_posix() for source in sources]
 
 
-def _read_text(doc_id: str, data: bytes, path: str, fmt: str) -> tuple[dict, list[dict]]:
-    text, encoding = decode_bytes(data, path)
-    lines = text.split("\n")
-    segments = line_segments(doc_id, lines)
-    body = [s["clean"] for s in segments if s["block"] != "boilerplate"]
-    meta = dict(title=detect_title(body), date=detect_date(lines), language=detect_language(text))
-    doc = document_row(doc_id, path, fmt, encoding=encoding, lines=len(lines), chars=len(text), meta=meta)
-    return doc, segments
-
-
 def read_source(source: Source, doc_id: str) -> tuple[dict, list[dict]]:
     """Read one file into its document row and segment rows; a bad file gives an error row.
 
@@ -66,13 +58,7 @@ def read_source(source: Source, doc_id: str) -> tuple[dict, list[dict]]:
     try:
         data = source.path.read_bytes()
         fmt = sniff_format(source.path, data)
-        if fmt == "pdf":
-            from recon.ingest.pdf import read_pdf as reader
-        elif fmt == "html":
-            from recon.ingest.html import read_html as reader
-        else:
-            reader = _read_text
-        doc, segments = reader(doc_id, data, path, fmt)
+        doc, segments = READERS[fmt](doc_id, data, path, fmt)
     except UnreadableSourceError as error:
         if fmt == "txt" and source.path.suffix.lower() not in FORMATS:
             fmt = "unknown"

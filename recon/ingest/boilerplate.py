@@ -3,8 +3,9 @@
 Boilerplate lines are marked (``block="boilerplate"``), never deleted, so the numbers in them are
 still listed with a reason instead of vanishing. Rules work on the cleaned (simplified) text:
 
-- a line naming rights, downloads, uploads or reports (版权, 侵权, 下载, 上传, 举报, 本站, …) is
-  boilerplate;
+- a line with a rights, upload or report notice (版权所有, 未经…许可, 侵权…举报, 本站, 上传者,
+  下载文件, ©, …) is boilerplate: phrases, not single words, because reports discuss 版权 and
+  下载量 too;
 - a short line that opens a site section (温馨提示, 最新文档, 相关文档, 评论, …) starts a footer:
   it and the list items and short lines after it are boilerplate until a prose line resumes.
 """
@@ -14,7 +15,12 @@ from __future__ import annotations
 import re
 
 NOTICE = re.compile(
-    r"版权|侵权|下载|上传|举报|本站|转载|免责声明|文档简介|收益归属|©|copyright|all rights reserved",
+    "|".join([
+        r"版权(?:所有|声明|说明|归)", r"保留所有权利", r"未经.{0,20}(?:许可|同意)",
+        r"不得.{0,8}(?:转载|复制|挪作)", r"转载请", r"侵权.{0,12}(?:举报|联系|删除|认领)", r"请.{0,6}举报",
+        r"本站", r"本文档由", r"上传者", r"用户上传", r"下载(?:文件|资源)", r"文档简介", r"免责声明",
+        r"收益归属", r"©", r"copyright\s*(?:©|\(c\)|(?:19|20)\d\d)", r"all rights reserved",
+    ]),
     re.IGNORECASE,
 )
 FOOTER_START = re.compile(r"^\s*(温馨提示|最新文档|相关文档|相关推荐|猜你喜欢|评论|提交评论|热门文档)\s*$")

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 
 from recon.ingest.boilerplate import mark_boilerplate
-from recon.ingest.rows import segment_row
+from recon.ingest.decode import decode_bytes
+from recon.ingest.metadata import detect_date, detect_language, detect_title
+from recon.ingest.rows import document_row, segment_row
 
 TABLE_LINE = 80
 """A line longer than this is prose, not a flattened table row."""
@@ -100,3 +102,18 @@ def line_segments(doc_id: str, lines: list[str], *, page=None) -> list[dict]:
             continue
         unit, in_table = "", False
     return rows
+
+
+def read_text(doc_id: str, data: bytes, path: str, fmt: str = "txt") -> tuple[dict, list[dict]]:
+    """Read a text or Markdown report into its document row and segment rows.
+
+    :param data: the file's bytes.
+    :raises UnreadableSourceError: empty, binary or undecodable file.
+    """
+    text, encoding = decode_bytes(data, path)
+    lines = text.split("\n")
+    segments = line_segments(doc_id, lines)
+    body = [s["clean"] for s in segments if s["block"] != "boilerplate"]
+    meta = dict(title=detect_title(body), date=detect_date(lines), language=detect_language(text))
+    doc = document_row(doc_id, path, fmt, encoding=encoding, lines=len(lines), chars=len(text), meta=meta)
+    return doc, segments
