@@ -33,6 +33,10 @@ PARAGRAPH_CARRY = 400
 LONG_LINE = 2000
 CONTEXT_LINES = 10
 LATE_MONTH = 10
+#: Measure words that, after a Chinese numeral, list kinds rather than count things: 三类, 四种, 两条主线.
+ENUMERATING_UNITS = ("count:类", "count:种", "count:条")
+#: Numbers separated only by spaces, four or more in a row: the tick labels of a lost chart axis.
+AXIS_RE = re.compile(r"(?:-?\d+(?:\.\d+)?%? +){3,}-?\d+(?:\.\d+)?%?")
 #: Nouns after 四个 or 三大 that name the parts of an argument, not an amount.
 ENUMERATED_RE = re.compile(
     r"方面|层面|部分|阶段|维度|环节|途径|方向|要素|主线|原则|支柱|体系|特征|趋势|问题|挑战|措施|步|种"
@@ -127,6 +131,10 @@ class SegmentReader:
         for cell in split_flattened_rows(clean, self.table_memory):
             self.claim_from_cell(cell)
             runs[cell.run_start] = cell.run_end
+        for axis in AXIS_RE.finditer(clean):
+            for m in NUMBER_RE.finditer(clean, axis.start(), axis.end()):
+                self.number(m.start(), m.end(), NonClaimReason.NO_QUANTITY, "chart axis label")
+            runs[axis.start()] = axis.end()
         for m in NUMBER_RE.finditer(clean):
             if m.start() < taken or m.start() in runs:
                 taken = max(taken, runs.get(m.start(), 0))
@@ -192,8 +200,12 @@ class SegmentReader:
             return NonClaimReason.NO_QUANTITY, "article"
         if clean[q.start - 1:q.start] == "第":
             return NonClaimReason.ORDINAL, "第"
-        if q.unit.startswith("count:") and q.value <= 10 and ENUMERATED_RE.match(after):
-            return NonClaimReason.ENUMERATION, after[:2]
+        if q.unit in ENUMERATING_UNITS or (
+                q.unit.startswith("count:") and q.value <= 10 and ENUMERATED_RE.match(after)):
+            return NonClaimReason.ENUMERATION, clean[q.start:q.end + 2]
+        labelled = clean[max(0, q.start - 3):q.start].rstrip().endswith(("单位:", "单位"))
+        if labelled or (clean[q.start - 1:q.start] in ("(", "（") and clean[q.end:q.end + 1] in (")", "）")):
+            return NonClaimReason.NO_QUANTITY, "unit label"
         return None
 
     def claim(self, q: Quantity, periods, metric: str | None = None) -> None:

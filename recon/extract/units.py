@@ -64,13 +64,17 @@ UNIT_RE = re.compile(
     rf"|(?P<en>\s?(?:{_alternation(ENGLISH_COUNTS)})\b)"
 )
 
+#: Words that start with a measure word but are not one: 1956 人工智能, 70年代, 5国家.
+NOT_UNIT_RE = re.compile(
+    r"人工|人民|人类|国家|国际|国内|国产|家庭|期间|年代|年份|次元|位一体|元化|元结构|元分化"
+)
 PREFIX_CURRENCY_RE = re.compile(rf"(?:{_alternation(CURRENCY_PREFIXES)})\s?$")
 
 
 def match_unit(text: str, pos: int) -> UnitMatch | None:
     """The unit starting at ``pos`` in ``text`` (after an optional 余/多/+ or space), or None."""
     m = UNIT_RE.match(text, pos)
-    if m is None:
+    if m is None or NOT_UNIT_RE.match(text, pos):
         return None
     kind = m.lastgroup if m.lastgroup not in ("fp", "bp", "ffp") else None
     length = m.end() - pos
@@ -119,6 +123,6 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
 def prefix_currency(text: str, pos: int) -> tuple[str, int] | None:
     """A currency mark written just before ``pos`` (US$, RMB, ¥): its unit and length."""
     m = PREFIX_CURRENCY_RE.search(text, max(0, pos - 4), pos)
-    if m is None:
+    if m is None or text[m.start() - 1:m.start()] == "\\":
         return None
     return CURRENCY_PREFIXES[m.group().strip()], pos - m.start()
