@@ -1,8 +1,13 @@
 """HTML ingest: blocks and cells located exactly in the source, units from captions and headers."""
 
+import html
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from recon.ingest import ingest_paths
+from recon.ingest.clean import clean_text
 
 PAGE = """<!DOCTYPE html>
 <html lang="zh-CN">
@@ -114,3 +119,21 @@ def test_text_before_a_nested_block_and_unit_from_the_paragraph_before_a_table(t
                                           "算力规模 414.1 EFLOPS"]
     assert segments["line"].tolist() == [2, 2, 3, 4, 4, 5]
     assert set(segments.loc[segments["block"] == "table", "unit_hint"]) == {"万台"}
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab中學&<>\"' 1２(xué)?8")), min_size=1, max_size=40)
+       .filter(lambda s: s.strip() == s))
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_escaped_text_maps_back_to_its_source(tmp_path, text):
+    path = tmp_path / "escaped.html"
+    source = f"<p>{html.escape(text)}</p>\n"
+    path.write_text(source, encoding="utf-8")
+    _, segments = ingest_paths([path])
+    row = segments.iloc[0]
+    assert (len(segments), row["line"], row["col_offset"]) == (1, 1, 3)
+    assert row["text"] == html.escape(text)
+    assert row["clean"] == clean_text(text)[0]
+    offsets = row["offsets"] if row["offsets"] is not None else list(range(len(row["text"]) + 1))
+    for i, char in enumerate(row["clean"]):
+        original = row["text"][offsets[i]]
+        assert original == "&" or clean_text(original)[0] in (char, "")
