@@ -135,11 +135,15 @@ class SegmentReader:
             for m in NUMBER_RE.finditer(clean, axis.start(), axis.end()):
                 self.number(m.start(), m.end(), NonClaimReason.NO_QUANTITY, "chart axis label")
             runs[axis.start()] = axis.end()
+        period_ends = iter(periods)
+        period = next(period_ends, None)
         for m in NUMBER_RE.finditer(clean):
             if m.start() < taken or m.start() in runs:
                 taken = max(taken, runs.get(m.start(), 0))
                 continue
-            if any(p.start <= m.start() < p.end for p in periods):
+            while period is not None and period.end <= m.start():
+                period = next(period_ends, None)
+            if period is not None and period.start <= m.start():
                 if m.group()[0].isdigit():
                     self.number(m.start(), m.end(), NonClaimReason.YEAR, "period")
                 continue
@@ -226,7 +230,7 @@ class SegmentReader:
         if period is None and self.current and kind == "actual":
             first = last = self.current
             grain, label = "year", str(self.current)
-        ctype = context.type_of(clean, c_lo, q.start, q.unit, q.type_hint, q.unit_text)
+        ctype = context.type_of(clean, c_lo, q.start, q.unit, q.type_hint, q.unit_text, grain == "span")
         start, end = self.original(q.start, q.end)
         surface = self.text[start - self.col_offset:end - self.col_offset]
         q_lo, q_hi = self.original(s_lo, max(s_hi, s_lo + 1))

@@ -33,15 +33,23 @@ GEOGRAPHY = {
 GEO_RE = re.compile("|".join(re.escape(w) for w in sorted(GEOGRAPHY, key=len, reverse=True)))
 
 #: Cue words for the claim type of a percentage, nearest cue before the number wins.
+#: Cue words for the claim type of a percentage; the nearest cue before the number wins, longer
+#: cues first so 年复合增长率 is one CAGR cue, not a CAGR cue followed by a growth cue.
 TYPE_CUES = [
-    ("cagr", r"CAGR|复合增长率|复合增速|复合年增长率|年复合|年均复合|年均增长率?|年均增速|年均增幅|年化增长"),
+    ("cagr", r"CAGR|年均复合增长率|年复合增长率|复合年增长率|复合增长率|年均复合增速|复合增速|年复合|"
+             r"年均复合|年均增长率|年化增长率?"),
+    ("mean", r"年均增长|年均增速|年均增幅"),
+    ("share", r"占比|占据|占有率|市占率|市场份额|份额|比重|比例|集中度|CR\d|占|贡献|覆盖|满足|集中于|集聚|"
+              r"share"),
+    ("rate", r"[^\W\d_增速长]率|依赖度|依存度|满意度|rate"),
     ("growth", r"同比|环比|增长率?|增速|增幅|涨幅|降幅|提升|提高|下降|降低|减少|上涨|上升|增加|下滑|缩短|"
-               r"节省|节约|降|增|growth|grew|increase|decrease|decline|rose|fell"),
-    ("share", r"占比|占据|占有率|市占率|份额|比重|比例|集中度|CR\d|占|share"),
-    ("rate", r"[^\W\d_]率|rate"),
+               r"延长|扩大|节省|节约|降|增|growth|grew|increase|decrease|decline|rose|fell"),
+    ("other", r"高出|差距|溢价|相当于"),
 ]
 TYPE_RE = re.compile("|".join(f"(?P<{name}>{cue})" for name, cue in TYPE_CUES))
-PRICE_RE = re.compile(r"单价|均价|价格|售价|报价|薪|年薪|费用/|/年|/套|/台|/个|/次|/小时|/月|/人|price")
+#: A change verb followed by 至/到 gives the new level (提升至31%), not the change.
+TO_LEVEL_RE = re.compile(r"\s?(?:了)?(?:至|到|为)")
+PRICE_RE = re.compile(r"单价|均价|人均|单机柜|价格|售价|报价|费用/|/年|/套|/台|/个|/次|/小时|/月|/人|price")
 
 #: Words trimmed from the end of a metric phrase: verbs and qualifiers between metric and number.
 METRIC_TAIL_RE = re.compile(
@@ -95,15 +103,23 @@ def geo_of(text: str, lo: int, start: int) -> str:
     return found
 
 
-def type_of(text: str, clause_lo: int, start: int, unit: str, type_hint: str, unit_text: str) -> str:
-    """The claim type from the unit and the nearest cue word before the number."""
+def type_of(text: str, clause_lo: int, start: int, unit: str, type_hint: str, unit_text: str,
+            spanned: bool = False) -> str:
+    """The claim type from the unit and the nearest cue word before the number.
+
+    :param spanned: the claim's period is a span, so a yearly average growth is a CAGR.
+    """
     if unit in ("%", "pp"):
         cue = None
         for m in TYPE_RE.finditer(text, clause_lo, start):
+            if m.lastgroup == "growth" and (TO_LEVEL_RE.match(text, m.end()) or "从" in text[m.end():start]):
+                continue
             cue = m.lastgroup
+        if cue == "mean":
+            cue = "cagr" if spanned else "growth"
         if unit == "pp":
             return "growth" if cue in ("growth", "cagr", None) else cue
-        return cue or "share"
+        return cue or type_hint or "share"
     if unit in ("CNY", "USD") or unit.startswith("other:") and type_hint == "level":
         window = text[max(clause_lo, start - 12):start] + unit_text
         return "price" if PRICE_RE.search(window) else "level"

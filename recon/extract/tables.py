@@ -243,9 +243,7 @@ def _cell(text: str, pos: int, column: Column, period: Period, title: str, clear
     unit = "%" if text.endswith("%") else column.unit
     factor = 1.0 if text.endswith("%") else column.factor
     metric = f"{title}{column.name}".strip()
-    type_hint = column.type_hint
-    if unit in ("%", "pp"):
-        type_hint = type_of(column.name, 0, len(column.name), unit, "", "")
+    type_hint = type_of(column.name, 0, len(column.name), unit, column.type_hint, "")
     flags = ("table-cell",) if clear else ("table-cell", "unclear-columns")
     return Cell(pos, pos + len(number) + text.endswith("%"), value * factor, step * factor, unit,
                 type_hint, flags, period, *run, metric)
