@@ -34,16 +34,16 @@ def scale_for(magnitude: float, base_unit: str) -> tuple[float, str]:
 
 
 def format_value(value: float) -> str:
-    """Four significant digits at most, thousands separated, no trailing zeros.
+    """Five significant digits at most (as much as reports state), thousands separated, no trailing zeros.
 
-    >>> format_value(1751.0), format_value(0.339), format_value(12345678.0)
-    ('1,751', '0.339', '12,345,678')
+    >>> format_value(1117.4), format_value(0.339), format_value(12345678.0), format_value(1751.0)
+    ('1,117.4', '0.339', '12,345,678', '1,751')
     """
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return ""
     if value == 0:
         return "0"
-    digits = max(0, 3 - math.floor(math.log10(abs(value))))
+    digits = max(0, 4 - math.floor(math.log10(abs(value))))
     return f"{round(value, digits):,.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:,.0f}"
 
 
