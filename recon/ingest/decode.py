@@ -17,6 +17,9 @@ from recon.ingest.clean import to_simplified
 
 SAMPLE = 20_000
 """Characters of each candidate decoding scored for plausibility."""
+PLAUSIBLE = 0.7
+"""Below this share of plausible characters a decoding is noise (real Chinese text scores above 0.9;
+Big5 read as GB18030 about 0.55)."""
 
 _BOMS = [(codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -77,6 +80,8 @@ def decode_bytes(data: bytes, path: str = "") -> tuple[str, str]:
             candidates.append((data.decode(encoding), encoding))
         except UnicodeDecodeError:
             continue
-    if not candidates:
+    scored = [(plausibility(text), text, encoding) for text, encoding in candidates]
+    best = max(scored, default=None, key=lambda candidate: candidate[0])
+    if best is None or best[0] < PLAUSIBLE:
         raise UnreadableSourceError(path, "cannot decode as UTF-8, GB18030 or Big5")
-    return max(candidates, key=lambda candidate: plausibility(candidate[0]))
+    return best[1], best[2]

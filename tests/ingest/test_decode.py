@@ -58,3 +58,12 @@ def test_encoded_copies_give_the_same_segments(tmp_path, data_dir, traditional):
     cleans = segments.groupby("doc_id")["clean"].apply(list)
     assert cleans.map(tuple).nunique() == 1
     assert "据产业协会统计,2023年中国人工智能核心产业规模达到1751亿元,同比增长11.9%。" in cleans["big5.txt"]
+
+
+def test_bytes_that_decode_only_into_noise_are_refused():
+    legacy_latin = ("Café au lait: naïve résumé, façade, déjà vu. " * 4).encode("cp1252")
+    garbage = bytes(range(0x81, 0xFF)) * 8
+    for data in (legacy_latin, garbage):
+        with pytest.raises(UnreadableSourceError) as error:
+            decode_bytes(data)
+        assert error.value.reason == "cannot decode as UTF-8, GB18030 or Big5"
