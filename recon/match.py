@@ -9,7 +9,7 @@ joined, best pair first, by union-find that never lets two glossary metrics into
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +24,7 @@ from recon.normalise import UNLISTED, Glossary, load_glossary, ngrams, qualifies
 UNSTATED_GEO = ["document", "keep"]
 UNSTATED_PERIOD = ["alone", "match"]
 BLOCK = ["dimension", "period", "block_geo"]
+"""Facts are compared only inside one block: same dimension, period and (read) geography."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class MatchSettings:
     unstated_geo: str = "document"
     unstated_period: str = "alone"
     mix_kinds: bool = True
+    document_geo_share: float = 0.75
+    unlisted_across_documents: bool = False
 
 
 def load_settings(path: str | Path) -> MatchSettings:
@@ -53,7 +56,7 @@ def load_settings(path: str | Path) -> MatchSettings:
         raise ConfigError(path, f"not valid YAML: {error}") from error
     if not isinstance(raw, dict):
         raise ConfigError(path, "expected a mapping of settings")
-    unknown = set(raw) - {"glossary", "ngram", "min_score", "unstated_geo", "unstated_period", "mix_kinds"}
+    unknown = set(raw) - {field.name for field in fields(MatchSettings)}
     if unknown:
         raise ConfigError(path, "unknown setting", key=sorted(unknown)[0])
 
@@ -72,8 +75,18 @@ def load_settings(path: str | Path) -> MatchSettings:
         unstated_period=setting(
             "unstated_period", lambda v: v in UNSTATED_PERIOD, " or ".join(UNSTATED_PERIOD)
         ),
-        mix_kinds=setting("mix_kinds", lambda v: isinstance(v, bool), "true or false"),
+        mix_kinds=setting("mix_kinds", _is_flag, "true or false"),
+        document_geo_share=setting("document_geo_share", _is_share, "a share from 0 to 1"),
+        unlisted_across_documents=setting("unlisted_across_documents", _is_flag, "true or false"),
     )
+
+
+def _is_flag(value) -> bool:
+    return isinstance(value, bool)
+
+
+def _is_share(value) -> bool:
+    return _is_score(value) and value <= 1
 
 
 def _is_score(value) -> bool:
@@ -90,7 +103,7 @@ def match_facts(facts: pd.DataFrame, settings: MatchSettings) -> tuple[pd.DataFr
     """
     facts = schemas.Fact.validate(facts)
     table = _blocked(facts, settings)
-    nodes = table.groupby(["block", "metric_id"], sort=False).ngroup().to_numpy()
+    nodes = table.groupby(["block", "metric_id", "node_scope"], sort=False).ngroup().to_numpy()
     parent, join_scores, joined = _join_phrases(table, nodes, settings)
     table["component"] = _roots(parent)[nodes]
     table["join_score"] = join_scores[table["component"].to_numpy()]
@@ -116,12 +129,24 @@ def _blocked(facts: pd.DataFrame, settings: MatchSettings) -> pd.DataFrame:
     table = table.assign(block_geo=table["geo"])
     unstated = table["geo"] == ""
     if settings.unstated_geo == "document" and unstated.any():
-        stated = table.loc[~unstated, ["doc_id", "geo"]]
-        usual = stated.groupby("doc_id")["geo"].agg(lambda geo: geo.value_counts().index[0])
-        table.loc[unstated, "block_geo"] = table.loc[unstated, "doc_id"].map(usual).fillna("")
-    keys = BLOCK if settings.mix_kinds else [*BLOCK, "kind"]
+        main = _main_geo(table, settings).reindex(table.loc[unstated, "doc_id"]).fillna("")
+        table.loc[unstated, "block_geo"] = main.to_numpy()
+    # An unstated geo that no main geo fills is compared within its document only.
+    unfilled = table["block_geo"] == ""
+    table["block_scope"] = table["doc_id"].where(unfilled, "")
+    local = table["metric_id"].str.startswith(UNLISTED) & (not settings.unlisted_across_documents)
+    table["node_scope"] = table["doc_id"].where(local, "")
+    keys = [*BLOCK, "block_scope"] if settings.mix_kinds else [*BLOCK, "block_scope", "kind"]
     table["block"] = table.groupby(keys, sort=False).ngroup()
     return table
+
+
+def _main_geo(table: pd.DataFrame, settings: MatchSettings) -> pd.Series:
+    """Each document's main geo: the one named by at least ``document_geo_share`` of its stated geos."""
+    stated = table.loc[table["geo"] != "", ["doc_id", "geo"]]
+    shares = stated.groupby("doc_id")["geo"].value_counts(normalize=True).rename("share").reset_index()
+    main = shares[shares["share"] >= settings.document_geo_share].drop_duplicates("doc_id")
+    return main.set_index("doc_id")["geo"]
 
 
 def _join_phrases(table: pd.DataFrame, nodes: np.ndarray, settings: MatchSettings):
@@ -134,7 +159,7 @@ def _join_phrases(table: pd.DataFrame, nodes: np.ndarray, settings: MatchSetting
     listed = np.zeros(count, dtype=object)
     scores = np.full(count, 100.0)
     joined: dict[int, list[str]] = {}
-    phrases = table.assign(node=nodes)[["block", "node", "metric_id", "metric_text"]]
+    phrases = table.assign(node=nodes)[["block", "node", "node_scope", "metric_id", "metric_text"]]
     unlisted = phrases["metric_id"].str.startswith(UNLISTED)
     candidates = phrases.loc[phrases["block"].isin(phrases.loc[unlisted, "block"])]
     candidates = candidates.drop_duplicates(["node", "metric_text"])
@@ -165,6 +190,7 @@ def _similar_pairs(block: pd.DataFrame, grams: dict, min_score: float) -> list[t
     """Pairs of nodes of one block whose phrases reach ``min_score``, unlisted ones on one side."""
     phrases = block["phrase"].tolist()
     node = block["node"].to_numpy()
+    scope = block["node_scope"].to_numpy()
     rows = np.flatnonzero(block["metric_id"].str.startswith(UNLISTED).to_numpy())
     matrix = process.cdist(
         [grams[phrases[i]] for i in rows], [grams[p] for p in phrases],
@@ -173,7 +199,8 @@ def _similar_pairs(block: pd.DataFrame, grams: dict, min_score: float) -> list[t
     pairs = []
     for r, c in zip(*np.nonzero(matrix), strict=True):
         a, b = node[rows[r]], node[c]
-        if a != b and not qualifies(phrases[rows[r]], phrases[c]):
+        apart = scope[c] and scope[c] != scope[rows[r]]
+        if a != b and not apart and not qualifies(phrases[rows[r]], phrases[c]):
             pairs.append((float(matrix[r, c]), int(a), int(b)))
     return sorted(pairs, key=lambda pair: (-pair[0], pair[1], pair[2]))
 
@@ -257,7 +284,7 @@ def _reason(group, joins: list[str]) -> str:
         parts = [f"same metric phrase {group.metric_id[len(UNLISTED):]}"]
     parts += [group.geo or "geo unstated", group.period or "period unstated", group.units]
     if group.unstated and group.geo:
-        parts.append(f"unstated geo read as {group.geo} (document's usual geo)")
+        parts.append(f"unstated geo read as {group.geo} (document's main geo)")
     if "+" in group.kinds:
         parts.append(f"kinds {group.kinds}")
     return "; ".join(parts)

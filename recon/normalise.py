@@ -142,6 +142,8 @@ class PhraseRules:
 
     synonyms: list[tuple[str, str]]
     strip: list[str]
+    cut: list[re.Pattern] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
     measure_words: list[tuple[str, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -155,6 +157,9 @@ class PhraseRules:
         """Reduce a phrase to the form aliases are compared in: simplified, lower case, synonyms
         applied, geography and year words removed, no spaces or punctuation."""
         text = _simplified(_PINYIN.sub("", phrase)).lower()
+        for pattern in self.cut:
+            found = pattern.search(text, 1)
+            text = text[: found.start()] if found else text
         for word, replacement in self.synonyms:
             text = text.replace(word, replacement)
         text = _YEAR.sub(" ", text)
@@ -162,7 +167,12 @@ class PhraseRules:
             text = self._strip_latin.sub(" ", text)
         if self._strip_cjk is not None:
             text = self._strip_cjk.sub("", text)
-        return _NOT_WORD.sub("", text)
+        text = _NOT_WORD.sub("", text)
+        leading = next((w for w in self.lead if text.startswith(w) and len(text) > len(w)), "")
+        while leading:
+            text = text[len(leading) :]
+            leading = next((w for w in self.lead if text.startswith(w) and len(text) > len(w)), "")
+        return text
 
     def split_measure(self, cleaned: str) -> tuple[str, str]:
         """Split a cleaned phrase into (metric phrase, measure) when it ends in a measure word."""
@@ -262,6 +272,13 @@ def _strings(path: Path, key: str, value, required: bool = True) -> list[str]:
     return value
 
 
+def _pattern(path: Path, key: str, text: str) -> re.Pattern:
+    try:
+        return re.compile(text)
+    except re.error as error:
+        _fail(path, key, f"not a regular expression: {error}")
+
+
 def _number(path: Path, key: str, value, low: float, high: float) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
         _fail(path, key, f"expected a number from {low:g} to {high:g}, got {value!r}")
@@ -351,9 +368,13 @@ def load_glossary(path: str | Path) -> Glossary:
     if not isinstance(entries, list) or not entries:
         _fail(path, "metrics", "expected a non-empty list of metrics")
 
+    cut = _strings(path, "phrase.cut", phrase.get("cut"), required=False)
+    lead = _strings(path, "phrase.lead", phrase.get("lead"), required=False)
     rules = PhraseRules(
         synonyms=[(_simplified(k).lower(), v.lower()) for k, v in synonyms.items()],
         strip=[_simplified(w).lower() for w in strip],
+        cut=[_pattern(path, f"phrase.cut[{i}]", text) for i, text in enumerate(cut)],
+        lead=[_simplified(w).lower() for w in lead],
     )
     measure_words = [
         (rules.clean(word), measure)
