@@ -37,9 +37,9 @@ def sentence_of(text: str, start: int, end: int) -> str:
     return text[left:min(rights) + 1 if rights else len(text)]
 
 
-def make_fact(doc: str, line: int, text: str, surface: str, *, after: str = "", **fields) -> dict:
-    """One MatchedFact row for ``surface`` as it occurs in ``text`` (after ``after``, when given)."""
-    start = text.index(surface, text.index(after) if after else 0)
+def make_fact(doc: str, line: int, text: str, surface: str, *, after="", at=0, **fields) -> dict:
+    """A MatchedFact row for ``surface`` where it first occurs in ``text`` after ``after`` or ``at``."""
+    start = text.index(surface, text.index(after) if after else at)
     end = start + len(surface)
     period = str(fields.pop("period"))
     years = [int(y) for y in re.findall(r"\d{4}", period)]

@@ -1,0 +1,83 @@
+"""Share sums, plausibility and unit sanity on corpus sentences and test-made text."""
+
+import pytest
+
+from recon.checks import check_facts
+
+from .builders import corpus_fact, facts_table, ids, make_fact, outcomes
+
+SHARE = dict(value_step=1.0, unit="%", type="share", dimension="percent",
+             metric_id="deep-learning-market-share")
+
+
+def share(text, surface, value, period=2025, **fields):
+    return make_fact("t.txt", 1, text, surface, value=value, period=period, **SHARE, **fields)
+
+
+def listed(text, values):
+    """Share facts for each value listed in ``text``, in order (a value may repeat)."""
+    facts, at = [], 0
+    for value in values:
+        at = text.index(f"{value}%", at)
+        facts.append(share(text, f"{value}%", float(value), at=at))
+        at += 1
+    return facts
+
+
+def test_shares_of_000_line_8_add_up_to_less_than_the_whole(suites):
+    shares = [corpus_fact("000", 8, surface, after="市場份額的", value=float(surface[:2]), period=2025,
+                          kind="forecast", **SHARE) for surface in ("32%", "25%", "18%")]
+    assert outcomes(check_facts(facts_table(*shares), None, suites)) == set()
+
+
+@pytest.mark.parametrize("values, outcome", [((60, 35, 12), {"fail"}), ((33, 33, 35), set())])
+def test_shares_listed_together_may_not_exceed_the_whole(suites, values, outcome):
+    shares = listed("2025年，制造、金融、医疗分别占{}%、{}%和{}%。".format(*values), values)
+    findings = check_facts(facts_table(*shares), None, suites)
+    assert {f[1] for f in outcomes(findings)} == outcome
+    if outcome:
+        assert outcomes(findings) == {("share-sum", "fail", "error", ids(*shares))}
+        assert findings.iloc[0]["arithmetic"] == "60% + 35% + 12% = 107 % (at least 105.5 % as rounded)"
+
+
+def test_shares_of_different_years_are_not_summed(suites):
+    text = "企业级用户占比从2022年的43%提升至2024年的61%。"
+    early = share(text, "43%", 43.0, period=2022)
+    late = share(text, "61%", 61.0, period=2024)
+    assert outcomes(check_facts(facts_table(early, late), None, suites)) == set()
+
+
+def test_a_share_above_100_percent_is_an_error(suites):
+    wrong = share("2025年，该市场占比120%。", "120%", 120.0)
+    assert outcomes(check_facts(facts_table(wrong), None, suites)) == {
+        ("plausibility", "fail", "error", ids(wrong))
+    }
+
+
+def test_a_range_that_lost_its_dash_is_flagged_for_review(suites):
+    mangled = corpus_fact("000", 8, "2528%", after="市場將保持", value=25.0, value_high=28.0, value_step=1.0,
+                          unit="%", type="cagr", qualifier="range", dimension="percent", period="2025-2030",
+                          metric_id="deep-learning-market-cagr", period_grain="span", kind="forecast",
+                          flags="suspect-range")
+    findings = check_facts(facts_table(mangled), None, suites)
+    assert outcomes(findings) == {("plausibility", "fail", "warning", ids(mangled))}
+    assert "suspect-range" in findings.iloc[0]["message"]
+
+
+def test_an_implausible_growth_unflagged_is_a_warning(suites):
+    read_as_one = corpus_fact("000", 8, "2528%", after="市場將保持", value=2528.0, value_step=1.0, unit="%",
+                              type="growth", dimension="percent", metric_id="deep-learning-market-growth",
+                              period=2025, kind="forecast")
+    assert outcomes(check_facts(facts_table(read_as_one), None, suites)) == {
+        ("plausibility", "fail", "warning", ids(read_as_one))
+    }
+
+
+@pytest.mark.parametrize("unit, outcome", [("USD", set()), ("FLOPS", {"fail"})])
+def test_a_metric_is_stated_in_a_unit_its_glossary_allows(suites, unit, outcome):
+    fact = corpus_fact("003", 44, "91亿美元", value=9.1e9, value_step=1e8, unit=unit, dimension="currency",
+                       metric_id="ai-server-market", period=2023, kind="forecast")
+    findings = check_facts(facts_table(fact), None, suites)
+    assert {f[1] for f in outcomes(findings)} == outcome
+    if outcome:
+        assert outcomes(findings) == {("unit-sanity", "fail", "warning", ids(fact))}
