@@ -226,10 +226,14 @@ class SegmentReader:
             first, last, grain, label = period.first, period.last, period.grain, period.label
             if period.since and self.last_actual and self.last_actual > first:
                 last, grain, label = self.last_actual, "span", f"{first}-{self.last_actual}"
-        kind = context.kind_of(clean, s_lo, q.start, last, grain, self.last_actual)
+        kind = context.kind_of(clean, (s_lo, s_hi), scope[0], q.start, last, grain, self.last_actual)
         if period is None and self.current and kind == "actual":
             first = last = self.current
             grain, label = "year", str(self.current)
+        if metric is None:
+            geo = context.geo_of(clean, (s_lo, s_hi), scope[0], q.start)
+        else:
+            geo = context.geo_of(metric, (0, len(metric)), 0, len(metric))
         ctype = context.type_of(clean, c_lo, q.start, q.unit, q.type_hint, q.unit_text, grain == "span")
         start, end = self.original(q.start, q.end)
         surface = self.text[start - self.col_offset:end - self.col_offset]
@@ -240,7 +244,7 @@ class SegmentReader:
             quote=self.text[q_lo - self.col_offset:q_hi - self.col_offset].strip(),
             value=q.value, value_high=q.value_high, value_step=q.step, unit=q.unit,
             qualifier=q.qualifier, kind=kind, type=ctype, period_start=first, period_end=last,
-            period_grain=grain, period=label, geo=context.geo_of(clean, s_lo, q.start),
+            period_grain=grain, period=label, geo=geo,
             metric_text=metric or context.metric_of(clean, c_lo, q.start, q.end, c_hi),
             flags=";".join(q.flags),
         ))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 SENTENCE_END_RE = re.compile(r"[。！？!]|\?(?!\))|\.(?=\s|$)|\t")
-SCOPE_END_RE = re.compile(r"[。！？!；;,，：:)）]|\?(?!\))|\.(?=\s|$)|\t")
-CLAUSE_END_RE = re.compile(r"[。！？!；;,，、：:()（）]|\?(?!\))|\.(?=\s|$)|\t")
+SCOPE_END_RE = re.compile(r"[。！？!；;，：:)）]|(?<!\d),|,(?!\d)|\?(?!\))|\.(?=\s|$)|\t")
+CLAUSE_END_RE = re.compile(r"[。！？!；;，、：:()（）]|(?<!\d),|,(?!\d)|\?(?!\))|\.(?=\s|$)|\t")
 
 FORECAST_RE = re.compile(
-    r"预计|预期|预测|有望|将|目标|规划|计划|力争|拟|展望|will|expected|forecast|projected|target"
+    r"预计|预期|预测|有望|目标|规划|计划|力争|拟|展望|将(?:达|突破|超|增|提|实现|在|有|保持|形成|带动|迎来|"
+    r"进一步|成为|维持|降|下降|扩大|占|推动|迈入|进入|从|由|以)|will|expected|forecast|projected|target"
 )
 ESTIMATE_RE = re.compile(r"估计|估算|测算|estimated")
 OBSERVED_RE = re.compile(r"数据显示|统计显示|已经|已")
@@ -17,13 +18,17 @@ OBSERVED_RE = re.compile(r"数据显示|统计显示|已经|已")
 #: Geography words and the canonical name they give; longer names win over their prefixes.
 GEOGRAPHY = {
     "中国": "China", "我国": "China", "国内": "China", "全国": "China", "国产": "China", "国家级": "China",
+    "国家": "China", "工信部": "China", "教育部": "China", "科技部": "China", "发改委": "China",
+    "国务院": "China", "中央": "China", "十四五": "China", "十五五": "China", "东数西算": "China",
+    "国外": "", "海外": "", "国家或地区": "",
     "China": "China", "Chinese": "China",
     "全球": "Global", "世界": "Global", "国际": "Global", "global": "Global", "Global": "Global",
     "worldwide": "Global",
     "美国": "US", "US": "US", "U.S.": "US", "欧盟": "EU", "欧洲": "Europe", "英国": "UK", "日本": "Japan",
     "韩国": "South Korea", "印度": "India", "加拿大": "Canada", "德国": "Germany", "法国": "France",
     "新加坡": "Singapore", "以色列": "Israel", "亚太": "Asia Pacific", "北美": "North America",
-    "长三角": "Yangtze River Delta", "京津冀": "Beijing-Tianjin-Hebei", "粤港澳": "Greater Bay Area",
+    "长三角": "Yangtze River Delta", "京津冀": "Beijing-Tianjin-Hebei",
+    "粤港澳": "Guangdong-Hong Kong-Macao Greater Bay Area", "成渝": "Chengdu-Chongqing",
     "珠三角": "Pearl River Delta", "中西部": "Central and western China",
     "深圳": "Shenzhen", "北京": "Beijing", "上海": "Shanghai", "广东": "Guangdong", "广州": "Guangzhou",
     "杭州": "Hangzhou", "浙江": "Zhejiang", "江苏": "Jiangsu", "安徽": "Anhui", "天津": "Tianjin",
@@ -81,10 +86,14 @@ def boundaries(text: str, pattern: re.Pattern) -> list[int]:
     return [m.start() for m in pattern.finditer(text)]
 
 
-def kind_of(text: str, lo: int, start: int, period_last: int | None, grain: str,
-            last_actual: int | None) -> str:
-    """Actual, forecast or estimate: cue words before the number, then the period against the report date."""
-    before = text[lo:start]
+def kind_of(text: str, sentence: tuple[int, int], scope_lo: int, start: int, period_last: int | None,
+            grain: str, last_actual: int | None) -> str:
+    """Actual, forecast or estimate: cue words before the number, then the period against the report date.
+
+    Cue words count in the number's scope and in the opening words of its sentence (预计2025年,…).
+    """
+    opening = text.find(",", sentence[0], scope_lo)
+    before = text[sentence[0]:opening if opening >= 0 else scope_lo] + "," + text[scope_lo:start]
     if FORECAST_RE.search(before) and not OBSERVED_RE.search(before[-6:]):
         return "forecast"
     if last_actual is not None and period_last is not None:
@@ -95,10 +104,15 @@ def kind_of(text: str, lo: int, start: int, period_last: int | None, grain: str,
     return "actual"
 
 
-def geo_of(text: str, lo: int, start: int) -> str:
-    """The geography named nearest before the number in its sentence, '' when none."""
+def geo_of(text: str, sentence: tuple[int, int], scope_lo: int, start: int) -> str:
+    """The geography named nearest before the number in its scope, else in the opening of its sentence."""
     found = ""
-    for m in GEO_RE.finditer(text, lo, start):
+    for m in GEO_RE.finditer(text, scope_lo, start):
+        found = GEOGRAPHY[m.group()]
+    if found or scope_lo <= sentence[0]:
+        return found
+    opening = text.find(",", sentence[0], scope_lo)
+    for m in GEO_RE.finditer(text, sentence[0], opening if opening >= 0 else scope_lo):
         found = GEOGRAPHY[m.group()]
     return found
 
