@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from recon.extract import extract_claims
+from recon.extract.parallel import extract_claims_in_processes
 from recon.ingest import ingest_paths
 from recon.normalise import load_glossary, normalise_claims
 
@@ -32,9 +32,14 @@ class Extraction:
 def extract_facts(
     paths: Iterable[str | Path], expectations: str | Path = EXPECTATIONS_DIR, jobs: int = 1
 ) -> Extraction:
-    """Ingest ``paths``, extract claims and normalise them into facts."""
+    """Ingest ``paths``, extract claims and normalise them into facts.
+
+    :param paths: report files or directories.
+    :param expectations: the directory holding the metric glossary.
+    :param jobs: documents extracted in parallel processes.
+    """
     documents, segments = ingest_paths(paths)
-    claims, numbers = extract_claims(segments, documents)
+    claims, numbers = extract_claims_in_processes(segments, documents, jobs)
     facts = normalise_claims(claims, load_glossary(Path(expectations) / "metrics.yaml"))
     return Extraction(documents=documents, facts=facts, numbers=numbers)
 

@@ -85,8 +85,11 @@ def extract_claims(segments: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.
 
 
 def _table(rows: list[dict], columns: list[str], model) -> pd.DataFrame:
+    """One validated table from row dicts, in document order, then line and position."""
     if not rows:
         return empty(model)
+    order = {d: i for i, d in enumerate(dict.fromkeys(r["doc_id"] for r in rows))}
+    rows.sort(key=lambda r: (order[r["doc_id"]], r["line"], r["start"]))
     df = pd.DataFrame(rows, columns=columns)
     if "claim_id" in df:
         df = df.drop_duplicates("claim_id")
