@@ -77,8 +77,10 @@ def test_missing_interval_settings_are_an_error(expectations):
 def too_much():
     """Two shares of one whole that add up to 115 %."""
     text = "2025年，制造、金融分别占60%、55%。"
-    fields = dict(value_step=1.0, unit="%", type="share", dimension="percent", metric_id="m-share", period=2025)
-    return facts_table(*(make_fact("t.txt", 1, text, s, value=float(s[:2]), **fields) for s in ("60%", "55%")))
+    fields = dict(value_step=1.0, unit="%", type="share", dimension="percent", metric_id="m-share",
+                  period=2025)
+    shares = (make_fact("t.txt", 1, text, s, value=float(s[:2]), **fields) for s in ("60%", "55%"))
+    return facts_table(*shares)
 
 
 def test_a_message_naming_an_unknown_column_fails_when_run(expectations):
