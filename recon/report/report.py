@@ -210,9 +210,9 @@ def _ordered(findings: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
     spread = findings["claim_ids"].map(lambda ids: _spread([values.get(c) for c in ids]))
     keys = pd.DataFrame({
         "outcome": (findings["outcome"] == "pass").astype(int),
-        "severity": -findings["severity"].map(SEVERITY_RANK).fillna(0),
-        "spread": -spread,
-        "claims": -findings["claim_ids"].map(len),
+        "severity": -findings["severity"].map(SEVERITY_RANK).astype(float).fillna(0),
+        "spread": -spread.astype(float),
+        "claims": -findings["claim_ids"].map(len).astype(int),
         "finding_id": findings["finding_id"],
     }, index=findings.index)
     order = keys.sort_values(list(keys.columns), na_position="last").index

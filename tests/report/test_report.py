@@ -8,7 +8,7 @@ import pandas as pd
 
 from recon.gate import Gate
 from recon.review import Review
-from recon.schemas import MatchedFact
+from recon.schemas import Finding, MatchedFact, empty
 from tests.report import tables
 
 
@@ -104,3 +104,10 @@ def test_junit_has_one_case_per_finding_and_failures_for_unwaived_failing(build_
 def test_summary_lines_name_the_verdict(build_report):
     assert build_report().to_summary()[-1] == "gate (--fail-on error): FAILED: 1 findings"
     assert build_report(gate=Gate("never")).to_summary()[-1] == "gate (--fail-on never): passed"
+
+
+def test_a_run_without_findings_passes_and_renders(build_report):
+    report = build_report(findings=empty(Finding))
+    assert report.passed and report.flatten() == []
+    assert json.loads(report.to_findings_json()) == []
+    assert "No failing findings." in report.to_html()
