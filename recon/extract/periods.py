@@ -17,7 +17,7 @@ PERIOD_RE = re.compile(
     rf"|(?P<hy>{YEAR})\s?年?\s?(?:H(?P<h>[12])|(?P<hc>[上下])半年)"
     rf"|(?P<my>{YEAR})\s?年\s?(?P<m>1[0-2]|0?[1-9])\s?月"
     rf"|(?P<y>{YEAR})(?:\s?年|[EA](?![A-Za-z]))"
-    rf"|(?:FY|[Ii]n |[Bb]y |for |of |since |until |through )(?P<ey>{YEAR})(?![\d.%])"
+    rf"|(?:FY|[Ii]n |[Bb]y |for |of |since |until |through )(?P<ey>{YEAR})(?![\d%]|\.\d)"
 )
 
 

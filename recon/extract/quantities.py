@@ -17,6 +17,8 @@ COUNTED_NOUNS = {"参数": "parameters", "模型": "parameters", "token": "token
                  "人员": "people", "工程师": "people", "毕业生": "people", "人次": "visits", "人": "people",
                  "台": "units", "张": "cards", "片": "chips", "颗": "chips", "次": "times"}
 COUNTED_AFTER_RE = re.compile(r"[^，,。;；:：]{0,16}?(参数|模型|token|汉字|字)")
+#: "The number of AI-related companies … stood at 9,183": an English count named before the number.
+NUMBER_OF_RE = re.compile(r"number of (?:[\w-]+ ){0,3}?([a-z]+s)\b[^.;]*$")
 COUNTED_BEFORE_RE = re.compile(r"(参数|token|用户|网民|人才|人员|工程师|毕业生)[^，,。;；:：]{0,14}$")
 
 
@@ -81,8 +83,11 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
         q.end = pos + unit.length
     else:
         prefix = prefix_currency(text, q.start)
+        number_of = NUMBER_OF_RE.search(text, max(0, q.start - 80), q.start) if not chinese else None
         if prefix is not None:
             q.unit, q.type_hint = prefix[0], "level"
+        elif number_of:
+            q.unit, q.type_hint = f"count:{number_of.group(1)}", "count"
         elif m.group("mult") if group == "num" else group == "vague":
             noun = counted_noun(text, q.start, q.end)
             if noun:

@@ -30,6 +30,8 @@ MEASURE_WORDS = (
     "块 枚 户 场 批 届 份 间 栋 处 国 省 城 座城市 人次 例 架 艘 首 门 支 本 册 根 股 期 项目 帧"
 ).split()
 ENGLISH_COUNTS = "tokens token users companies people countries parameters models GPUs".split()
+#: Any plural English noun after a number counts it (590 deals); units written in words come first.
+ENGLISH_PLURAL = r"\s(?:[a-z]+[a-z](?<!ss)s)\b"
 OTHER_UNITS = {
     "公里": "other:km", "千米": "other:km", "km": "other:km", "吨": "other:tonnes", "小时": "other:hours",
     "毫秒": "other:ms", "秒": "other:seconds", "周": "other:weeks", "纳米": "other:nm", "nm": "other:nm",
@@ -46,9 +48,9 @@ def _alternation(words) -> str:
 
 
 UNIT_RE = re.compile(
-    r"(?P<pp>个百分点|百分点|pct|ppt|pp(?![a-z]))"
-    r"|(?P<pct>%|％)"
-    r"|(?P<times>倍)"
+    r"(?P<pp>个百分点|百分点|\s?percentage points?|pct|ppt|pp(?![a-z]))"
+    r"|(?P<pct>%|％|\s?percent\b|\s?per cent\b)"
+    r"|(?P<times>倍|\s?times\b|x(?![A-Za-z\d]))"
     rf"|(?P<cur>{_alternation(CURRENCIES)})"
     r"|(?P<ops>(?:亿亿|万亿|亿|万)次(?:/秒)?(?:浮点)?(?:运算|计算)?|次浮点(?:运算|计算)?)"
     r"|(?P<flops>(?P<fp>[KMGTPEZ]?)(?:FLOPS|FLOPs|Flops|flops)(?![A-Za-z]))"
@@ -57,11 +59,11 @@ UNIT_RE = re.compile(
     r"|(?P<params>B(?=\s?参数)|参数)"
     rf"|(?P<power>{_alternation(POWER)})(?![A-Za-z])"
     rf"|(?P<other>{_alternation(OTHER_UNITS)})(?![A-Za-z])"
-    r"|(?P<months>个月)"
-    r"|(?P<years>年)"
-    r"|(?P<days>天)"
+    r"|(?P<months>个月|\smonths?\b)"
+    r"|(?P<years>年|\syears?\b)"
+    r"|(?P<days>天|\sdays?\b)"
     rf"|(?P<count>{_alternation(MEASURE_WORDS)})"
-    rf"|(?P<en>\s?(?:{_alternation(ENGLISH_COUNTS)})\b)"
+    rf"|(?P<en>\s?(?:{_alternation(ENGLISH_COUNTS)})\b|{ENGLISH_PLURAL})"
 )
 
 #: Words that start with a measure word but are not one: 1956 人工智能, 70年代, 5国家.
