@@ -165,3 +165,14 @@ def test_diff_of_a_directory_that_is_not_a_run_is_an_error_line(tmp_path):
     result = invoke("diff", tmp_path, tmp_path)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [f"Error: {tmp_path}: no facts.csv: not the output of recon audit"]
+
+
+def test_progress_names_each_stage_on_a_terminal_only(monkeypatch, capsys):
+    import sys
+
+    from recon.cli import stage_line
+
+    assert stage_line() is None
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    stage_line()("matching and checking")
+    assert capsys.readouterr().err == "recon: matching and checking…\n"
