@@ -137,3 +137,20 @@ def test_escaped_text_maps_back_to_its_source(tmp_path, text):
     for i, char in enumerate(row["clean"]):
         original = row["text"][offsets[i]]
         assert original == "&" or clean_text(original)[0] in (char, "")
+
+
+def test_unclosed_paragraphs_cells_and_rows(tmp_path):
+    path = tmp_path / "loose.html"
+    path.write_text("<html><body>\n<p>第一段 12%\n<p>第二段 13%\n"
+                    "<table><caption>Unit: US$ billion</caption>\n"
+                    "<tr><td>Asia<td>12.5\n<tr><td>EU<td>8.1\n</table></body></html>\n", encoding="utf-8")
+    _, segments = ingest_paths([path])
+    assert segments[["line", "col_offset", "text", "block", "row", "col", "unit_hint"]].values.tolist() == [
+        [2, 3, "第一段 12%", "text", -1, -1, ""],
+        [3, 3, "第二段 13%", "text", -1, -1, ""],
+        [4, 16, "Unit: US$ billion", "caption", -1, -1, ""],
+        [5, 8, "Asia", "table", 0, 0, "US$ billion"],
+        [5, 16, "12.5", "table", 0, 1, "US$ billion"],
+        [6, 8, "EU", "table", 1, 0, "US$ billion"],
+        [6, 14, "8.1", "table", 1, 1, "US$ billion"],
+    ]
