@@ -13,6 +13,9 @@ COVER_LINE = 60
 """A line no longer than this is a cover line: a date standing there is the report's own date."""
 
 _YEAR_MONTH = re.compile(r"((?:19|20)\d\d)\s*年\s*(1[0-2]|0?[1-9])\s*月")
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MONTH_YEAR = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?"
+                         r"((?:19|20)\d\d)\b", re.IGNORECASE)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -37,14 +40,15 @@ def detect_language(text: str) -> str:
 def detect_date(lines: list[str]) -> str:
     """The report date as ``YYYY-MM`` from the front matter, or ''.
 
-    Prefers the latest year-month standing on a short cover line (``2023年12月``, ``2024 年 4 月``)
-    among the first lines; else the latest anywhere in them.
+    Prefers the latest year-month standing on a short cover line (``2023年12月``, ``2024 年 4 月``,
+    ``December 2023``, ``April 15, 2024``) among the first lines; else the latest anywhere in them.
 
-    :param lines: the document's lines, in order.
+    :param lines: the document's cleaned lines (half-width digits), in order.
     """
     cover, anywhere = [], []
     for line in lines[:DATE_LINES]:
         found = [(int(y), int(m)) for y, m in _YEAR_MONTH.findall(line)]
+        found += [(int(y), _MONTHS.index(m.lower()) + 1) for m, y in _MONTH_YEAR.findall(line)]
         anywhere.extend(found)
         if len(line.strip()) <= COVER_LINE:
             cover.extend(found)

@@ -38,16 +38,16 @@ def read_pdf(doc_id: str, data: bytes, path: str, fmt: str = "pdf") -> tuple[dic
         raise UnreadableSourceError(path, f"corrupt PDF: {error}") from error
     if not any(text.strip() for text in pages):
         raise UnreadableSourceError(path, "no extractable text in PDF (scanned images?)")
-    segments, all_lines = [], []
+    segments = []
     for number, text in enumerate(pages, 1):
         lines = text.split("\n")
         if lines and lines[-1] == "":
             lines.pop()
-        all_lines.extend(lines)
         segments.extend(line_segments(doc_id, lines, page=number))
-    body = [s["clean"] for s in segments if s["block"] != "boilerplate"]
+    cleans = [s["clean"] for s in segments]
+    body = [clean for clean, s in zip(cleans, segments, strict=True) if s["block"] != "boilerplate"]
     text = "\n".join(pages)
-    meta = dict(title=str(info_title).strip() or detect_title(body), date=detect_date(all_lines),
+    meta = dict(title=str(info_title).strip() or detect_title(body), date=detect_date(cleans),
                 language=detect_language(text))
-    doc = document_row(doc_id, path, fmt, pages=len(pages), lines=len(all_lines), chars=len(text), meta=meta)
+    doc = document_row(doc_id, path, fmt, pages=len(pages), lines=len(segments), chars=len(text), meta=meta)
     return doc, segments

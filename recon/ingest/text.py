@@ -113,7 +113,8 @@ def read_text(doc_id: str, data: bytes, path: str, fmt: str = "txt") -> tuple[di
     text, encoding = decode_bytes(data, path)
     lines = text.split("\n")
     segments = line_segments(doc_id, lines)
-    body = [s["clean"] for s in segments if s["block"] != "boilerplate"]
-    meta = dict(title=detect_title(body), date=detect_date(lines), language=detect_language(text))
+    cleans = [s["clean"] for s in segments]
+    body = [clean for clean, s in zip(cleans, segments, strict=True) if s["block"] != "boilerplate"]
+    meta = dict(title=detect_title(body), date=detect_date(cleans), language=detect_language(text))
     doc = document_row(doc_id, path, fmt, encoding=encoding, lines=len(lines), chars=len(text), meta=meta)
     return doc, segments
