@@ -35,7 +35,7 @@ def _alternation(words) -> str:
 
 
 #: Qualifier word at the end of the text before a number; verbs like 达到 may sit in between.
-BEFORE_RE = re.compile(rf"(?:{_alternation(BEFORE)})(?=\s?(?:达到|达)?\s?$)")
+BEFORE_RE = re.compile(rf"(?:{_alternation(BEFORE)})(?=\s?(?:达到|可达|达|为|是|支持|有)?\s?$)")
 INFIX_RE = re.compile(rf"\s?(?:{_alternation(INFIX)})(?![少种样元])")
 AFTER_RE = re.compile(rf"\s?(?:{_alternation(AFTER)})")
 

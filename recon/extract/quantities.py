@@ -44,15 +44,10 @@ class Quantity:
 def read_quantity(text: str, m: re.Match) -> Quantity:
     """Read the number matched by ``NUMBER_RE`` at ``m`` with the unit and qualifiers around it."""
     group = next(g for g in ("frac", "ten", "half", "vague", "num") if m.group(g))
-    if group == "frac":
-        numr, _ = parse_number(m.group("numr"))
-        den, _ = parse_number(m.group("den"))
-        return Quantity(m.start(), m.end(), 100.0 * numr / den, 0.01, "%", "share", chinese=True)
-    if group == "ten":
-        tenths, _ = parse_number(m.group("tenths"))
-        return Quantity(m.start(), m.end(), 10.0 * tenths, 10.0, "%", "share", chinese=True)
-    if group == "half":
-        return Quantity(m.start(), m.end(), 50.0, 10.0, "%", "share", chinese=True)
+    if group in ("frac", "ten", "half"):
+        q = Quantity(m.start(), m.end(), _percent_word(m, group), 1.0, "%", "share", chinese=True)
+        q.qualifier = qualifier_before(text, q.start) or "exact"
+        return q
     if group == "vague":
         value, step, chinese = parse_vague(m.group()), parse_vague(m.group()), True
         qualifier = "lower_bound" if m.group()[0] in "数上几" else "approx"
@@ -100,6 +95,15 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
     if after and q.qualifier in ("exact", "approx"):
         q.qualifier = after
     return q
+
+
+def _percent_word(m: re.Match, group: str) -> float:
+    """The percentage a word states: 四分之一 → 25, 八成 → 80, 半数 → 50."""
+    if group == "frac":
+        return 100.0 * parse_number(m.group("numr"))[0] / parse_number(m.group("den"))[0]
+    if group == "ten":
+        return 10.0 * parse_number(m.group("tenths"))[0]
+    return 50.0
 
 
 def counted_noun(text: str, start: int, end: int) -> str | None:

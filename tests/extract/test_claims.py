@@ -1,0 +1,135 @@
+"""Claims read from one sentence: value, unit, qualifier, kind, type, period and geography.
+
+Sentences follow the patterns of the shared corpus; expected fields were checked by hand against
+the conventions of ../shared/gold-dev/README.md (value in the stated unit with its multiplier,
+a decline stored as stated, P = PFLOPS, a bare 亿 amount is yuan, 40余 is a lower bound).
+"""
+
+import math
+
+import pytest
+
+FIELDS = ("value", "value_high", "unit", "qualifier", "kind", "type", "period", "geo")
+
+
+def claim_for(claims, surface):
+    """The one claim whose surface is ``surface``."""
+    rows = claims[claims["surface"] == surface]
+    assert len(rows) == 1, f"{surface!r} not claimed once: {list(claims['surface'])}"
+    return rows.iloc[0]
+
+
+def check(row, expected):
+    for field, want in expected.items():
+        got = row[field]
+        if isinstance(want, float) or field in ("value", "value_high"):
+            if want is None:
+                assert got is None or math.isnan(got), field
+            else:
+                assert got == pytest.approx(want), field
+        else:
+            assert got == want, field
+
+
+LEVELS = [
+    ("2023年中国人工智能核心产业规模达到1751亿元,同比增长11.9%", "1751亿元",
+     dict(value=1.751e11, unit="CNY", qualifier="exact", kind="actual", type="level", period="2023", geo="China")),
+    ("2023年中国人工智能核心产业规模达到1751亿元,同比增长11.9%", "11.9%",
+     dict(value=11.9, unit="%", type="growth", period="2023", kind="actual")),
+    ("预计到2027年全球AI市场规模将达到11.64 万亿美元", "11.64 万亿美元",
+     dict(value=1.164e13, unit="USD", kind="forecast", type="level", period="2027", geo="Global")),
+    ("2022-2027年中国智能算力规模的年复合增长率约为33.9%", "33.9%",
+     dict(value=33.9, unit="%", qualifier="approx", type="cagr", period="2022-2027", geo="China",
+          kind="forecast")),
+    ("截至2023年12月,全国已建成智算中心40余座", "40余座",
+     dict(value=40, unit="count:座", qualifier="lower_bound", type="count", period="2023-12", geo="China")),
+    ("公司完成2.76亿战略投资", "2.76亿", dict(value=2.76e8, unit="CNY", type="level")),
+    ("阿里开源了18亿、70亿、140亿参数的大模型", "18亿", dict(value=1.8e9, unit="count:parameters")),
+    ("Kimi最多支持20万汉字的输入", "20万",
+     dict(value=2e5, unit="count:characters", qualifier="upper_bound")),
+    ("AI相关企业数量为9183 家", "9183 家", dict(value=9183, unit="count:家", type="count")),
+    ("医疗影像等场景的渗透率不足8%", "8%", dict(value=8, qualifier="upper_bound", type="rate")),
+    ("行业集中度CR5达61.3%", "61.3%", dict(value=61.3, type="share")),
+    ("专利申请量同比下降12.7%", "12.7%", dict(value=12.7, type="growth")),
+    ("应用覆盖率较2023年提升了5个百分点", "5个百分点", dict(value=5, unit="pp", type="growth", period="")),
+    ("其营收是竞争对手的3倍多", "3倍", dict(value=3, unit="x", qualifier="lower_bound", type="multiple")),
+    ("2023年6月,该公司完成近20亿元的天使轮融资", "20亿元",
+     dict(value=2e9, qualifier="approx", period="2023-06")),
+    ("约八成企业已部署大模型", "八成", dict(value=80, unit="%", qualifier="approx")),
+    ("四分之一的企业已部署大模型", "四分之一", dict(value=25, unit="%")),
+    ("2023年11月,该公司完成数亿元B轮融资", "数亿元", dict(value=1e8, unit="CNY", qualifier="lower_bound")),
+    ("超级计算机的算力达到每秒百亿亿次浮点运算", "百亿亿次浮点运算", dict(value=1e18, unit="FLOPS")),
+    ("算力规模超过300EFLOPS", "300EFLOPS", dict(value=3e20, unit="FLOPS", qualifier="lower_bound")),
+    ("项目算力规模>1000P", "1000P", dict(value=1e18, unit="FLOPS", qualifier="lower_bound")),
+    ("存储总量超过1800EB", "1800EB", dict(value=1.8e21, unit="other:bytes")),
+]
+
+
+@pytest.mark.parametrize("sentence, surface, expected", LEVELS)
+def test_claim_fields(extract, sentence, surface, expected):
+    check(claim_for(extract(sentence), surface), expected)
+
+
+RANGES = [
+    ("单个智算中心算力规模在100P到1000P之间", "100P到1000P", 1e17, 1e18, "FLOPS", ""),
+    ("研发投入占比维持在25-28%区间", "25-28%", 25, 28, "%", ""),
+    ("各领域节省时间20%-35%", "20%-35%", 20, 35, "%", ""),
+    ("效率提升3至5倍", "3至5倍", 3, 5, "x", ""),
+    ("研发投入占营收的2528%", "2528%", 25, 28, "%", "suspect-range"),
+    ("前期投入增加15%20%", "15%20%", 15, 20, "%", "suspect-range"),
+]
+
+
+@pytest.mark.parametrize("sentence, surface, low, high, unit, flag", RANGES)
+def test_ranges(extract, sentence, surface, low, high, unit, flag):
+    row = claim_for(extract(sentence), surface)
+    check(row, dict(value=low, value_high=high, unit=unit, qualifier="range"))
+    assert ("suspect-range" in row["flags"].split(";")) == (flag == "suspect-range")
+
+
+@pytest.mark.parametrize("date, kind", [("2025-04", "forecast"), ("2025-12", "actual"), ("2026", "actual")])
+def test_a_year_after_the_report_is_a_forecast(extract, date, kind):
+    row = claim_for(extract("2025年医疗AI市场规模达到420亿元", date=date), "420亿元")
+    assert row["kind"] == kind
+
+
+def test_a_quarter_of_the_report_year_is_observed(extract):
+    row = claim_for(extract("2025年Q1国产化率达25%", date="2025-04"), "25%")
+    check(row, dict(period="2025Q1", kind="actual", type="rate"))
+
+
+def test_each_number_takes_its_own_year(extract):
+    claims = extract("2024年工业领域AI应用渗透率为23%,预计2030年达51%", date="2025-04")
+    check(claim_for(claims, "23%"), dict(period="2024", kind="actual", type="rate"))
+    check(claim_for(claims, "51%"), dict(period="2030", kind="forecast"))
+
+
+def test_rise_from_one_level_to_another(extract):
+    claims = extract("国产框架市场占有率从2020年的12%提升至2024年的41%")
+    check(claim_for(claims, "12%"), dict(period="2020", type="share"))
+    check(claim_for(claims, "41%"), dict(period="2024", type="share"))
+
+
+ENGLISH = [
+    ("China's intelligent computing power will reach 414.1 EFLOPS in 2023", "414.1 EFLOPS",
+     dict(value=4.141e20, unit="FLOPS", kind="forecast", period="2023", geo="China")),
+    ("The market reached US$9.1 billion in 2022.", "9.1 billion",
+     dict(value=9.1e9, unit="USD", kind="actual", period="2022", geo="")),
+    ("AI financing fell in 2023, with 590 deals recorded during the year.", "590 deals",
+     dict(value=590, unit="count:deals", period="2023")),
+    ("Shipments grew 82.5 percent year on year in 2023", "82.5 percent", dict(value=82.5, unit="%", type="growth")),
+]
+
+
+@pytest.mark.parametrize("sentence, surface, expected", ENGLISH)
+def test_english(extract, sentence, surface, expected):
+    check(claim_for(extract(sentence, date="2023-12"), surface), expected)
+
+
+def test_positions_point_into_the_original_line(extract):
+    """Traditional characters and pinyin are cleaned away for reading, but spans are the author's."""
+    line = "2023年中國人工智慧核心產業規模達到1751億(yì)元,同比增長11.9%"
+    claims = extract(line)
+    for row in claims.itertuples():
+        assert line[row.start:row.end] == row.surface
+    check(claim_for(claims, "1751億(yì)元"), dict(value=1.751e11, unit="CNY", geo="China"))
