@@ -33,7 +33,8 @@ def check(row, expected):
 
 LEVELS = [
     ("2023年中国人工智能核心产业规模达到1751亿元,同比增长11.9%", "1751亿元",
-     dict(value=1.751e11, unit="CNY", qualifier="exact", kind="actual", type="level", period="2023", geo="China")),
+     dict(value=1.751e11, unit="CNY", qualifier="exact", kind="actual", type="level", period="2023",
+          geo="China")),
     ("2023年中国人工智能核心产业规模达到1751亿元,同比增长11.9%", "11.9%",
      dict(value=11.9, unit="%", type="growth", period="2023", kind="actual")),
     ("预计到2027年全球AI市场规模将达到11.64 万亿美元", "11.64 万亿美元",
@@ -117,7 +118,8 @@ ENGLISH = [
      dict(value=9.1e9, unit="USD", kind="actual", period="2022", geo="")),
     ("AI financing fell in 2023, with 590 deals recorded during the year.", "590 deals",
      dict(value=590, unit="count:deals", period="2023")),
-    ("Shipments grew 82.5 percent year on year in 2023", "82.5 percent", dict(value=82.5, unit="%", type="growth")),
+    ("Shipments grew 82.5 percent year on year in 2023", "82.5 percent",
+     dict(value=82.5, unit="%", type="growth")),
 ]
 
 
