@@ -66,3 +66,14 @@ def detect_title(lines: list[str]) -> str:
         if len(_HAN.findall(title)) >= 4 or len(_WORD.findall(title)) >= 3:
             return title[:200]
     return ""
+
+
+def describe(segments: list[dict], text: str) -> dict[str, str]:
+    """Title, date and language of a document from its segment rows and its whole text.
+
+    :param segments: the document's segment rows, in order (boilerplate is not a title).
+    :param text: the document's decoded text.
+    """
+    cleans = [segment["clean"] for segment in segments]
+    body = [segment["clean"] for segment in segments if segment["block"] != "boilerplate"]
+    return dict(title=detect_title(body), date=detect_date(cleans), language=detect_language(text))

@@ -13,7 +13,7 @@ import pypdf
 from pypdf.errors import PyPdfError
 
 from recon.errors import UnreadableSourceError
-from recon.ingest.metadata import detect_date, detect_language, detect_title
+from recon.ingest.metadata import describe
 from recon.ingest.rows import document_row
 from recon.ingest.text import line_segments
 
@@ -44,10 +44,8 @@ def read_pdf(doc_id: str, data: bytes, path: str, fmt: str = "pdf") -> tuple[dic
         if lines and lines[-1] == "":
             lines.pop()
         segments.extend(line_segments(doc_id, lines, page=number))
-    cleans = [s["clean"] for s in segments]
-    body = [clean for clean, s in zip(cleans, segments, strict=True) if s["block"] != "boilerplate"]
     text = "\n".join(pages)
-    meta = dict(title=str(info_title).strip() or detect_title(body), date=detect_date(cleans),
-                language=detect_language(text))
+    meta = describe(segments, text)
+    meta["title"] = str(info_title).strip() or meta["title"]
     doc = document_row(doc_id, path, fmt, pages=len(pages), lines=len(segments), chars=len(text), meta=meta)
     return doc, segments

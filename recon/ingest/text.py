@@ -18,7 +18,7 @@ import re
 
 from recon.ingest.boilerplate import mark_boilerplate
 from recon.ingest.decode import decode_bytes
-from recon.ingest.metadata import detect_date, detect_language, detect_title
+from recon.ingest.metadata import describe
 from recon.ingest.rows import document_row, segment_row
 
 TABLE_LINE = 80
@@ -76,6 +76,7 @@ def line_segments(doc_id: str, lines: list[str], *, page=None) -> list[dict]:
     cleans = [row["clean"] for row in rows]
     boilerplate = mark_boilerplate(cleans)
     tables, unit, table_row, in_table, delimited = 0, "", 0, False, False
+    prefix = f"{doc_id}#" if page is None else f"{doc_id}#p{page}"
     for row, clean, is_boilerplate in zip(rows, cleans, boilerplate, strict=True):
         if is_boilerplate:
             row["block"] = "boilerplate"
@@ -97,7 +98,7 @@ def line_segments(doc_id: str, lines: list[str], *, page=None) -> list[dict]:
         if delimited or (unit and is_table_like(clean)):
             if not in_table:
                 tables, table_row, in_table = tables + 1, 0, True
-            row.update(block="table", table_id=f"{doc_id}#t{tables}", row=table_row, unit_hint=unit)
+            row.update(block="table", table_id=f"{prefix}t{tables}", row=table_row, unit_hint=unit)
             table_row += 1
             continue
         unit, in_table = "", False
@@ -113,8 +114,6 @@ def read_text(doc_id: str, data: bytes, path: str, fmt: str = "txt") -> tuple[di
     text, encoding = decode_bytes(data, path)
     lines = text.split("\n")
     segments = line_segments(doc_id, lines)
-    cleans = [s["clean"] for s in segments]
-    body = [clean for clean, s in zip(cleans, segments, strict=True) if s["block"] != "boilerplate"]
-    meta = dict(title=detect_title(body), date=detect_date(cleans), language=detect_language(text))
-    doc = document_row(doc_id, path, fmt, encoding=encoding, lines=len(lines), chars=len(text), meta=meta)
+    doc = document_row(doc_id, path, fmt, encoding=encoding, lines=len(lines), chars=len(text),
+                       meta=describe(segments, text))
     return doc, segments

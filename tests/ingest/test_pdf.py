@@ -58,3 +58,12 @@ def test_pdf_that_is_not_a_pdf(tmp_path):
     assert documents["status"].tolist() == ["error"]
     assert documents["error"].iloc[0].startswith(("corrupt PDF: ", "no extractable text"))
     assert segments.empty
+
+
+def test_tables_on_different_pages_have_different_ids(tmp_path):
+    pages = [["单位：亿元", "2022 1565", "2023 1751"], ["单位：%", "2022 18.0", "2023 11.9"]]
+    _, segments = ingest_paths([make_pdf(tmp_path / "tables.pdf", pages)])
+    tables = segments[segments["block"] == "table"]
+    assert tables.groupby("page")["table_id"].nunique().tolist() == [1, 1]
+    assert tables["table_id"].nunique() == 2
+    assert tables["unit_hint"].tolist() == ["亿元", "亿元", "%", "%"]
