@@ -11,7 +11,8 @@ Text standing after a nested block (``<div><p>…</p>text</div>``) is not read.
 
 Tables: cells get ``block="table"``, a ``table_id`` per ``<table>``, ``row`` (the ``<tr>`` index)
 and ``col`` (counting ``colspan``). A unit stated by the caption, the element just before the
-table, or a header cell (``单位：亿美元``, ``Unit: US$ billion``) is every cell's ``unit_hint``.
+table, or a header cell (``单位：亿美元``, ``Unit: US$ billion``) is every cell's ``unit_hint``; a
+header cell ending in a unit in parentheses (``融资金额（亿元）``) gives its column's cells theirs.
 Blocks inside ``<header>``, ``<footer>``, ``<nav>`` and ``<aside>`` are boilerplate.
 """
 
@@ -43,6 +44,10 @@ LANGUAGES = {"zh-cn": "zh", "zh-hans": "zh", "zh-sg": "zh", "zh-tw": "zh-Hant", 
 SKIPPED = ["script", "style", "noscript", "template", "head"]
 
 _START_TAG = re.compile(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+_COLUMN_UNIT = re.compile(r"[(（]\s*(?:单位\s*[:：]\s*|units?\s*[:：]\s*)?([^()（）]{1,20}?)\s*[)）]\s*$",
+                          re.IGNORECASE)
+_UNIT_WORD = re.compile(r"元|%|亿|万|千|百|个|家|台|件|人|次|起|户|套|倍|FLOPS|billion|million|thousand|"
+                        r"\bbn\b|\bmn\b|US\$|RMB|USD|CNY|EUR|percent|[KMGTPE]B\b|[kM]W\b", re.IGNORECASE)
 _ENTITY = r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);"
 _TAG = r"<(/?)([a-zA-Z][\w:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"
 _MARKUP = re.compile(r"<!--.*?-->|" + _TAG + "|" + _ENTITY, re.DOTALL)
@@ -114,6 +119,15 @@ def _ancestor(tag: Tag, names) -> Tag | None:
     return None
 
 
+def column_unit(header: str) -> str:
+    """The unit a column header states in closing parentheses (``融资金额(亿元)``, ``Revenue (US$ bn)``).
+
+    :param header: the cleaned text of a header cell.
+    """
+    match = _COLUMN_UNIT.search(header)
+    return match.group(1).strip() if match and _UNIT_WORD.search(match.group(1)) else ""
+
+
 def _colspan(cell: Tag) -> int:
     value = str(cell.get("colspan", "1")).strip()
     return int(value) if value.isdigit() else 1
@@ -128,6 +142,7 @@ class _Tables:
         self.units: dict[int, str] = {}
         self.rows: dict[int, dict[int, int]] = {}
         self.columns: dict[int, dict[int, int]] = {}
+        self.column_units: dict[int, dict[int, str]] = {}
 
     def context(self, tag: Tag) -> dict:
         """``block``, ``table_id``, ``row``, ``col`` and ``unit_hint`` for a block inside a table."""
@@ -157,7 +172,14 @@ class _Tables:
                 self.columns[id(tr)] = {id(c): start for c, start in zip(cells, starts, strict=False)}
             row = self.rows[key].get(id(tr), -1)
             col = self.columns[id(tr)].get(id(cell), -1)
-        return dict(block="table", table_id=self.ids[key], row=row, col=col, unit_hint=self.units[key])
+        column_units = self.column_units.setdefault(key, {})
+        if cell is not None and (cell.name == "th" or row == 0) and col not in column_units:
+            stated = column_unit(clean_text(cell.get_text(" ", strip=True))[0])
+            if stated:
+                column_units.update(dict.fromkeys(range(col, col + _colspan(cell)), stated))
+                return dict(block="table", table_id=self.ids[key], row=row, col=col, unit_hint=stated)
+        unit = column_units.get(col, self.units[key])
+        return dict(block="table", table_id=self.ids[key], row=row, col=col, unit_hint=unit)
 
     @staticmethod
     def _stated_unit(table: Tag) -> str:

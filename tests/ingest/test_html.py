@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from recon.ingest import ingest_paths
 from recon.ingest.clean import clean_text
+from recon.ingest.html import column_unit
 
 PAGE = """<!DOCTYPE html>
 <html lang="zh-CN">
@@ -154,3 +155,25 @@ def test_unclosed_paragraphs_cells_and_rows(tmp_path):
         [6, 8, "EU", "table", 1, 0, "US$ billion"],
         [6, 14, "8.1", "table", 1, 1, "US$ billion"],
     ]
+
+
+def test_column_units_from_header_cells(tmp_path):
+    path = tmp_path / "columns.html"
+    path.write_text("<table>\n<tr><th>地区</th><th>融资金额(亿元)</th><th>占比（%）</th><th>项目(个)</th></tr>\n"
+                    "<tr><td>长三角</td><td>346.8</td><td>47.7</td><td>120</td></tr>\n</table>\n",
+                    encoding="utf-8")
+    _, segments = ingest_paths([path])
+    assert segments[["row", "col", "clean", "unit_hint"]].values.tolist() == [
+        [0, 0, "地区", ""], [0, 1, "融资金额(亿元)", "亿元"], [0, 2, "占比(%)", "%"],
+        [0, 3, "项目(个)", "个"],
+        [1, 0, "长三角", ""], [1, 1, "346.8", "亿元"], [1, 2, "47.7", "%"], [1, 3, "120", "个"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "unit"),
+    [("融资金额(亿元)", "亿元"), ("Revenue (US$ billion)", "US$ billion"), ("规模(单位:万台)", "万台"),
+     ("地区(省)", ""), ("GPT-4 (OpenAI)", ""), ("2023年", "")],
+)
+def test_column_unit(header, unit):
+    assert column_unit(header) == unit
