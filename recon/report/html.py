@@ -26,7 +26,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "gate.failed": ("failed", "未通过"),
     "gate.fail_on": ("fails on", "阈值"),
     "gate.baseline": ("baseline", "基线"),
-    "gate.gating": ("findings fail the gate", "项导致门禁失败"),
+    "gate.gating": ("findings failing the gate", "导致门禁失败的发现"),
     "gating": ("fails the gate", "导致门禁失败"),
     "stale": ("Stale reviews", "过期的审核决定"),
     "stale.help": ("Decisions whose finding no longer exists; kept in the reviews file.",

@@ -141,7 +141,8 @@ class AuditReport:
         ]
         if s["stale_reviews"]:
             lines.append(f"{s['stale_reviews']} stale reviews (their findings no longer exist)")
-        verdict = "passed" if self.passed else f"FAILED: {s['gating']} findings"
+        plural = "finding" if s["gating"] == 1 else "findings"
+        verdict = "passed" if self.passed else f"FAILED by {s['gating']} unreviewed {plural}"
         lines.append(f"gate (--fail-on {self.gate.fail_on}): {verdict}")
         return lines
 

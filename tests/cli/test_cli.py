@@ -36,7 +36,7 @@ def test_audit_writes_the_four_outputs_and_exits_1_on_an_open_error(stub_pipelin
     result = invoke("audit", src, "--out", tmp_path / "out", "--reviews", tmp_path / "reviews.yaml")
     assert result.exit_code == 1
     assert {p.name for p in (tmp_path / "out").iterdir()} == OUTPUTS
-    assert "gate (--fail-on error): FAILED: 1 findings" in result.stderr.splitlines()
+    assert "gate (--fail-on error): FAILED by 1 unreviewed finding" in result.stderr.splitlines()
 
 
 @pytest.mark.parametrize("fail_on, code", [("error", 0), ("warning", 1), ("never", 0)])

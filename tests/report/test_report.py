@@ -102,7 +102,7 @@ def test_junit_has_one_case_per_finding_and_failures_for_unwaived_failing(build_
 
 
 def test_summary_lines_name_the_verdict(build_report):
-    assert build_report().to_summary()[-1] == "gate (--fail-on error): FAILED: 1 findings"
+    assert build_report().to_summary()[-1] == "gate (--fail-on error): FAILED by 1 unreviewed finding"
     assert build_report(gate=Gate("never")).to_summary()[-1] == "gate (--fail-on never): passed"
 
 

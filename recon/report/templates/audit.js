@@ -39,6 +39,11 @@
   all("#fact-filters select").forEach(function (s) { s.addEventListener("change", filterFacts); });
   document.getElementById("x-text").addEventListener("input", filterFacts);
 
+  // A printed report shows every corroboration's arithmetic, folded or not.
+  window.addEventListener("beforeprint", function () {
+    all("details").forEach(function (details) { details.open = true; });
+  });
+
   function sortKey(cell, numeric) {
     var raw = cell.hasAttribute("data-value") ? cell.getAttribute("data-value") : cell.textContent.trim();
     return numeric ? parseFloat(raw) : raw.toLowerCase();
