@@ -103,7 +103,7 @@ def match_facts(facts: pd.DataFrame, settings: MatchSettings) -> tuple[pd.DataFr
     """
     facts = schemas.Fact.validate(facts)
     table = _blocked(facts, settings)
-    nodes = table.groupby(["block", "metric_id", "node_scope"], sort=False).ngroup().to_numpy()
+    nodes = table.groupby(["block", "metric_id", "node_scope"], sort=True).ngroup().to_numpy()
     parent, join_scores, joined = _join_phrases(table, nodes, settings)
     table["component"] = _roots(parent)[nodes]
     table["join_score"] = join_scores[table["component"].to_numpy()]
@@ -137,7 +137,7 @@ def _blocked(facts: pd.DataFrame, settings: MatchSettings) -> pd.DataFrame:
     local = table["metric_id"].str.startswith(UNLISTED) & (not settings.unlisted_across_documents)
     table["node_scope"] = table["doc_id"].where(local, "")
     keys = [*BLOCK, "block_scope"] if settings.mix_kinds else [*BLOCK, "block_scope", "kind"]
-    table["block"] = table.groupby(keys, sort=False).ngroup()
+    table["block"] = table.groupby(keys, sort=True).ngroup()
     return table
 
 
@@ -159,54 +159,61 @@ def _join_phrases(table: pd.DataFrame, nodes: np.ndarray, settings: MatchSetting
     listed = np.zeros(count, dtype=object)
     scores = np.full(count, 100.0)
     joined: dict[int, list[str]] = {}
-    phrases = table.assign(node=nodes)[["block", "node", "node_scope", "metric_id", "metric_text"]]
-    unlisted = phrases["metric_id"].str.startswith(UNLISTED)
-    candidates = phrases.loc[phrases["block"].isin(phrases.loc[unlisted, "block"])]
-    candidates = candidates.drop_duplicates(["node", "metric_text"])
-    listed_nodes = candidates[~candidates["metric_id"].str.startswith(UNLISTED)]
+    candidates = _candidates(table.assign(node=nodes), settings)
+    listed_nodes = candidates[~candidates["unlisted"]]
     listed[listed_nodes["node"].to_numpy()] = listed_nodes["metric_id"].to_numpy()
-    clean = settings.glossary.clean
-    candidates = candidates.assign(
-        phrase=[m[len(UNLISTED):] if m.startswith(UNLISTED) else clean(t)
-                for m, t in zip(candidates["metric_id"], candidates["metric_text"], strict=True)]
-    ).drop_duplicates(["node", "phrase"])
     grams = {p: ngrams(p, settings.ngram) for p in candidates["phrase"].unique()}
-    for _, block in candidates.groupby("block", sort=False):
-        if block["node"].nunique() < 2:
-            continue
-        for score, a, b in _similar_pairs(block, grams, settings.min_score):
-            root_a, root_b = _find(parent, a), _find(parent, b)
+    block = candidates["block"].to_numpy()
+    columns = [candidates[c].tolist() for c in ("phrase", "node", "node_scope", "unlisted", "metric_text")]
+    bounds = [0, *(np.flatnonzero(np.diff(block)) + 1).tolist(), len(block)]
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        phrases, node, scope, unlisted, texts = (column[start:end] for column in columns)
+        for score, i, j in _similar_pairs(phrases, node, scope, unlisted, grams, settings.min_score):
+            root_a, root_b = _find(parent, node[i]), _find(parent, node[j])
             if root_a == root_b or (listed[root_a] and listed[root_b]):
                 continue
             parent[root_b] = root_a
             listed[root_a] = listed[root_a] or listed[root_b]
             scores[root_a] = min(scores[root_a], scores[root_b], score)
             joined.setdefault(root_a, []).extend(joined.pop(root_b, []))
-            joined[root_a].append(f"{_phrase_of(block, a)} ~ {_phrase_of(block, b)} {score:.0f}/100")
+            joined[root_a].append(f"{texts[i]} ~ {texts[j]} {score:.0f}/100")
     return parent, scores, {int(r): joined[r] for r in joined}
 
 
-def _similar_pairs(block: pd.DataFrame, grams: dict, min_score: float) -> list[tuple[float, int, int]]:
-    """Pairs of nodes of one block whose phrases reach ``min_score``, unlisted ones on one side."""
-    phrases = block["phrase"].tolist()
-    node = block["node"].to_numpy()
-    scope = block["node_scope"].to_numpy()
-    rows = np.flatnonzero(block["metric_id"].str.startswith(UNLISTED).to_numpy())
+def _candidates(table: pd.DataFrame, settings: MatchSettings) -> pd.DataFrame:
+    """One row per distinct (node, cleaned phrase) of the blocks where an unlisted phrase meets another
+    node, sorted by block: the only places phrase similarity is scored."""
+    rows = table[["block", "node", "node_scope", "metric_id", "metric_text"]]
+    rows = rows.drop_duplicates(["node", "metric_text"])
+    rows = rows.assign(unlisted=rows["metric_id"].str.startswith(UNLISTED).to_numpy())
+    nodes = rows.drop_duplicates("node")
+    busy = nodes.groupby("block").agg(nodes=("node", "size"), unlisted=("unlisted", "any"))
+    busy = busy.index[(busy["nodes"] > 1) & busy["unlisted"]]
+    rows = rows[rows["block"].isin(busy)]
+    clean = settings.glossary.clean
+    phrase = [
+        m[len(UNLISTED) :] if u else clean(t)
+        for m, t, u in zip(rows["metric_id"], rows["metric_text"], rows["unlisted"], strict=True)
+    ]
+    rows = rows.assign(phrase=phrase).drop_duplicates(["node", "phrase"])
+    return rows.sort_values(["block", "node", "phrase"])
+
+
+def _similar_pairs(phrases, node, scope, unlisted, grams: dict, min_score: float) -> list[tuple]:
+    """Pairs of phrases (by position) of one block that reach ``min_score``, an unlisted one on one side,
+    best first; an unlisted phrase scoped to its document meets another only in that document."""
+    rows = [i for i, u in enumerate(unlisted) if u]
     matrix = process.cdist(
         [grams[phrases[i]] for i in rows], [grams[p] for p in phrases],
         scorer=fuzz.ratio, score_cutoff=min_score, dtype=np.uint8,
     )
     pairs = []
     for r, c in zip(*np.nonzero(matrix), strict=True):
-        a, b = node[rows[r]], node[c]
-        apart = scope[c] and scope[c] != scope[rows[r]]
-        if a != b and not apart and not qualifies(phrases[rows[r]], phrases[c]):
-            pairs.append((float(matrix[r, c]), int(a), int(b)))
-    return sorted(pairs, key=lambda pair: (-pair[0], pair[1], pair[2]))
-
-
-def _phrase_of(block: pd.DataFrame, node: int) -> str:
-    return block.loc[block["node"] == node, "metric_text"].iloc[0]
+        i = rows[r]
+        apart = scope[c] and scope[c] != scope[i]
+        if node[i] != node[c] and not apart and not qualifies(phrases[i], phrases[c]):
+            pairs.append((float(matrix[r, c]), i, int(c)))
+    return sorted(pairs, key=lambda pair: (-pair[0], node[pair[1]], node[pair[2]], pair[1], pair[2]))
 
 
 def _find(parent: np.ndarray, node: int) -> int:
@@ -245,10 +252,10 @@ def _groups(members: pd.DataFrame, joined: dict[int, list[str]]) -> pd.DataFrame
         join_score=("join_score", "first"),
         unstated=("unstated", "any"),
     )
-    groups["claim_ids"] = by.groupby("component", sort=True)["claim_id"].agg(list)
-    groups["doc_ids"] = _distinct(by, "doc_id").agg(list)
-    groups["units"] = _distinct(by, "base_unit").agg("/".join)
-    groups["kinds"] = _distinct(by, "kind").agg("+".join)
+    groups["claim_ids"] = _lists(by, "claim_id")
+    groups["doc_ids"] = _lists(by, "doc_id")
+    groups["units"] = ["/".join(units) for units in _lists(by, "base_unit")]
+    groups["kinds"] = ["+".join(kinds) for kinds in _lists(by, "kind")]
     counts = by.groupby(["component", "metric_id"]).size().sort_values(ascending=False, kind="stable")
     common = counts.reset_index().drop_duplicates("component").set_index("component")["metric_id"]
     groups["metric_id"] = groups["listed_id"].where(groups["listed_id"] != "", common)
@@ -266,10 +273,13 @@ def group_id(claim_ids: list[str]) -> str:
     return "g" + hashlib.sha1("|".join(sorted(claim_ids)).encode()).hexdigest()[:11]
 
 
-def _distinct(by: pd.DataFrame, column: str):
-    """A groupby over each component's distinct, sorted values of ``column``."""
+def _lists(by: pd.DataFrame, column: str) -> list[list[str]]:
+    """Each component's distinct values of ``column``, sorted, in component order (split, not a
+    per-group Python aggregation: there are as many groups as a tenth of the facts)."""
     values = by[["component", column]].drop_duplicates().sort_values(["component", column])
-    return values.groupby("component", sort=True)[column]
+    component = values["component"].to_numpy()
+    cuts = np.flatnonzero(component[1:] != component[:-1]) + 1
+    return [part.tolist() for part in np.split(values[column].to_numpy(dtype=object), cuts)]
 
 
 def _reason(group, joins: list[str]) -> str:
