@@ -48,3 +48,20 @@ def test_markup_quoted_in_a_source_stays_text_in_the_report(tmp_path, data_dir, 
     if name.endswith(".txt"):
         quotes = " ".join(td.get_text() for td in page.select("td.quote-cell"))
         assert "<script>alert(1)</script>" in quotes
+
+
+def test_an_unreadable_file_is_reported_after_the_others_are_audited(tmp_path, data_dir):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "report.txt").write_text((data_dir / "en_compute_corroboration.txt").read_text(encoding="utf-8"),
+                                    encoding="utf-8")
+    (src / "broken.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 4)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["audit", str(src), "--out", str(out),
+                                       "--reviews", str(tmp_path / "reviews.yaml")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1].startswith(f"Error: {src / 'broken.pdf'}: ")
+    assert {p.name for p in out.iterdir()} == {"audit.html", "facts.csv", "findings.json", "junit.xml"}
+    page = BeautifulSoup((out / "audit.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.select_one("#documents-table tr.doc-error td").get_text() == "broken.pdf"
+    assert page.select("#facts-table tr.fact")

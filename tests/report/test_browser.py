@@ -87,3 +87,11 @@ def test_language_toggle_switches_labels(page):
     page.click("#lang-toggle")
     assert page.locator("h1 .l-zh").is_visible() and page.text_content("h1 .l-zh") == "数据核查报告"
     assert not page.locator("h1 .l-en").is_visible()
+
+
+def test_print_hides_the_controls(page):
+    assert page.locator("#finding-filters").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator("#finding-filters").is_visible()
+    assert not page.locator("#lang-toggle").is_visible()
+    assert page.locator("#failing article.finding").first.is_visible()
