@@ -15,7 +15,7 @@ import pandas as pd
 from recon.extract import context
 from recon.extract.numbers import NUMBER_RE
 from recon.extract.periods import find_periods, period_for
-from recon.extract.quantities import Quantity, read_quantity, read_range_end, split_lost_dash
+from recon.extract.quantities import Quantity, counted_noun, read_quantity, read_range_end, split_lost_dash
 from recon.extract.tables import split_flattened_rows, unit_from_hint
 from recon.extract.tokens import reason_for
 from recon.schemas import Claim, NonClaimReason, NumberToken, empty
@@ -79,9 +79,14 @@ def extract_claims(segments: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.
         actual, current = report_years(dates.get(doc_id, ""), group["clean"])
         reader = SegmentReader(doc_id, actual, current, claims, numbers)
         for row in zip(group["page"], group["line"], group["col_offset"], group["text"], group["clean"],
-                       group["offsets"], group["block"], group["unit_hint"], strict=True):
+                       group["offsets"], group["block"], group["unit_hint"], group["table_id"], strict=True):
             reader.read(*row)
     return _table(claims, CLAIM_COLUMNS, Claim), _table(numbers, NUMBER_COLUMNS, NumberToken)
+
+
+def _tidy(value: float | None) -> float | None:
+    """Drop the binary noise of multiplying decimals (10.7 × 1e8 = 1069999999.9999999)."""
+    return None if value is None else float(f"{value:.12g}")
 
 
 def _table(rows: list[dict], columns: list[str], model) -> pd.DataFrame:
@@ -109,9 +114,14 @@ class SegmentReader:
         self.context_period = None
         self.context_line = 0
         self.table_memory: dict = {}
+        self.table_headers: dict[str, list[str]] = {}
 
-    def read(self, page, line, col_offset, text, clean, offsets, block, unit_hint) -> None:
+    def read(self, page, line, col_offset, text, clean, offsets, block, unit_hint, table_id="") -> None:
         """Read one segment: every number in it becomes a claim or a listed token."""
+        self.cells = clean.split("\t") if block == "table" and "\t" in clean else None
+        if self.cells is not None and table_id not in self.table_headers:
+            self.table_headers[table_id] = self.cells
+        self.header = self.table_headers.get(table_id, []) if self.cells is not None else []
         self.page = None if pd.isna(page) else int(page)
         self.line, self.col_offset, self.text, self.clean = int(line), int(col_offset), text, clean
         self.offsets = offsets
@@ -161,6 +171,7 @@ class SegmentReader:
         surface = clean[q.start:q.end]
         if q.chinese and not q.unit:
             return q.end
+        label = self.cell_label(q.start)
         if not q.unit and unit_hint:
             hinted = unit_from_hint(unit_hint)
             if hinted is not None:
@@ -168,6 +179,10 @@ class SegmentReader:
                 q.value *= hinted[1]
                 q.step *= hinted[1]
                 q.flags += ("unit-from-caption",)
+        if label and q.unit == "CNY" and (q.unit_text == "" or "derived-unit" in q.flags):
+            noun = counted_noun(label, len(label), len(label))
+            if noun:
+                q.unit, q.type_hint = f"count:{noun}", "count"
         high = read_range_end(clean, q) if not q.chinese or q.unit else None
         reason = reason_for(clean, m.start(), m.end(), m.group(), bool(q.unit))
         if reason is None and q.chinese:
@@ -197,6 +212,24 @@ class SegmentReader:
         self.claim(q, self.periods)
         return q.end
 
+    def cell_label(self, pos: int) -> str:
+        """In a tab-separated table row, the row's first cell and its column's header: what a cell counts."""
+        if self.cells is None:
+            return ""
+        col = self.clean.count("\t", 0, pos)
+        if col == 0:
+            return ""
+        header = self.header[col] if col < len(self.header) and self.header is not self.cells else ""
+        return f"{self.cells[0]}{header}".strip()
+
+    def cell_period(self, pos: int):
+        """In a tab-separated table whose header names years, the year of the cell's column."""
+        if self.cells is None or self.header is self.cells:
+            return None
+        col = self.clean.count("\t", 0, pos)
+        found = find_periods(self.header[col]) if 0 < col < len(self.header) else []
+        return found[0] if len(found) == 1 else None
+
     def chinese_non_claim(self, q: Quantity) -> tuple[NonClaimReason, str] | None:
         """Chinese numerals that name parts or times rather than amounts: 三大, 四个方面, 三年, 一个."""
         clean = self.clean
@@ -221,7 +254,8 @@ class SegmentReader:
         s_lo, s_hi = context.bounds(self.sentence_ends, q.start, len(clean))
         c_lo, c_hi = context.bounds(self.clause_ends, q.start, len(clean))
         scope = context.bounds(self.scope_ends, q.start, len(clean))
-        period = period_for(clean, periods, q.start, q.end, (s_lo, s_hi), scope, self.carry)
+        period = self.cell_period(q.start) or period_for(clean, periods, q.start, q.end, (s_lo, s_hi), scope,
+                                                          self.carry)
         period = period or self.context_period
         first = last = None
         grain = label = ""
@@ -237,7 +271,12 @@ class SegmentReader:
             geo = context.geo_of(clean, (s_lo, s_hi), scope[0], q.start)
         else:
             geo = context.geo_of(metric, (0, len(metric)), 0, len(metric))
-        ctype = context.type_of(clean, c_lo, q.start, q.unit, q.type_hint, q.unit_text, grain == "span")
+        measured = metric or self.cell_label(q.start)
+        if measured:
+            ctype = context.type_of(measured, 0, len(measured), q.unit, q.type_hint, q.unit_text,
+                                    grain == "span")
+        else:
+            ctype = context.type_of(clean, c_lo, q.start, q.unit, q.type_hint, q.unit_text, grain == "span")
         start, end = self.original(q.start, q.end)
         surface = self.text[start - self.col_offset:end - self.col_offset]
         q_lo, q_hi = self.original(s_lo, max(s_hi, s_lo + 1))
@@ -245,10 +284,10 @@ class SegmentReader:
             claim_id=claim_id(self.doc_id, self.line, start, surface), doc_id=self.doc_id, page=self.page,
             line=self.line, start=start, end=end, surface=surface,
             quote=self.text[q_lo - self.col_offset:q_hi - self.col_offset].strip(),
-            value=q.value, value_high=q.value_high, value_step=q.step, unit=q.unit,
+            value=_tidy(q.value), value_high=_tidy(q.value_high), value_step=_tidy(q.step), unit=q.unit,
             qualifier=q.qualifier, kind=kind, type=ctype, period_start=first, period_end=last,
             period_grain=grain, period=label, geo=geo,
-            metric_text=metric or context.metric_of(clean, c_lo, q.start, q.end, c_hi),
+            metric_text=measured or context.metric_of(clean, c_lo, q.start, q.end, c_hi),
             flags=";".join(q.flags),
         ))
 

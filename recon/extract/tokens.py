@@ -20,6 +20,7 @@ CITATION_AFTER_RE = re.compile(r"\]")
 DATE_AFTER_RE = re.compile(r"\s?(?:月|日|号|时|点(?!\d))")
 PAGE_LINE_RE = re.compile(r"^(?:.*(?:\t|\.{3,}|…{2,}|\s{2,})|[-\s]*)$")
 CODE_RE = re.compile(r"^\d{6}$")
+YEAR_RE = re.compile(r"(?:19[5-9]|20[0-4])\d")
 
 
 def reason_for(clean: str, start: int, end: int, surface: str,
@@ -44,6 +45,8 @@ def reason_for(clean: str, start: int, end: int, surface: str,
             return NonClaimReason.SECTION_NUMBER, surface + after[:1]
         if end == len(clean.rstrip()) and PAGE_LINE_RE.match(clean[:start]):
             return NonClaimReason.PAGE_NUMBER, surface
+        if YEAR_RE.fullmatch(surface):
+            return NonClaimReason.YEAR, surface
         if CODE_RE.match(surface):
             return NonClaimReason.IDENTIFIER, surface
         if surface[0].isdigit() and "." in surface and VERSION_RE.search(before):

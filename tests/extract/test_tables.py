@@ -1,0 +1,54 @@
+"""Flattened table rows: a year glued to its cells is cut into cells the header explains."""
+
+import pytest
+
+from recon.extract.tables import split_flattened_rows, unit_from_hint
+
+HEADED = "2025-2026年市场核心指标预估年份销量(万套)收入(亿元)毛利率(%)202510.5120.335.2202612.8150.936.4三、结论"
+
+
+def test_cells_follow_the_header(extract):
+    claims = extract(HEADED, date="2025-04")
+    got = [(r.surface, r.value, r.unit, r.period, r.kind) for r in claims.itertuples()]
+    assert got == [
+        ("10.5", pytest.approx(1.05e5), "count:套", "2025", "forecast"),
+        ("120.3", pytest.approx(1.203e10), "CNY", "2025", "forecast"),
+        ("35.2", pytest.approx(35.2), "%", "2025", "forecast"),
+        ("12.8", pytest.approx(1.28e5), "count:套", "2026", "forecast"),
+        ("150.9", pytest.approx(1.509e10), "CNY", "2026", "forecast"),
+        ("36.4", pytest.approx(36.4), "%", "2026", "forecast"),
+    ]
+    assert set(claims["flags"]) == {"table-cell"}
+    assert set(claims["type"]) == {"count", "level", "rate"}
+
+
+def test_thousands_separators_cut_cells_under_a_caption_unit(extract):
+    line = "市场规模预测(单位:亿元)年份基础层技术层应用层20251,5808902,15020262,1201,2303,050注:测算"
+    claims = extract(line, date="2025-04")
+    assert list(claims["surface"]) == ["1,580", "890", "2,150", "2,120", "1,230", "3,050"]
+    assert set(claims["unit"]) == {"CNY"}
+    assert claims["value"].tolist() == pytest.approx([1.58e11, 8.9e10, 2.15e11, 2.12e11, 1.23e11, 3.05e11])
+
+
+def test_a_row_without_header_is_split_and_flagged(extract, listed):
+    line = "医疗健康(18%)20261,8503,75030.8%智能制造(36%)"
+    claims = extract(line)
+    row = claims[claims["surface"] == "30.8%"].iloc[0]
+    assert (row["period"], row["value"]) == ("2026", 30.8)
+    assert "unclear-columns" in row["flags"]
+    assert {"1,850", "3,750"} <= set(listed(line)["surface"])
+
+
+def test_a_span_with_its_dash_lost_is_not_a_row():
+    assert split_flattened_rows("装机量在20252030年间实现7倍扩容", {}) == []
+
+
+@pytest.mark.parametrize("hint, expected", [
+    ("亿元", ("CNY", 1e8, "level")),
+    ("(单位:亿美元)", ("USD", 1e8, "level")),
+    ("%", ("%", 1.0, "")),
+    ("家", ("count:家", 1.0, "count")),
+    ("亿,起", ("CNY", 1e8, "level")),
+])
+def test_unit_hints(hint, expected):
+    assert unit_from_hint(hint) == expected
