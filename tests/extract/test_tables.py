@@ -4,7 +4,8 @@ import pytest
 
 from recon.extract.tables import split_flattened_rows, unit_from_hint
 
-HEADED = "2025-2026年市场核心指标预估年份销量(万套)收入(亿元)毛利率(%)202510.5120.335.2202612.8150.936.4三、结论"
+HEADED = ("2025-2026年市场核心指标预估年份销量(万套)收入(亿元)毛利率(%)"
+          "202510.5120.335.2202612.8150.936.4三、结论")
 
 
 def test_cells_follow_the_header(extract):
