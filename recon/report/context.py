@@ -116,7 +116,7 @@ class FactRow:
     kind: str = _help("actual, forecast or estimate")
     qualifier: str = _help("exact, approx, lower_bound, upper_bound or range")
     group_id: str = _help("match group, '' when the fact stands alone")
-    quote: str = _help("the sentence, trimmed")
+    quote: list[tuple[str, bool]] = _help("(text, is this fact's number) pieces of the sentence, trimmed")
 
 
 @dataclass

@@ -20,7 +20,7 @@ from recon.report.context import (
     Quote,
     Summary,
 )
-from recon.report.text import format_quantity, highlight, location, trim
+from recon.report.text import format_quantity, highlight, location
 from recon.review import Review, apply_reviews
 from recon.schemas import STATUSES, Document, Fact, Finding, MatchedFact, NumberToken
 
@@ -267,5 +267,5 @@ def _fact_row(row) -> FactRow:
         metric_id=row.metric_id, metric_text=row.metric_text, period=row.period, geo=row.geo,
         surface=row.surface, value=format_quantity(row.base_value, row.base_unit),
         sort_value=float(row.base_value), kind=row.kind, qualifier=row.qualifier, group_id=row.group_id,
-        quote=trim(row.quote, 160),
+        quote=highlight(row.quote, [row.surface]),
     )
