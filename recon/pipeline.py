@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from recon.extract.parallel import extract_claims_in_processes
 from recon.ingest import ingest_paths
 from recon.normalise import load_glossary, normalise_claims
+
+if TYPE_CHECKING:
+    from recon.gate import Gate
+    from recon.report import AuditReport
 
 EXPECTATIONS_DIR = Path(__file__).resolve().parent.parent / "expectations"
 
@@ -62,10 +67,10 @@ def run_audit(
     paths: Iterable[str | Path],
     expectations: str | Path = EXPECTATIONS_DIR,
     reviews: str | Path | None = None,
-    gate=None,
+    gate: Gate | None = None,
     progress: Callable[[str], None] | None = None,
     jobs: int = 1,
-):
+) -> AuditReport:
     """The whole pipeline, ingest to report: what ``recon audit`` runs.
 
     :param paths: report files or directories.
