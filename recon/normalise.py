@@ -157,9 +157,8 @@ class PhraseRules:
         """Reduce a phrase to the form aliases are compared in: simplified, lower case, synonyms
         applied, geography and year words removed, no spaces or punctuation."""
         text = _simplified(_PINYIN.sub("", phrase)).lower()
-        for pattern in self.cut:
-            found = pattern.search(text, 1)
-            text = text[: found.start()] if found else text
+        cuts = [found.start() for found in (pattern.search(text, 1) for pattern in self.cut) if found]
+        text = text[: min(cuts)] if cuts else text
         for word, replacement in self.synonyms:
             text = text.replace(word, replacement)
         text = _YEAR.sub(" ", text)
