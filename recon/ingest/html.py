@@ -5,8 +5,8 @@ end or to the first block inside it (``<li>text<ul>…``), which is a block of i
 segment's ``line`` is the source line and ``col_offset`` the column where its ``text`` starts;
 ``text`` is the exact source substring, markup and entities included (``Frost &amp; Sullivan``),
 and ``clean`` is what a reader sees, cleaned, with ``offsets`` into ``text``. A block spanning
-several source lines gives one segment per line; ``<br>`` splits too. Where a tag itself spans
-lines inside a block, ``text`` is the visible text instead and ``offsets`` index that.
+several source lines gives one segment per line; ``<br>`` and markup running over several
+source lines (a tag written over two lines, a multi-line comment) split too.
 Text standing after a nested block (``<div><p>…</p>text</div>``) is not read.
 
 Tables: cells get ``block="table"``, a ``table_id`` per ``<table>``, ``row`` (the ``<tr>`` index)
@@ -34,8 +34,6 @@ from recon.ingest.text import unit_hint
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "caption", "figcaption", "dt", "dd",
           "pre", "blockquote", "div", "section", "article", "header", "footer", "nav", "aside", "main",
           "table", "tr", "thead", "tbody", "tfoot", "ul", "ol", "dl", "figure", "body", "form"}
-SELF_ENDING = {"p", "li", "td", "th", "tr", "dt", "dd", "caption"}
-"""Elements that a start tag of the same name closes (``<td>a<td>b``): they never nest directly."""
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 CHROME = ["header", "footer", "nav", "aside"]
 LANGUAGES = {"zh-cn": "zh", "zh-hans": "zh", "zh-sg": "zh", "zh-tw": "zh-Hant", "zh-hk": "zh-Hant",
@@ -49,35 +47,27 @@ _COLUMN_UNIT = re.compile(r"[(（]\s*(?:单位\s*[:：]\s*|units?\s*[:：]\s*)?(
 _UNIT_WORD = re.compile(r"元|%|亿|万|千|百|个|家|台|件|人|次|起|户|套|倍|FLOPS|billion|million|thousand|"
                         r"\bbn\b|\bmn\b|US\$|RMB|USD|CNY|EUR|percent|[KMGTPE]B\b|[kM]W\b", re.IGNORECASE)
 _ENTITY = r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);"
-_TAG = r"<(/?)([a-zA-Z][\w:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"
-_MARKUP = re.compile(r"<!--.*?-->|" + _TAG + "|" + _ENTITY, re.DOTALL)
+_TAG = r"</?(?P<name>[a-zA-Z][\w:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"
+_RAW_TEXT = r"<(script|style)\b.*?</\1\s*>"
+_MARKUP = re.compile("|".join([_RAW_TEXT, r"<!--.*?-->", _TAG, _ENTITY]), re.DOTALL | re.IGNORECASE)
 
 
-def _content_span(source: str, start: int, name: str) -> tuple[int, int]:
-    """Where the content of the element whose start tag is at ``start`` begins and ends."""
+def _content_span(source: str, start: int) -> tuple[int, int]:
+    """Where the own text of the block whose start tag is at ``start`` begins and ends.
+
+    It ends at the first block tag after the start tag, opening or closing: its own end tag, a
+    block nested in it (read on its own), or the next block where the end tag was left out.
+    """
     tag = _START_TAG.match(source, start)
     begin = tag.end() if tag else start
-    depth = 0
     for match in _MARKUP.finditer(source, begin):
-        closing, other = match.group(1), (match.group(2) or "").lower()
-        if not other:
-            continue
-        if other == name:
-            if not closing and name in SELF_ENDING:
-                return begin, match.start()
-            if not closing:
-                depth += 1
-            elif depth == 0:
-                return begin, match.start()
-            else:
-                depth -= 1
-        elif other in BLOCKS and depth == 0:
+        if (match.group("name") or "").lower() in BLOCKS:
             return begin, match.start()
     return begin, len(source)
 
 
 def _visible(raw: str) -> tuple[list[str], list[int]]:
-    """The characters a reader sees in ``raw`` and where each comes from; ``<br>`` gives a newline."""
+    """The characters a reader sees in ``raw`` and where each comes from; line breaks give ``\n``."""
     chars, positions, at = [], [], 0
     for match in _MARKUP.finditer(raw):
         chars.extend(raw[at:match.start()])
@@ -87,7 +77,9 @@ def _visible(raw: str) -> tuple[list[str], list[int]]:
             for char in htmllib.unescape(token):
                 chars.append(char)
                 positions.append(match.start())
-        elif (match.group(2) or "").lower() == "br":
+        elif (match.group("name") or "").lower() == "br" or "\n" in token:
+            # a line break: <br>, or markup running over source lines, which must split the
+            # text so that each segment stays on one source line
             chars.append("\n")
             positions.append(match.start())
         at = match.end()
@@ -215,7 +207,7 @@ def read_html(doc_id: str, data: bytes, path: str, fmt: str = "html") -> tuple[d
         if tag.sourceline is None:
             continue
         start = line_starts[tag.sourceline - 1] + tag.sourcepos
-        begin, end = _content_span(source, start, tag.name)
+        begin, end = _content_span(source, start)
         chars, positions = _visible(source[begin:end])
         context = tables.context(tag)
         if not context:
@@ -230,8 +222,6 @@ def read_html(doc_id: str, data: bytes, path: str, fmt: str = "html") -> tuple[d
             text = source[first:last]
             visible = "".join(chars[lo:hi])
             offsets = [begin + p - first for p in positions[lo:hi]] + [last - first]
-            if "\n" in text:  # a tag spanning lines inside the block: keep the visible text only
-                text, offsets = visible, None
             row = segment_row(doc_id, line, text, col_offset=first - line_starts[line - 1],
                               visible=None if visible == text else visible, visible_offsets=offsets,
                               **context)

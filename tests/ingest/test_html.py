@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from recon.ingest import ingest_paths
 from recon.ingest.clean import clean_text
-from recon.ingest.html import column_unit
+from recon.ingest.html import column_unit, read_html
 
 PAGE = """<!DOCTYPE html>
 <html lang="zh-CN">
@@ -124,7 +124,7 @@ def test_text_before_a_nested_block_and_unit_from_the_paragraph_before_a_table(t
 
 @given(st.text(alphabet=st.sampled_from(list("ab中學&<>\"' 1２(xué)?8")), min_size=1, max_size=40)
        .filter(lambda s: s.strip() == s))
-@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_escaped_text_maps_back_to_its_source(tmp_path, text):
     path = tmp_path / "escaped.html"
     source = f"<p>{html.escape(text)}</p>\n"
@@ -177,3 +177,27 @@ def test_column_units_from_header_cells(tmp_path):
 )
 def test_column_unit(header, unit):
     assert column_unit(header) == unit
+
+
+TAG_SOUP = st.lists(st.sampled_from([
+    "<p>", "</p>", "<td>", "</td>", "<tr>", "<table>", "</table>", "<caption>", "<br>", "<b>", "</b>", "<li>",
+    "<ul>", "</ul>", "&amp;", "&#x4e2d;", "&", "<", ">", "\n", "中", "12.5", "(單位:億元)", " ", "<!--x\n-->",
+    "<script>alert(1)</script>", "</script>", "<div a='>'>", "<th>", "學(xué)", "?8", "<p\nclass=x>",
+    "&nbsp;", "<footer>", "</footer>",
+]), max_size=30)
+
+
+@given(TAG_SOUP)
+@settings(max_examples=150, deadline=None)
+def test_tag_soup_segments_are_exact_single_line_substrings(parts):
+    source = "".join(parts) + "x"
+    _, segments = read_html("soup.html", source.encode(), "soup.html")
+    lines = source.split("\n")
+    assert len({(s["line"], s["col_offset"]) for s in segments}) == len(segments)
+    assert "alert(1)" not in "".join(s["clean"] for s in segments)
+    for segment in segments:
+        start = segment["col_offset"]
+        assert lines[segment["line"] - 1][start:start + len(segment["text"])] == segment["text"]
+        if segment["offsets"] is not None:
+            assert len(segment["offsets"]) == len(segment["clean"]) + 1
+            assert all(0 <= offset <= len(segment["text"]) for offset in segment["offsets"])
