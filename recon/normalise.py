@@ -109,7 +109,13 @@ def _unit_label(pint_unit: str) -> str:
 
 
 def ngrams(phrase: str, n: int) -> list[str]:
-    """Sorted character n-grams of ``phrase``: rapidfuzz's ratio on these is a multiset Dice score."""
+    """Sorted character n-grams of ``phrase``: rapidfuzz's ratio on these is a multiset Dice score.
+
+    >>> ngrams("智能算力", 2)
+    ['智能', '算力', '能算']
+    >>> round(fuzz.ratio(ngrams("智能算力规模", 2), ngrams("智能算力", 2)))
+    75
+    """
     if len(phrase) <= n:
         return [phrase]
     return sorted(phrase[i : i + n] for i in range(len(phrase) - n + 1))
@@ -118,7 +124,11 @@ def ngrams(phrase: str, n: int) -> list[str]:
 def qualifies(phrase: str, other: str) -> bool:
     """Whether two phrases put different words in front of the same head: the head comes last in
     Chinese (and English), so 医疗AI市场规模 is narrower than AI市场规模 and 中型智算中心 is not
-    小型智算中心, however many characters they share."""
+    小型智算中心, however many characters they share.
+
+    >>> qualifies("医疗ai市场规模", "ai市场规模"), qualifies("ai核心产业总规模", "ai核心产业规模")
+    (True, False)
+    """
     return phrase != other and phrase[:1] != other[:1] and phrase[-1:] == other[-1:]
 
 
