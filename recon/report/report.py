@@ -20,6 +20,8 @@ from recon.report.context import (
     Quote,
     Summary,
 )
+from recon.report.html import render_audit
+from recon.report.junit import render_junit
 from recon.report.text import format_quantity, highlight, location
 from recon.review import Review, apply_reviews
 from recon.schemas import STATUSES, Document, Fact, Finding, MatchedFact, NumberToken
@@ -148,14 +150,10 @@ class AuditReport:
 
     def to_junit(self) -> str:
         """JUnit XML: one test case per finding; failing, unwaived findings are failures."""
-        from recon.report.junit import render_junit
-
         return render_junit(self)
 
     def to_html(self) -> str:
         """The self-contained ``audit.html``."""
-        from recon.report.html import render_audit
-
         return render_audit(self.context())
 
     def context(self) -> AuditContext:
@@ -173,7 +171,6 @@ class AuditReport:
         s = self.stats
         claims_per_doc = Counter(facts["doc_id"])
         numbers_per_doc = Counter(self.numbers["doc_id"])
-
         return AuditContext(
             title="recon audit",
             version=__version__,
