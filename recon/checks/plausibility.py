@@ -38,8 +38,10 @@ def check_plausibility(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame
 def plausibility_table(facts: pd.DataFrame, suspect_flags: list[str]) -> pd.DataFrame:
     """Rates stated in %, and every fact the extractor flagged as suspect."""
     suspect = pd.Series("", index=facts.index, dtype=object)
+    flagged = facts.loc[facts["flags"] != "", "flags"]
     for flag in reversed(suspect_flags):
-        suspect = suspect.where(~facts["flags"].str.contains(rf"(?:^|;){re.escape(flag)}(?:;|$)"), flag)
+        found = flagged.str.contains(rf"(?:^|;){re.escape(flag)}(?:;|$)")
+        suspect[found[found].index] = flag
     rows = facts[(facts["type"].isin(RATE_TYPES) & (facts["unit"] == "%")) | (suspect != "")]
     return pd.DataFrame({
         "claim_key": rows["claim_id"],
