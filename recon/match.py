@@ -101,7 +101,7 @@ def match_facts(facts: pd.DataFrame, settings: MatchSettings) -> tuple[pd.DataFr
     :returns: (matched facts, ``schemas.MatchedFact``: the facts with their ``group_id``, '' when
         alone; groups, ``schemas.Group``: one row per group of two or more facts)
     """
-    facts = schemas.Fact.validate(facts)
+    facts = schemas.Fact.validate(facts).reset_index(drop=True)
     table = _blocked(facts, settings)
     nodes = table.groupby(["block", "metric_id", "node_scope"], sort=True).ngroup().to_numpy()
     parent, join_scores, joined = _join_phrases(table, nodes, settings)
@@ -285,7 +285,7 @@ def _lists(by: pd.DataFrame, column: str) -> list[list[str]]:
 def _reason(group, joins: list[str]) -> str:
     """Why the members were joined, in words an editor can check against the quotes."""
     if joins:
-        parts = ["metric phrases " + "; ".join(joins)]
+        parts = ["metric phrases " + ", ".join(joins)]
         if group.listed_id:
             parts[0] += f" (glossary metric {group.listed_id})"
     elif group.listed_id:
