@@ -1,8 +1,9 @@
 """Decode report bytes: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 and Big5.
 
 Big5 bytes often decode as GB18030 without error (into kana, Greek and rare characters), and some
-GB18030 bytes decode as Big5, so a legacy file is decoded both ways and the more plausible text
-wins: the share of characters that are ASCII, common punctuation, or Chinese characters whose
+GB18030 bytes decode as Big5, so a file that is not clean UTF-8 is decoded every way (UTF-8 with a
+few damaged bytes replaced, GB18030, Big5 or its CP950 and HKSCS supersets) and the most plausible
+text wins: the share of characters that are ASCII, common punctuation, or Chinese characters whose
 simplified form is in GB2312 (the 6,763 common characters).
 """
 
@@ -20,6 +21,12 @@ SAMPLE = 20_000
 PLAUSIBLE = 0.7
 """Below this share of plausible characters a decoding is noise (real Chinese text scores above 0.9;
 Big5 read as GB18030 about 0.55)."""
+
+LEGACY = [("gb18030",), ("big5", "cp950", "big5hkscs")]
+"""Legacy Chinese encodings tried when a file is not UTF-8; the first of a family that decodes counts."""
+DAMAGED_UTF8 = 0.005
+"""UTF-8 with at most this share of undecodable bytes (a truncated character, a stray byte) is still
+UTF-8, read with U+FFFD in their place."""
 
 _BOMS = [(codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -75,11 +82,16 @@ def decode_bytes(data: bytes, path: str = "") -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     candidates = []
-    for encoding in ("gb18030", "big5"):
-        try:
-            candidates.append((data.decode(encoding), encoding))
-        except UnicodeDecodeError:
-            continue
+    lenient = data.decode("utf-8", errors="replace")
+    if lenient.count("\ufffd") <= len(lenient) * DAMAGED_UTF8:
+        candidates.append((lenient, "utf-8"))
+    for family in LEGACY:
+        for encoding in family:
+            try:
+                candidates.append((data.decode(encoding), encoding))
+                break
+            except UnicodeDecodeError:
+                continue
     scored = [(plausibility(text), text, encoding) for text, encoding in candidates]
     best = max(scored, default=None, key=lambda candidate: candidate[0])
     if best is None or best[0] < PLAUSIBLE:

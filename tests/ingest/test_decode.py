@@ -67,3 +67,17 @@ def test_bytes_that_decode_only_into_noise_are_refused():
         with pytest.raises(UnreadableSourceError) as error:
             decode_bytes(data)
         assert error.value.reason == "cannot decode as UTF-8, GB18030 or Big5"
+
+
+def test_utf8_with_a_few_damaged_bytes_stays_utf8():
+    data = SIMPLIFIED.encode() * 20 + b"\xe4\xb8" + SIMPLIFIED.encode() * 20
+    text, encoding = decode_bytes(data)
+    assert encoding == "utf-8"
+    assert text.count("\ufffd") == 1 and text.startswith(SIMPLIFIED)
+
+
+def test_big5_superset_characters():
+    text = "台灣積體電路製造公司營收成長€3億，恒常與裏外亦可編碼。" * 3 + "\n"
+    data = text.encode("cp950")
+    decoded, encoding = decode_bytes(data)
+    assert (decoded, encoding) == (text, "cp950")
