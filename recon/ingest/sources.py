@@ -35,12 +35,19 @@ class Source:
     meta: dict[str, str] = field(default_factory=dict)
 
 
-def _meta_value(value) -> str:
+def _text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, (dt.date, dt.datetime)):
         return value.strftime("%Y-%m")
     return str(value).strip()
+
+
+def entry_meta(entry: dict) -> dict[str, str]:
+    """Title, publisher, date (``YYYY-MM`` at most) and language from a manifest or front matter entry."""
+    meta = {name: _text(entry.get(name)) for name in META_FIELDS}
+    meta["date"] = meta["date"][:7]
+    return meta
 
 
 def load_manifest(path: Path) -> dict[Path, dict[str, str]]:
@@ -65,9 +72,7 @@ def load_manifest(path: Path) -> dict[Path, dict[str, str]]:
         file = (path.parent / entry["file"]).resolve()
         if not file.is_file():
             raise ConfigError(path, f"lists {entry['file']}, which does not exist", key=f"{key}.file")
-        meta = {name: _meta_value(entry.get(name)) for name in META_FIELDS}
-        meta["date"] = meta["date"][:7]
-        entries[file] = meta
+        entries[file] = entry_meta(entry)
     return entries
 
 

@@ -16,13 +16,18 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
 from recon.ingest.boilerplate import mark_boilerplate
 from recon.ingest.decode import decode_bytes
 from recon.ingest.metadata import describe
 from recon.ingest.rows import document_row, segment_row
+from recon.ingest.sources import entry_meta
 
 TABLE_LINE = 80
 """A line longer than this is prose, not a flattened table row."""
+FRONT_MATTER_LINES = 40
+"""A Markdown front matter block must close within this many lines."""
 DIGIT_SHARE = 0.5
 """A short line whose non-space characters are at least this share digits is a table row."""
 
@@ -114,6 +119,31 @@ def read_text(doc_id: str, data: bytes, path: str, fmt: str = "txt") -> tuple[di
     text, encoding = decode_bytes(data, path)
     lines = text.split("\n")
     segments = line_segments(doc_id, lines)
-    doc = document_row(doc_id, path, fmt, encoding=encoding, lines=len(lines), chars=len(text),
-                       meta=describe(segments, text))
+    meta = describe(segments, text)
+    stated, length = front_matter(lines)
+    for segment in segments[:length]:
+        segment["block"] = "boilerplate"
+    meta.update({key: value for key, value in stated.items() if value})
+    doc = document_row(doc_id, path, fmt, encoding=encoding, lines=len(lines), chars=len(text), meta=meta)
     return doc, segments
+
+
+def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
+    """Metadata in a Markdown front matter block (``---`` YAML ``---``) and how many lines it takes.
+
+    Its lines are marked boilerplate: a date there is metadata, not a claim.
+
+    :param lines: the document's lines.
+    """
+    if not lines or lines[0].strip() != "---":
+        return {}, 0
+    for end in range(1, min(len(lines), FRONT_MATTER_LINES)):
+        if lines[end].strip() in ("---", "..."):
+            try:
+                data = yaml.safe_load("\n".join(lines[1:end]))
+            except yaml.YAMLError:
+                return {}, 0
+            if not isinstance(data, dict):
+                return {}, 0
+            return entry_meta(data), end + 1
+    return {}, 0

@@ -86,3 +86,14 @@ def test_pipe_and_tab_tables_are_separate_tables(lines):
     assert pipe["table_id"].nunique() == tab["table_id"].nunique() == 1
     assert pipe["table_id"].iloc[0] != tab["table_id"].iloc[0]
     assert set(pipe["unit_hint"]) == set(tab["unit_hint"]) == {""}
+
+
+def test_markdown_front_matter_gives_metadata(tmp_path):
+    path = tmp_path / "brief.md"
+    path.write_text("---\ntitle: 产业简报\ndate: 2024-05-20\npublisher: 示例研究院\n---\n\n# 一、规模\n\n"
+                    "2023年中国人工智能核心产业规模为1751亿元。\n", encoding="utf-8")
+    documents, segments = ingest_paths([path])
+    assert documents[["title", "date", "publisher", "language"]].values.tolist() == [
+        ["产业简报", "2024-05", "示例研究院", "zh"]]
+    assert segments["block"].tolist()[:5] == ["boilerplate"] * 5
+    assert segments.loc[segments["line"] == 9, "block"].item() == "text"
