@@ -161,12 +161,16 @@ class PhraseRules:
         cjk = [re.escape(w) for w in sorted(self.strip, key=len, reverse=True) if not w.isascii()]
         self._strip_latin = re.compile(r"\b(?:" + "|".join(latin) + r")\b") if latin else None
         self._strip_cjk = re.compile("|".join(cjk)) if cjk else None
+        lead_latin = [re.escape(w) for w in self.lead if w.isascii()]
+        lead = r"^\s*(?:(?:" + "|".join(lead_latin) + r")(?![\w'])\s*)+"
+        self._lead_latin = re.compile(lead) if lead_latin else None
+        self._lead_cjk = [w for w in self.lead if not w.isascii()]
         self.clean = cache(self._clean)
 
     def _clean(self, phrase: str) -> str:
         """Reduce a phrase to the form aliases are compared in: simplified, lower case, synonyms
         applied, geography and year words removed, no spaces or punctuation."""
-        text = _simplified(_PINYIN.sub("", phrase)).lower()
+        text = _simplified(_PINYIN.sub("", phrase)).lower().replace("\u2019", "'")
         cuts = [found.start() for found in (pattern.search(text, 1) for pattern in self.cut) if found]
         text = text[: min(cuts)] if cuts else text
         for word, replacement in self.synonyms:
@@ -176,11 +180,13 @@ class PhraseRules:
             text = self._strip_latin.sub(" ", text)
         if self._strip_cjk is not None:
             text = self._strip_cjk.sub("", text)
+        if self._lead_latin is not None:
+            text = self._lead_latin.sub("", text)
         text = _NOT_WORD.sub("", text)
-        leading = next((w for w in self.lead if text.startswith(w) and len(text) > len(w)), "")
+        leading = next((w for w in self._lead_cjk if text.startswith(w) and len(text) > len(w)), "")
         while leading:
             text = text[len(leading) :]
-            leading = next((w for w in self.lead if text.startswith(w) and len(text) > len(w)), "")
+            leading = next((w for w in self._lead_cjk if text.startswith(w) and len(text) > len(w)), "")
         return text
 
     def split_measure(self, cleaned: str) -> tuple[str, str]:

@@ -65,6 +65,11 @@ def test_units_reduce_to_base_units_with_currencies_kept_apart(unit, factor, bas
         ("中国人工智能发明专利申请量", "growth", "%", "ai-patent-applications-growth"),
         ("融资事件数", "count", "count:起", "ai-financing-events"),
         ("國產(chǎn)AI芯片自主化率", "rate", "%", "domestic-ai-chip-localisation-rate"),
+        # English phrases as an extractor leaves them: possessives, verbs, typographic apostrophes
+        ("China’s intelligent computing power will reach", "level", "FLOPS", "intelligent-computing-power"),
+        ("s intelligent computing power will reach", "level", "FLOPS", "intelligent-computing-power"),
+        ("China's core AI industry reached RMB", "level", "CNY", "ai-core-industry-scale"),
+        ("server market size", "level", "USD", "unlisted:servermarketsize"),
         # near-aliases: one character off is the same metric
         ("人工智能服务器市场的规模", "level", "USD", "ai-server-market"),
         ("中国人工智能核心产业总规模", "level", "CNY", "ai-core-industry-scale"),
