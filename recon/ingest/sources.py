@@ -14,6 +14,7 @@ Rules:
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,9 +77,13 @@ def load_manifest(path: Path) -> dict[Path, dict[str, str]]:
     return entries
 
 
-def _hidden(file: Path, root: Path) -> bool:
-    """Whether a file lies in a hidden folder (``.git``, ``.venv``) or is hidden itself, below ``root``."""
-    return any(part.startswith(".") for part in file.relative_to(root).parts)
+def _walk(root: Path) -> list[Path]:
+    """The files below ``root`` in a stable order, skipping hidden files and folders (``.git``, ``.venv``)."""
+    files = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        files.extend(Path(folder) / name for name in sorted(names) if not name.startswith("."))
+    return files
 
 
 def _governing(file: Path, manifests: dict[Path, dict]) -> dict | None:
@@ -104,29 +109,28 @@ def find_sources(paths: Iterable[str | Path], manifest: str | Path | None = None
         if not manifest.is_file():
             raise SourceNotFoundError(manifest, "no such manifest")
         manifests[manifest.parent] = load_manifest(manifest)
-    explicit, scanned = [], []
+    listings: list[tuple[Path, list[Path]]] = []
     for path in map(Path, paths):
         if not path.exists():
             raise SourceNotFoundError(path, "no such file or directory")
         path = path.resolve()
-        if path.is_dir():
-            for found in sorted(path.rglob(MANIFEST)):
-                manifests.setdefault(found.parent, load_manifest(found))
-            scanned.extend(sorted(f for f in path.rglob("*") if f.is_file() and not _hidden(f, path)))
-        else:
-            if (path.parent / MANIFEST).is_file():
-                manifests.setdefault(path.parent, load_manifest(path.parent / MANIFEST))
-            explicit.append(path)
+        files = _walk(path) if path.is_dir() else [path]
+        candidates = [f for f in files if f.name == MANIFEST] if path.is_dir() else [path.parent / MANIFEST]
+        for found in candidates:
+            if found.is_file() and found.parent not in manifests:
+                manifests[found.parent] = load_manifest(found)
+        listings.append((path, files))
     sources, seen = [], set()
-    for path in explicit:
-        if path not in seen:
-            seen.add(path)
-            sources.append(Source(path, (_governing(path, manifests) or {}).get(path, {})))
-    for path in scanned:
-        entries = _governing(path, manifests)
-        wanted = path in entries if entries is not None else (
-            path.suffix.lower() in FORMATS and not path.name.lower().startswith("readme"))
-        if wanted and path not in seen:
-            seen.add(path)
-            sources.append(Source(path, entries.get(path, {}) if entries else {}))
+    for path, files in listings:
+        for file in files:
+            entries = _governing(file, manifests)
+            if file == path:
+                wanted = True
+            elif entries is not None:
+                wanted = file in entries
+            else:
+                wanted = file.suffix.lower() in FORMATS and not file.name.lower().startswith("readme")
+            if wanted and file not in seen:
+                seen.add(file)
+                sources.append(Source(file, (entries or {}).get(file, {})))
     return sources

@@ -107,3 +107,11 @@ def test_hidden_folders_are_not_scanned(tmp_path):
     write(tmp_path / ".notes.md", "draft\n")
     documents, _ = ingest_paths([tmp_path])
     assert documents["doc_id"].tolist() == ["a.txt"]
+
+
+def test_sources_keep_the_order_of_the_arguments(tmp_path):
+    write(tmp_path / "dir" / "b.txt", REPORT)
+    write(tmp_path / "dir" / "a.txt", REPORT)
+    single = write(tmp_path / "z.txt", REPORT)
+    documents, _ = ingest_paths([tmp_path / "dir", single, tmp_path / "dir" / "a.txt"])
+    assert documents["doc_id"].tolist() == ["a.txt", "b.txt", "z.txt"]
