@@ -8,7 +8,8 @@ Rules:
 - a ``manifest.yaml`` (``documents: [{file:, title:, publisher:, date:, language:}]``) governs its
   directory and the directories below it: only the files it lists are read from there, with its
   metadata. Without one, ``README*`` files are skipped: a README describes a corpus, it is not a
-  report in it.
+  report in it. A manifest next to a file named explicitly gives that file's metadata;
+- files come in the order of the arguments, a directory's in name order, each file once.
 """
 
 from __future__ import annotations
