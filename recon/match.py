@@ -14,12 +14,11 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 from rapidfuzz import fuzz, process
 
 from recon import schemas
 from recon.errors import ConfigError
-from recon.normalise import UNLISTED, Glossary, load_glossary, ngrams, qualifies
+from recon.normalise import UNLISTED, Glossary, load_glossary, ngrams, qualifies, read_config
 
 UNSTATED_GEO = ["document", "keep"]
 UNSTATED_PERIOD = ["alone", "match"]
@@ -48,14 +47,7 @@ def load_settings(path: str | Path) -> MatchSettings:
     :raises ConfigError: the file is missing or malformed; the error names the key at fault
     """
     path = Path(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigError(path, f"cannot read the match settings: {error.strerror}") from error
-    except yaml.YAMLError as error:
-        raise ConfigError(path, f"not valid YAML: {error}") from error
-    if not isinstance(raw, dict):
-        raise ConfigError(path, "expected a mapping of settings")
+    raw = read_config(path, "the match settings", "a mapping of settings")
     unknown = set(raw) - {field.name for field in fields(MatchSettings)}
     if unknown:
         raise ConfigError(path, "unknown setting", key=sorted(unknown)[0])

@@ -352,6 +352,19 @@ def _entry(path: Path, key: str, raw) -> Metric:
     return Metric(metric_id, str(name), dimension, tuple(units), tuple(aliases), measures=tuple(measures))
 
 
+def read_config(path: Path, what: str, expected: str) -> dict:
+    """The mapping a YAML configuration file holds, or a ConfigError saying why there is none."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(path, f"cannot read {what}: {error.strerror}") from error
+    except yaml.YAMLError as error:
+        raise ConfigError(path, f"not valid YAML: {error}") from error
+    if not isinstance(raw, dict):
+        raise ConfigError(path, f"expected {expected}")
+    return raw
+
+
 def load_glossary(path: str | Path) -> Glossary:
     """Load and validate the metric glossary (``expectations/metrics.yaml``).
 
@@ -359,14 +372,7 @@ def load_glossary(path: str | Path) -> Glossary:
     :raises ConfigError: the file is missing or malformed; the error names the key at fault
     """
     path = Path(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigError(path, f"cannot read the glossary: {error.strerror}") from error
-    except yaml.YAMLError as error:
-        raise ConfigError(path, f"not valid YAML: {error}") from error
-    if not isinstance(raw, dict):
-        _fail(path, "", "expected a mapping with 'phrase' and 'metrics'")
+    raw = read_config(path, "the glossary", "a mapping with 'phrase' and 'metrics'")
     phrase = raw.get("phrase")
     if not isinstance(phrase, dict):
         _fail(path, "phrase", "expected a mapping (ngram, min_score, synonyms, strip, measures)")
