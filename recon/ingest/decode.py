@@ -67,6 +67,13 @@ def decode_bytes(data: bytes, path: str = "") -> tuple[str, str]:
     :param path: the file, named in the error.
     :raises UnreadableSourceError: empty, binary, or in none of the supported encodings.
     """
+    text, encoding = _decode(data, path)
+    if not text.strip():
+        raise UnreadableSourceError(path, "empty file")
+    return text, encoding
+
+
+def _decode(data: bytes, path: str) -> tuple[str, str]:
     if not data.strip():
         raise UnreadableSourceError(path, "empty file")
     for bom, encoding in _BOMS:

@@ -37,6 +37,7 @@ def test_utf8_with_and_without_bom():
     [
         (b"", "empty file"),
         (b"  \n\n", "empty file"),
+        (codecs.BOM_UTF8 + b"\r\n", "empty file"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "not a text file (binary content)"),
         (b"abc\x80def\xff\xff", "cannot decode as UTF-8, GB18030 or Big5"),
     ],
