@@ -1,6 +1,7 @@
 """Which files are read, with what metadata, and how bad files become rows rather than crashes."""
 
 import pytest
+import yaml
 
 from recon.errors import ConfigError, SourceNotFoundError
 from recon.ingest import ingest_paths
@@ -115,3 +116,17 @@ def test_sources_keep_the_order_of_the_arguments(tmp_path):
     single = write(tmp_path / "z.txt", REPORT)
     documents, _ = ingest_paths([tmp_path / "dir", single, tmp_path / "dir" / "a.txt"])
     assert documents["doc_id"].tolist() == ["a.txt", "b.txt", "z.txt"]
+
+
+def test_demo_corpus_is_read_as_its_manifest_lists_it(sources_dir):
+    manifest = sources_dir / "manifest.yaml"
+    if not manifest.is_file():
+        pytest.skip("demo corpus not present")
+    listed = yaml.safe_load(manifest.read_text(encoding="utf-8"))["documents"]
+    documents, segments = ingest_paths([sources_dir])
+    assert documents["doc_id"].tolist() == sorted(entry["file"] for entry in listed)
+    assert (documents["status"] == "ok").all()
+    by_file = documents.set_index("doc_id")
+    for entry in listed:
+        assert by_file.loc[entry["file"], "date"] == str(entry["date"])[:7]
+    assert "README.md" not in set(segments["doc_id"])
