@@ -70,16 +70,18 @@ def read_source(source: Source, doc_id: str) -> tuple[dict, list[dict]]:
 
 
 def ingest_paths(
-    paths: Iterable[str | Path], *, manifest: str | Path | None = None
+    paths: Iterable[str | Path] | str | Path, *, manifest: str | Path | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read every report under ``paths`` into (documents, segments), both validated.
 
-    :param paths: files or directories; a directory is read recursively (see
+    :param paths: files or directories (or a single one); a directory is read recursively (see
         :mod:`recon.ingest.sources` for which files).
     :param manifest: a ``manifest.yaml`` giving title, publisher, date and language per file.
     :raises SourceNotFoundError: a path does not exist (usage error, not bad data).
     :raises ConfigError: a manifest is malformed.
     """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
     sources = find_sources(paths, manifest=manifest)
     documents, segments = [], []
     for source, doc_id in zip(sources, _doc_ids(sources), strict=True):

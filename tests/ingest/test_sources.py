@@ -130,3 +130,9 @@ def test_demo_corpus_is_read_as_its_manifest_lists_it(sources_dir):
     for entry in listed:
         assert by_file.loc[entry["file"], "date"] == str(entry["date"])[:7]
     assert "README.md" not in set(segments["doc_id"])
+
+
+def test_a_single_path_is_not_iterated_character_by_character(tmp_path):
+    path = write(tmp_path / "a.txt", REPORT)
+    documents, _ = ingest_paths(str(path))
+    assert documents["doc_id"].tolist() == ["a.txt"]
