@@ -140,9 +140,13 @@ class SegmentReader:
         if self.line - self.context_line > CONTEXT_LINES:
             self.context_period = None
         taken = 0
-        runs = {}
+        runs: dict[int, int] = {}
+        self.last_row_year = -1
         for cell in split_flattened_rows(clean, self.table_memory):
             self.claim_from_cell(cell)
+            if cell.run_start not in runs or cell.period.start != self.last_row_year:
+                self.number(cell.period.start, cell.period.end, NonClaimReason.YEAR, "table row year")
+                self.last_row_year = cell.period.start
             runs[cell.run_start] = cell.run_end
         for axis in AXIS_RE.finditer(clean):
             for m in NUMBER_RE.finditer(clean, axis.start(), axis.end()):
