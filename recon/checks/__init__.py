@@ -13,7 +13,7 @@ from recon.schemas import Finding, Group, MatchedFact, empty
 from .agreement import check_agreement
 from .plausibility import check_plausibility
 from .recompute import check_recomputation
-from .shares import check_share_sums
+from .shares import check_derived_parts, check_share_sums
 from .suite import Suites, load_suites
 from .tolerance import with_intervals
 from .units import check_units
@@ -43,6 +43,7 @@ def check_facts(
         *check_agreement(_named_by_group(facts, groups), suites),
         *check_recomputation(facts, suites),
         *check_share_sums(facts, suites),
+        *check_derived_parts(facts, suites),
         *check_plausibility(facts, suites),
         *check_units(facts, suites),
     ]

@@ -11,10 +11,10 @@ from pandera.typing import Series
 
 from .findings import ComparisonTable, build_findings, claim_key
 from .suite import Suites
-from .tolerance import cagr_bounds, format_number, relative_gap
+from .tolerance import cagr_bounds, format_number, relative_gap, written_factor
 
 LEVEL_TYPES = ["level", "count", "price"]
-ENDPOINT_COLUMNS = ["claim_id", "surface", "base_unit", "base_value", "lo", "hi"]
+ENDPOINT_COLUMNS = ["claim_id", "doc_id", "kind", "surface", "base_unit", "base_value", "lo", "hi"]
 PROXIMITY = [["doc_id", "line", "quote"], ["doc_id"], []]
 """Where an endpoint is looked for, nearest first: the same sentence, the same document, anywhere."""
 
@@ -51,7 +51,7 @@ def check_recomputation(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFram
     :param facts: facts with intervals (:func:`recon.checks.tolerance.with_intervals`)
     :param suites: the loaded suites
     """
-    levels = _levels(facts)
+    levels = level_facts(facts)
     findings = []
     if "cagr-recomputation" in suites.checks:
         table = CagrTable.validate(cagr_table(facts, levels))
@@ -63,7 +63,7 @@ def check_recomputation(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFram
     return findings
 
 
-def _levels(facts: pd.DataFrame) -> pd.DataFrame:
+def level_facts(facts: pd.DataFrame) -> pd.DataFrame:
     """Level facts of one calendar year: the candidates for endpoints and prior periods."""
     levels = facts[
         facts["type"].isin(LEVEL_TYPES)
@@ -74,24 +74,28 @@ def _levels(facts: pd.DataFrame) -> pd.DataFrame:
     return levels.sort_values(["doc_id", "line", "start"])
 
 
-def find_levels(rows: pd.DataFrame, levels: pd.DataFrame, year: pd.Series) -> pd.DataFrame:
-    """For each row, the level of the same metric and geo in ``year``: the nearest statement wins.
+def find_levels(
+    rows: pd.DataFrame, levels: pd.DataFrame, year: pd.Series, metric: pd.Series | None = None
+) -> pd.DataFrame:
+    """For each row, the level of its metric and geo in ``year``: the nearest statement wins.
 
     :param rows: the rates looking for a level (metric_id, geo, doc_id, line, quote)
-    :param levels: candidate level facts from :func:`_levels`
+    :param levels: candidate level facts from :func:`level_facts`
     :param year: the year wanted, aligned with ``rows``
+    :param metric: the level's metric id; by default the rate's (``<id>-cagr`` → ``<id>``)
     :return: endpoint columns indexed like the rows that found one
     """
-    probe = rows[["geo", "doc_id", "line", "quote"]].assign(
-        metric_id=rows["metric_id"].str.replace(RATE_SUFFIX, "", regex=True), year=year
-    )
+    if metric is None:
+        metric = rows["metric_id"].str.replace(RATE_SUFFIX, "", regex=True)
+    probe = rows[["geo", "doc_id", "line", "quote"]].assign(metric_id=metric, year=year)
     probe = probe.dropna(subset=["year"]).astype({"year": "int64"})
     found = []
     for near in PROXIMITY:
         keys = ["metric_id", "geo", "year"] + near
-        candidates = levels.drop_duplicates(keys)[keys + ENDPOINT_COLUMNS]
+        candidates = levels.drop_duplicates(keys)
+        candidates = candidates[keys].join(candidates[ENDPOINT_COLUMNS].add_prefix("found_"))
         hits = probe.reset_index(names="row").merge(candidates, on=keys).set_index("row")
-        found.append(hits[ENDPOINT_COLUMNS])
+        found.append(hits.filter(like="found_").rename(columns=lambda c: c.removeprefix("found_")))
         probe = probe[~probe.index.isin(hits.index)]
     return pd.concat(found)
 
@@ -120,13 +124,6 @@ def stated_years(prefix: str) -> float:
     return float(CHINESE_DIGITS[digits]) if digits in CHINESE_DIGITS else float(digits)
 
 
-def _display_factor(surface: pd.Series, base_value: pd.Series) -> pd.Series:
-    """Base units per written unit of a figure (1e18 for '259.9 EFLOPS'), to show figures as written."""
-    written = surface.str.extract(r"(\d[\d,]*\.?\d*)")[0].str.replace(",", "")
-    factor = base_value / pd.to_numeric(written, errors="coerce")
-    return factor.where(np.isfinite(factor) & (factor > 0), 1.0)
-
-
 def _span_from_sentence(rates: pd.DataFrame, levels: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """A CAGR's first and last year, taken from its sentence's levels when the claim has no span."""
     keys = ["doc_id", "line", "quote", "metric_id", "geo"]
@@ -151,7 +148,7 @@ def cagr_table(facts: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFrame:
     first, last = first.reindex(rows.index), last.reindex(rows.index)
     years = (last - first).astype("int64")
     low, high = cagr_bounds(rows["start_lo"], rows["start_hi"], rows["end_lo"], rows["end_hi"], years)
-    factor = _display_factor(rows["start_surface"], rows["start_base_value"])
+    factor = written_factor(rows["start_surface"], rows["start_base_value"])
     start_shown = format_number(rows["start_base_value"] / factor)
     end_shown = format_number(rows["end_base_value"] / factor)
     ratio = rows["end_base_value"] / rows["start_base_value"]
@@ -208,7 +205,7 @@ def growth_table(facts: pd.DataFrame, levels: pd.DataFrame, decline_words: list[
     with np.errstate(divide="ignore", invalid="ignore"):
         implied_lo = rows["now_lo"] / (1 + rate_hi / 100)
         implied_hi = rows["now_hi"] / (1 + rate_lo / 100)
-    factor = _display_factor(rows["now_surface"], rows["now_base_value"])
+    factor = written_factor(rows["now_surface"], rows["now_base_value"])
     rate_shown = format_number(sign * rows["value"], digits=4)
     implied = rows["now_base_value"] / (1 + sign * rows["value"] / 100)
     recomputed = (rows["now_base_value"] / rows["prior_base_value"] - 1) * 100

@@ -91,6 +91,13 @@ def cagr_bounds(start_lo, start_hi, end_lo, end_hi, years) -> tuple[np.ndarray, 
     return low, high
 
 
+def written_factor(surface: pd.Series, base_value: pd.Series) -> pd.Series:
+    """Base units per written unit of a figure (1e18 for '259.9 EFLOPS'), to show figures as written."""
+    written = surface.str.extract(r"(\d[\d,]*\.?\d*)")[0].str.replace(",", "")
+    factor = base_value / pd.to_numeric(written, errors="coerce")
+    return factor.where(np.isfinite(factor) & (factor > 0), 1.0)
+
+
 def format_number(values, digits: int = 6):
     """Short human form of numbers for findings, vectorised; rates read best with ``digits=4``.
 

@@ -81,3 +81,20 @@ def test_a_metric_is_stated_in_a_unit_its_glossary_allows(suites, unit, outcome)
     assert {f[1] for f in outcomes(findings)} == outcome
     if outcome:
         assert outcomes(findings) == {("unit-sanity", "fail", "warning", ids(fact))}
+
+
+@pytest.mark.parametrize("stated, outcome", [("US$11 billion", "pass"), ("US$15 billion", "fail")])
+def test_a_share_and_its_whole_imply_the_part(suites, stated, outcome):
+    market = dict(dimension="currency", period=2026, geo="Global", kind="forecast")
+    whole = corpus_fact("003", 237, "347亿美元", value=347e8, value_step=1e8, unit="USD",
+                        metric_id="ai-server-market", **market)
+    part_share = corpus_fact("003", 237, "31.7%", value=31.7, value_step=0.1, unit="%", type="share",
+                             metric_id="generative-ai-server-market-share",
+                             **dict(market, dimension="percent"))
+    text = f"Servers for generative AI will be a {stated} market worldwide in 2026."
+    part = make_fact("en.txt", 1, text, stated, value=float(stated[3:5]) * 1e9, value_step=1e9, unit="USD",
+                     metric_id="generative-ai-server-market", **market)
+    findings = check_facts(facts_table(whole, part_share, part), None, suites)
+    severity = "info" if outcome == "pass" else "error"
+    assert outcomes(findings) == {("cross-source-agreement", outcome, severity, ids(whole, part_share, part))}
+    assert findings.iloc[0]["arithmetic"].startswith("347 × 31.7 % = 109.999;")
