@@ -12,7 +12,8 @@ What is cleaned, in this order:
 1. One-to-one character mapping: full-width ASCII forms (U+FF01–FF5E: ``１２３，％（）．：``) and the
    ideographic space become their half-width forms; no-break spaces become spaces. The Chinese
    full stop ``。`` and enumeration comma ``、`` are kept as they are: they have no ASCII form that
-   would not collide with a decimal point or a thousands separator.
+   would not collide with a decimal point or a thousands separator. ``？`` is kept too, so that a
+   real question mark before a number is never taken for a citation marker.
 2. Deletions, found on the mapped text: pinyin annotations right after a CJK character
    (``學(xué)``: a parenthesised run of Latin letters holding at least one tone mark, so ``(AI)`` and
    ``(25%)`` stay), citation markers (``?8``, ``?1,3`` glued to text, ``?:ml-citation{…}``,
@@ -30,15 +31,16 @@ from functools import lru_cache
 
 import opencc
 
-_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+# ``？`` stays: a question mark typed in Chinese text is a real one, never a citation marker
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if code != 0xFF1F}
 _FULLWIDTH.update({0x3000: " ", 0x00A0: " ", 0x2007: " ", 0x202F: " "})
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN = rf"(?<=[{_CJK}])\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,6}}\)"
-# a ``?`` glued to 1-3 digit reference numbers after text; not a year (?2030年), list marker (?2、),
-# decimal, percentage or range, which the lookahead excludes
-_CITATION = r"(?<=[^\s?\d])\?\d{1,3}(?:,\d{1,3})*(?![\d年月日、.%\-]|,\d)"
+# a ``?`` glued to 1-2 digit reference numbers after text; not a year (?2030年), list marker (?2、),
+# decimal, percentage, range or amount (?15亿元), which the lookahead excludes
+_CITATION = r"(?<=[^\s?\d])\?\d{1,2}(?:,\d{1,2})*(?![\d年月日、.%\-亿億万萬千百个個家元倍]|,\d)"
 _ML_CITATION = r"\?:ml-citation\{[^{}]*\}"
 _SUPERSCRIPT = r"(?<=\S)[¹²³⁰⁴⁵⁶⁷⁸⁹]+"
 _INVISIBLE = r"[\u200b-\u200d\u2060\ufeff]"

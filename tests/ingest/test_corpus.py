@@ -9,7 +9,8 @@ from recon.ingest.clean import to_simplified
 
 pytestmark = pytest.mark.corpus
 
-FULLWIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " "})
+FULLWIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if c != 0xFF1F}
+                          | {"\u3000": " "})
 
 
 @pytest.fixture(scope="module")
