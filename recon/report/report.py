@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from html import unescape
 
 import pandas as pd
 
@@ -158,7 +159,7 @@ class AuditReport:
 
     def context(self) -> AuditContext:
         """The typed template context of ``audit.html``."""
-        facts = self.facts
+        facts = _readable_quotes(self.facts, self.documents)
         by_claim = facts.set_index("claim_id", drop=False)
         failing = self.findings[self.findings["outcome"] == "fail"]
         conflict_claims = {c for ids in failing["claim_ids"] for c in ids}
@@ -200,6 +201,19 @@ class AuditReport:
             metric_options=sorted((set(facts["metric_id"]) | set(self.findings["metric_id"])) - {""}),
             period_options=sorted(set(facts["period"]) - {""}),
         )
+
+
+def _readable_quotes(facts: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Quotes from HTML sources with entities decoded (``Frost &amp; Sullivan`` reads as written).
+
+    The quote is the original line, markup included; the template escapes the decoded text again.
+    """
+    in_html = facts["doc_id"].isin(documents.loc[documents["format"] == "html", "doc_id"])
+    if not in_html.any():
+        return facts
+    facts = facts.copy()
+    facts.loc[in_html, "quote"] = facts.loc[in_html, "quote"].map(unescape)
+    return facts
 
 
 def _ordered(findings: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:

@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from jinja2 import meta
 
+from recon.report import AuditReport
 from recon.report import context as ctx
 from recon.report.html import environment
 from recon.review import Review
@@ -141,3 +142,18 @@ def test_every_context_field_has_help_text():
         for f in dataclasses.fields(cls):
             assert f.metadata.get("help"), f"{cls.__name__}.{f.name} has no help"
             assert f.name in hints
+
+
+def test_entities_in_html_sources_are_decoded_and_escaped_once():
+    documents = tables.documents()
+    documents.loc[documents["doc_id"] == "press_en.txt", "format"] = "html"
+    facts = tables.facts()
+    english = facts["doc_id"] == "press_en.txt"
+    facts.loc[english, "quote"] = facts.loc[english, "quote"].str.replace(
+        "Note", "Frost &amp; Sullivan &lt;script&gt;x&lt;/script&gt;")
+    facts.loc[english, ["start", "end"]] += len("Frost &amp; Sullivan &lt;script&gt;x&lt;/script&gt;") - 4
+    page = BeautifulSoup(AuditReport(documents, facts, tables.numbers(), tables.findings()).to_html(),
+                         "html.parser")
+    quote = page.select_one("#failing article.finding .quote:nth-child(2) blockquote").get_text()
+    assert quote.startswith("Frost & Sullivan <script>x</script>")
+    assert len(page.find_all("script")) == 1
