@@ -35,11 +35,16 @@ PAGE = """<!DOCTYPE html>
 """
 
 
+def ingest_page(folder, name, source):
+    """Write ``source`` as an HTML file in ``folder`` and ingest it."""
+    path = folder / name
+    path.write_text(source, encoding="utf-8")
+    return ingest_paths([path])
+
+
 @pytest.fixture
 def page(tmp_path):
-    path = tmp_path / "market.html"
-    path.write_text(PAGE, encoding="utf-8")
-    documents, segments = ingest_paths([path])
+    documents, segments = ingest_page(tmp_path, "market.html", PAGE)
     return documents.iloc[0], segments
 
 
@@ -110,11 +115,10 @@ def test_html_source_from_the_demo_corpus(sources_dir):
 
 
 def test_text_before_a_nested_block_and_unit_from_the_paragraph_before_a_table(tmp_path):
-    path = tmp_path / "nested.htm"
-    path.write_text("<html><body>\n<ul><li>规模达到1751亿元<ul><li>增长11.9%</li></ul></li></ul>\n"
-                    "<p>单位：万台</p>\n<table><tr><td>2023</td><td>54.1</td></tr></table>\n"
-                    "<div>算力规模 <span>414.1</span> EFLOPS</div>\n</body></html>\n", encoding="utf-8")
-    documents, segments = ingest_paths([path])
+    documents, segments = ingest_page(
+        tmp_path, "nested.htm",
+        "<html><body>\n<ul><li>规模达到1751亿元<ul><li>增长11.9%</li></ul></li></ul>\n<p>单位：万台</p>\n<table><tr><td>2023</td><td>54.1</td></tr></table>\n"
+        "<div>算力规模 <span>414.1</span> EFLOPS</div>\n</body></html>\n")
     assert documents["format"].tolist() == ["html"]
     assert segments["clean"].tolist() == ["规模达到1751亿元", "增长11.9%", "单位:万台", "2023", "54.1",
                                           "算力规模 414.1 EFLOPS"]
@@ -126,10 +130,7 @@ def test_text_before_a_nested_block_and_unit_from_the_paragraph_before_a_table(t
        .filter(lambda s: s.strip() == s))
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_escaped_text_maps_back_to_its_source(tmp_path, text):
-    path = tmp_path / "escaped.html"
-    source = f"<p>{html.escape(text)}</p>\n"
-    path.write_text(source, encoding="utf-8")
-    _, segments = ingest_paths([path])
+    _, segments = ingest_page(tmp_path, "escaped.html", f"<p>{html.escape(text)}</p>\n")
     row = segments.iloc[0]
     assert (len(segments), row["line"], row["col_offset"]) == (1, 1, 3)
     assert row["text"] == html.escape(text)
@@ -141,11 +142,9 @@ def test_escaped_text_maps_back_to_its_source(tmp_path, text):
 
 
 def test_unclosed_paragraphs_cells_and_rows(tmp_path):
-    path = tmp_path / "loose.html"
-    path.write_text("<html><body>\n<p>第一段 12%\n<p>第二段 13%\n"
-                    "<table><caption>Unit: US$ billion</caption>\n"
-                    "<tr><td>Asia<td>12.5\n<tr><td>EU<td>8.1\n</table></body></html>\n", encoding="utf-8")
-    _, segments = ingest_paths([path])
+    _, segments = ingest_page(tmp_path, "loose.html", "<html><body>\n<p>第一段 12%\n<p>第二段 13%\n"
+                              "<table><caption>Unit: US$ billion</caption>\n"
+                              "<tr><td>Asia<td>12.5\n<tr><td>EU<td>8.1\n</table></body></html>\n")
     assert segments[["line", "col_offset", "text", "block", "row", "col", "unit_hint"]].values.tolist() == [
         [2, 3, "第一段 12%", "text", -1, -1, ""],
         [3, 3, "第二段 13%", "text", -1, -1, ""],
@@ -158,11 +157,9 @@ def test_unclosed_paragraphs_cells_and_rows(tmp_path):
 
 
 def test_column_units_from_header_cells(tmp_path):
-    path = tmp_path / "columns.html"
-    path.write_text("<table>\n<tr><th>地区</th><th>融资金额(亿元)</th><th>占比（%）</th><th>项目(个)</th></tr>\n"
-                    "<tr><td>长三角</td><td>346.8</td><td>47.7</td><td>120</td></tr>\n</table>\n",
-                    encoding="utf-8")
-    _, segments = ingest_paths([path])
+    _, segments = ingest_page(
+        tmp_path, "columns.html", "<table>\n<tr><th>地区</th><th>融资金额(亿元)</th><th>占比（%）</th>"
+        "<th>项目(个)</th></tr>\n<tr><td>长三角</td><td>346.8</td><td>47.7</td><td>120</td></tr>\n</table>\n")
     assert segments[["row", "col", "clean", "unit_hint"]].values.tolist() == [
         [0, 0, "地区", ""], [0, 1, "融资金额(亿元)", "亿元"], [0, 2, "占比(%)", "%"],
         [0, 3, "项目(个)", "个"],
