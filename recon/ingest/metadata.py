@@ -20,6 +20,9 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _MARKUP = re.compile(r"^[\s#>*\-]+|[*#]+")
+_TITLE_END = re.compile(r"目录|。|\s{3,}")
+TITLE_LENGTH = 120
+"""A title is cut here: a first line running on is a flattened page, not a title."""
 
 
 def detect_language(text: str) -> str:
@@ -57,14 +60,16 @@ def detect_date(lines: list[str]) -> str:
 
 
 def detect_title(lines: list[str]) -> str:
-    """The first line with four Chinese characters or three words, markup stripped, as the title.
+    """The first line with four Chinese characters or three words, as the title.
+
+    Markup is stripped and the line is cut at a table of contents (目录) or a full stop.
 
     :param lines: the document's cleaned lines, in order.
     """
     for line in lines[:DATE_LINES]:
-        title = _MARKUP.sub("", line).strip()
+        title = _TITLE_END.split(_MARKUP.sub("", line).strip())[0].strip()
         if len(_HAN.findall(title)) >= 4 or len(_WORD.findall(title)) >= 3:
-            return title[:200]
+            return title[:TITLE_LENGTH]
     return ""
 
 

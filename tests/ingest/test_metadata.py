@@ -36,3 +36,8 @@ def test_detect_language(text, language):
 
 def test_detect_title_skips_short_and_symbol_lines():
     assert detect_title(["", "Deloitte.", "德勤", "## 2024 AI智算产业趋势展望"]) == "2024 AI智算产业趋势展望"
+
+
+def test_title_of_a_flattened_first_page_stops_at_the_table_of_contents():
+    line = "2025-2030中國深度學習行業研究報告目录一、中國深度學習行業市場現狀分析 31、行業市場規模"
+    assert detect_title([line]) == "2025-2030中國深度學習行業研究報告"
