@@ -1,8 +1,7 @@
-"""Shares: those of one whole add up to at most 100 %; a share and its whole imply a part."""
+"""Shares: those of one whole add up to at most 100 %; a share of a whole implies the part beside it."""
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -13,7 +12,7 @@ from .suite import Suites
 from .tolerance import format_number, relative_gap, written_factor
 
 SHARE_SUFFIX = "-share"
-"""The glossary names the share a part has of its whole ``<part id>-share``."""
+"""The glossary names a share of the whole ``<id>`` as ``<id>-share``."""
 
 WHOLE = ["doc_id", "line", "quote", "period", "geo"]
 """Shares listed in one sentence for one period and place are read as parts of one whole
@@ -59,36 +58,41 @@ def check_derived_parts(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFram
     return [build_findings(table, suites.checks["cross-source-agreement"])]
 
 
-def _wholes(shares: pd.DataFrame, levels: pd.DataFrame, part: pd.Series) -> pd.DataFrame:
-    """The whole each share is of: a level of another metric on its line, same year and place,
-    the nearest one before the share first (其中 … 占比 follows its whole)."""
-    keys = ["doc_id", "line", "geo", "year"]
-    probe = shares[["doc_id", "line", "geo", "start"]].assign(year=shares["period_start"].astype("int64"),
-                                                             part=part)
-    whole = levels[keys + ["start", "metric_id", "claim_id", "kind", "surface", "base_unit", "base_value",
-                           "lo", "hi"]]
-    pairs = probe.reset_index(names="row").merge(whole, on=keys, suffixes=("", "_whole"))
-    pairs = pairs[pairs["metric_id"] != pairs["part"]]
-    before = pairs["start_whole"] < pairs["start"]
-    pairs = pairs.assign(distance=(pairs["start"] - pairs["start_whole"]).abs() + np.where(before, 0, 10**9))
-    nearest = pairs.sort_values(["row", "distance"]).drop_duplicates("row").set_index("row")
-    return nearest.drop(columns=keys + ["start", "start_whole", "part", "distance"]).add_prefix("whole_")
+def _parts_beside(shares: pd.DataFrame, levels: pd.DataFrame, whole: pd.DataFrame) -> pd.DataFrame:
+    """The part each share sits beside: the nearest level in its sentence, same year and place,
+    smaller than the whole and in its unit (…295起，占比26.5%…)."""
+    keys = ["doc_id", "line", "quote", "geo", "year"]
+    probe = shares[["doc_id", "line", "quote", "geo", "start"]].assign(
+        year=shares["period_start"].astype("int64")
+    ).join(whole[["claim_id", "base_unit", "base_value"]].add_prefix("whole_"), how="inner")
+    columns = ["start", "claim_id", "doc_id", "kind", "surface", "base_unit", "base_value", "lo", "hi"]
+    beside = probe.reset_index(names="row").merge(
+        levels[keys].join(levels[columns].add_prefix("part_")), on=keys
+    )
+    beside = beside[
+        (beside["part_claim_id"] != beside["whole_claim_id"])
+        & (beside["part_base_unit"] == beside["whole_base_unit"])
+        & (beside["part_base_value"] < beside["whole_base_value"])
+    ]
+    beside = beside.assign(distance=(beside["part_start"] - beside["start"]).abs())
+    nearest = beside.sort_values(["row", "distance"]).drop_duplicates("row").set_index("row")
+    return nearest[[f"part_{c}" for c in columns[1:]]]
 
 
 def derived_part_table(facts: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFrame:
-    """One row per share whose whole is on its line and whose part is stated somewhere.
+    """One row per share whose whole is found and whose part is stated beside it.
 
-    31.7 % of 347亿美元 (2026) implies a 110亿美元 part, compared with the part as stated.
+    The glossary names a share of ``<id>`` ``<id>-share``: 26.5 % of 337 起 implies a part of 89 起,
+    compared with the part the sentence states.
     """
     shares = facts[
         (facts["type"] == "share") & (facts["unit"] == "%") & facts["metric_id"].str.endswith(SHARE_SUFFIX)
         & (facts["period_grain"] == "year") & (facts["period_start"] == facts["period_end"])
     ]
-    part = shares["metric_id"].str.removesuffix(SHARE_SUFFIX)
-    stated = find_levels(shares, levels, shares["period_start"].astype("Float64"), metric=part)
-    rows = shares.join(_wholes(shares, levels, part), how="inner")
-    rows = rows.join(stated.add_prefix("part_"), how="inner")
-    rows = rows[rows["whole_base_unit"] == rows["part_base_unit"]]
+    whole_metric = shares["metric_id"].str.removesuffix(SHARE_SUFFIX)
+    whole = find_levels(shares, levels, shares["period_start"].astype("Float64"), metric=whole_metric)
+    rows = shares.join(whole.add_prefix("whole_"), how="inner")
+    rows = rows.join(_parts_beside(shares, levels, whole), how="inner")
     derived_lo = rows["whole_lo"] * rows["stated_lo"] / 100
     derived_hi = rows["whole_hi"] * rows["stated_hi"] / 100
     derived = rows["whole_base_value"] * rows["value"] / 100
@@ -97,10 +101,10 @@ def derived_part_table(facts: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFram
     percent = format_number(gap * 100, digits=3)
     return pd.DataFrame({
         "claim_key": claim_key(rows["claim_id"], rows["whole_claim_id"], rows["part_claim_id"]),
-        "metric_id": rows["metric_id"].str.removesuffix(SHARE_SUFFIX),
+        "metric_id": rows["metric_id"],
         "geo": rows["geo"],
         "period": rows["period"],
-        "observed": rows["surface"] + " of " + rows["whole_surface"] + " (" + rows["doc_id"] + "); "
+        "observed": rows["surface"] + " of " + rows["whole_surface"] + " (" + rows["whole_doc_id"] + "); "
         + rows["part_surface"] + " (" + rows["part_doc_id"] + ")",
         "expected": "the part the share implies: " + format_number(derived_lo / factor) + "–"
         + format_number(derived_hi / factor),
