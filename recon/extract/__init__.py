@@ -21,12 +21,16 @@ from recon.extract.tokens import reason_for
 from recon.schemas import Claim, NonClaimReason, NumberToken, empty
 
 CLAIM_COLUMNS = list(Claim.to_schema().columns)
+SEGMENT_COLUMNS = ["page", "line", "col_offset", "text", "clean", "offsets", "block", "unit_hint", "table_id"]
 NUMBER_COLUMNS = list(NumberToken.to_schema().columns)
 #: Glued percentages 15%20% are two ends of a range whose dash was lost.
 GLUED_PERCENT_RE = re.compile(r"(\d+(?:\.\d+)?)%(\d+(?:\.\d+)?)%")
 DATE_RE = re.compile(r"((?:19|20)\d\d)(?:-(\d\d))?")
 YEAR_WORD_RE = re.compile(r"(?<!\d)(20[0-4]\d)\s?年")
 CHINESE_TIME_UNITS = ("years", "other:months")
+#: A segment without any of these holds no number at all and is skipped at once.
+NUMERAL_RE = re.compile(r"[\d一二两三四五六七八九十百千万亿半]")
+DIGIT_RE = re.compile(r"\d")
 #: How far (characters) a date carries within a paragraph, which lines count as whole flattened
 #: reports, and for how many lines the last date of a paragraph frames the lines after it.
 PARAGRAPH_CARRY = 400
@@ -76,10 +80,10 @@ def extract_claims(segments: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.
     claims: list[dict] = []
     numbers: list[dict] = []
     for doc_id, group in segments.groupby("doc_id", sort=False):
-        actual, current = report_years(dates.get(doc_id, ""), group["clean"])
+        columns = [group[c].tolist() for c in SEGMENT_COLUMNS]
+        actual, current = report_years(dates.get(doc_id, ""), columns[4])
         reader = SegmentReader(doc_id, actual, current, claims, numbers)
-        for row in zip(group["page"], group["line"], group["col_offset"], group["text"], group["clean"],
-                       group["offsets"], group["block"], group["unit_hint"], group["table_id"], strict=True):
+        for row in zip(*columns, strict=True):
             reader.read(*row)
     return _table(claims, CLAIM_COLUMNS, Claim), _table(numbers, NUMBER_COLUMNS, NumberToken)
 
@@ -121,6 +125,8 @@ class SegmentReader:
         self.cells = clean.split("\t") if block == "table" and "\t" in clean else None
         if self.cells is not None and table_id not in self.table_headers:
             self.table_headers[table_id] = self.cells
+        if not NUMERAL_RE.search(clean):
+            return
         self.header = self.table_headers.get(table_id, []) if self.cells is not None else []
         self.page = None if pd.isna(page) else int(page)
         self.line, self.col_offset, self.text, self.clean = int(line), int(col_offset), text, clean
@@ -130,10 +136,9 @@ class SegmentReader:
                 if m.group()[0].isdigit():
                     self.number(m.start(), m.end(), NonClaimReason.BOILERPLATE, "boilerplate block")
             return
-        self.sentence_ends = context.boundaries(clean, context.SENTENCE_END_RE)
-        self.clause_ends = context.boundaries(clean, context.CLAUSE_END_RE)
-        self.scope_ends = context.boundaries(clean, context.SCOPE_END_RE)
-        self.periods = periods = find_periods(clean)
+        self.ends: dict = {}
+        self.periods = periods = find_periods(clean) if DIGIT_RE.search(clean) else []
+        self.period_starts = [p.start for p in periods]
         # In a paragraph of ordinary length, a sentence without a date inherits the last one written
         # before it; in a whole report flattened into one line, dates are too far apart to carry.
         self.carry = PARAGRAPH_CARRY if len(clean) <= LONG_LINE else 0
@@ -216,6 +221,12 @@ class SegmentReader:
         self.claim(q, self.periods)
         return q.end
 
+    def bounds(self, pattern: re.Pattern, pos: int) -> tuple[int, int]:
+        """The sentence, clause or scope holding ``pos``; delimiters found once per segment, when needed."""
+        if pattern not in self.ends:
+            self.ends[pattern] = context.boundaries(self.clean, pattern)
+        return context.bounds(self.ends[pattern], pos, len(self.clean))
+
     def cell_label(self, pos: int) -> str:
         """In a tab-separated table row, the row's first cell and its column's header: what a cell counts."""
         if self.cells is None:
@@ -255,11 +266,12 @@ class SegmentReader:
     def claim(self, q: Quantity, periods, metric: str | None = None) -> None:
         """Add the claim row for ``q`` with its context: period, kind, geography, type and metric."""
         clean = self.clean
-        s_lo, s_hi = context.bounds(self.sentence_ends, q.start, len(clean))
-        c_lo, c_hi = context.bounds(self.clause_ends, q.start, len(clean))
-        scope = context.bounds(self.scope_ends, q.start, len(clean))
+        s_lo, s_hi = self.bounds(context.SENTENCE_END_RE, q.start)
+        c_lo, c_hi = self.bounds(context.CLAUSE_END_RE, q.start)
+        scope = self.bounds(context.SCOPE_END_RE, q.start)
+        starts = self.period_starts if periods is self.periods else None
         period = self.cell_period(q.start) or period_for(clean, periods, q.start, q.end, (s_lo, s_hi), scope,
-                                                          self.carry)
+                                                          self.carry, starts)
         period = period or self.context_period
         first = last = None
         grain = label = ""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 YEAR = r"(?<!\d)(?<!\d[.,])(?:19[5-9]\d|20[0-4]\d)"
 CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
+YEAR_HINT_RE = re.compile(r"(?:19[5-9]|20[0-4])\d")
 PERIOD_RE = re.compile(
     # 2022-2027年, 2022年至2027年, 2025E-2030E, and 20252030年 whose dash was lost
     rf"(?P<y1>{YEAR})\s?[年E]?\s?(?:-|–|—|~|～|至|到|to)\s?(?P<y2>{YEAR})\s?[年E]?"
@@ -54,6 +56,8 @@ class Period(NamedTuple):
 
 def find_periods(text: str) -> list[Period]:
     """Every period expression in ``text``, in order, marked when it is a base of comparison or a topic."""
+    if not YEAR_HINT_RE.search(text):
+        return []
     return [p._replace(base=bool(BASE_BEFORE_RE.search(text, max(0, p.start - 3), p.start)
                                  or BASE_AFTER_RE.match(text, p.end)),
                        topic=bool(TOPIC_AFTER_RE.match(text, p.end)),
@@ -93,7 +97,7 @@ def _periods(text: str) -> list[Period]:
 
 
 def period_for(text: str, periods: list[Period], start: int, end: int, sentence: tuple[int, int],
-               scope: tuple[int, int], carry: int = 0) -> Period | None:
+               scope: tuple[int, int], carry: int = 0, starts: list[int] | None = None) -> Period | None:
     """The period a number at [start, end) refers to.
 
     The nearest period before the number in its scope (the sentence part between commas) wins, or
@@ -101,20 +105,29 @@ def period_for(text: str, periods: list[Period], start: int, end: int, sentence:
     number ("259.9 EFLOPS in 2022"), so a period after it in its scope is the next choice. A base
     of comparison (较2023年) is not the claim's period. A sentence without any date carries on the
     last one written up to ``carry`` characters before it.
+
+    :param starts: the ``start`` of each period, for a binary search in long lines.
     """
     (s_lo, s_hi), (c_lo, c_hi) = sentence, scope
-    before = earlier = None
+    i = bisect_left(starts if starts is not None else [p.start for p in periods], end)
     dated = False
-    for p in periods:
-        if p.start >= end:
-            if before is None and p.start < c_hi and not p.base:
-                return p
-            dated = dated or p.start < s_hi
+    for p in reversed(periods[:i]):
+        if p.start < s_lo:
             break
-        if p.end <= start and p.start >= s_lo:
+        if p.end <= start:
             dated = True
             if not p.base and (p.start >= c_lo or p.topic or OPENER_RE.match(text, s_lo, p.start)):
-                before = p
-        elif p.end <= s_lo and p.end >= s_lo - carry:
-            earlier = p
-    return before or (None if dated else earlier)
+                return p
+    if i < len(periods):
+        after = periods[i]
+        if after.start < c_hi and not after.base:
+            return after
+        dated = dated or after.start < s_hi
+    if dated:
+        return None
+    for p in reversed(periods[:i]):
+        if p.end < s_lo - carry:
+            break
+        if p.end <= s_lo:
+            return p
+    return None
