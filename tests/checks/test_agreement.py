@@ -158,3 +158,15 @@ def test_findings_are_named_by_the_group(suites):
     findings = check_facts(facts_table(idc, english), groups, suites)
     named = findings[["metric_id", "geo", "period"]].values.tolist()
     assert named == [["intelligent-computing-power", "CN", "2023"]]
+
+
+@pytest.mark.parametrize("with_documents, severity", [(False, "error"), (True, "warning")])
+def test_a_figure_after_its_report_date_is_read_as_a_forecast(suites, with_documents, severity):
+    market = dict(value_step=YI, unit="USD", dimension="currency", metric_id="ai-server-market", period=2027,
+                  kind="actual", group_id="servers-2027")
+    idc = corpus_fact("003", 44, "134亿美元", value=134 * YI, **market)
+    later = stated_in_english("China's AI server market was worth US$15 billion in 2027.", "US$15 billion",
+                              **dict(market, value=150 * YI, value_step=10 * YI))
+    documents = pd.DataFrame({"doc_id": [idc["doc_id"], EN], "date": ["2023-12", "2028"]})
+    findings = check_facts(facts_table(idc, later), None, suites, documents if with_documents else None)
+    assert outcomes(findings) == {("cross-source-agreement", "fail", severity, ids(idc, later))}
