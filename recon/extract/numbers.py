@@ -28,10 +28,12 @@ FRACTION = r"(?P<den>[一二三四五六七八九十百]+)分之(?P<numr>[一二
 TENTHS = r"(?P<tenths>[一二两三四五六七八九])成(?![本为功员立果交绩长])"
 HALF = r"半数"
 
+# The lookahead lets the scan skip, in one test, the many positions where no number can start.
 NUMBER_RE = re.compile(
-    rf"(?P<frac>{FRACTION})|(?P<ten>{TENTHS})|(?P<half>{HALF})"
+    r"(?=[\d一二两三四五六七八九十百千万亿零〇数上几半])"
+    rf"(?:(?P<frac>{FRACTION})|(?P<ten>{TENTHS})|(?P<half>{HALF})"
     rf"|(?P<vague>{VAGUE})"
-    rf"|(?P<num>{ARABIC}|{CN_NUMERAL})(?:(?P<space>[ \u3000]?)(?P<mult>{MULTIPLIER}))?"
+    rf"|(?P<num>{ARABIC}|{CN_NUMERAL})(?:(?P<space>[ \u3000]?)(?P<mult>{MULTIPLIER}))?)"
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 
 import pandas as pd
@@ -31,13 +32,33 @@ def extract_claims_in_processes(segments: pd.DataFrame, documents: pd.DataFrame,
         i = loads.index(min(loads))
         shares[i].append(doc_id)
         loads[i] += int(sizes[doc_id])
-    parts = [(segments[segments["doc_id"].isin(s)], documents[documents["doc_id"].isin(s)]) for s in shares]
-    with ProcessPoolExecutor(max_workers=len(parts)) as pool:
-        results = list(pool.map(extract_claims, *zip(*parts, strict=True)))
+    if "fork" in multiprocessing.get_all_start_methods():
+        global _SHARED
+        _SHARED = (segments, documents)
+        try:
+            # Forked workers see the tables without copying them through a pipe; only results travel.
+            with ProcessPoolExecutor(len(shares), mp_context=multiprocessing.get_context("fork")) as pool:
+                results = list(pool.map(_extract_share, shares))
+        finally:
+            _SHARED = None
+    else:
+        parts = [(segments[segments["doc_id"].isin(s)], documents[documents["doc_id"].isin(s)]) for s in shares]
+        with ProcessPoolExecutor(len(shares)) as pool:
+            results = list(pool.map(extract_claims, *zip(*parts, strict=True)))
     order = {d: i for i, d in enumerate(doc_ids)}
     claims = _concat([r[0] for r in results], Claim, order)
     numbers = _concat([r[1] for r in results], NumberToken, order)
     return claims, numbers
+
+
+_SHARED: tuple[pd.DataFrame, pd.DataFrame] | None = None
+
+
+def _extract_share(doc_ids: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Extract the documents ``doc_ids`` from the tables this forked worker inherited."""
+    segments, documents = _SHARED
+    return extract_claims(segments[segments["doc_id"].isin(doc_ids)],
+                          documents[documents["doc_id"].isin(doc_ids)])
 
 
 def _concat(tables: list[pd.DataFrame], model, order: dict[str, int]) -> pd.DataFrame:

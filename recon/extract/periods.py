@@ -11,6 +11,7 @@ CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4
 
 YEAR_HINT_RE = re.compile(r"(?:19[5-9]|20[0-4])\d")
 PERIOD_RE = re.compile(
+    r"(?=[12FIBfiobsut])(?:"
     # 2022-2027年, 2022年至2027年, 2025E-2030E, and 20252030年 whose dash was lost
     rf"(?P<y1>{YEAR})\s?[年E]?\s?(?:-|–|—|~|～|至|到|to)\s?(?P<y2>{YEAR})\s?[年E]?"
     rf"|(?<!\d)(?P<g1>20[0-4]\d)(?P<g2>20[0-4]\d)(?=年)"
@@ -19,7 +20,7 @@ PERIOD_RE = re.compile(
     rf"|(?P<hy>{YEAR})\s?年?\s?(?:H(?P<h>[12])|(?P<hc>[上下])半年)"
     rf"|(?P<my>{YEAR})\s?年\s?(?P<m>1[0-2]|0?[1-9])\s?月"
     rf"|(?P<y>{YEAR})(?:\s?年|[EA](?![A-Za-z]))"
-    rf"|(?:FY|[Ii]n |[Bb]y |for |of |since |until |through )(?P<ey>{YEAR})(?![\d%]|\.\d)"
+    rf"|(?:FY|[Ii]n |[Bb]y |for |of |since |until |through )(?P<ey>{YEAR})(?![\d%]|\.\d))"
 )
 
 
