@@ -42,7 +42,8 @@ def extract_claims_in_processes(segments: pd.DataFrame, documents: pd.DataFrame,
         finally:
             _SHARED = None
     else:
-        parts = [(segments[segments["doc_id"].isin(s)], documents[documents["doc_id"].isin(s)]) for s in shares]
+        parts = [(segments[segments["doc_id"].isin(share)], documents[documents["doc_id"].isin(share)])
+                 for share in shares]
         with ProcessPoolExecutor(len(shares)) as pool:
             results = list(pool.map(extract_claims, *zip(*parts, strict=True)))
     order = {d: i for i, d in enumerate(doc_ids)}
