@@ -32,12 +32,21 @@ MEASURE_WORDS = (
 ENGLISH_COUNTS = "tokens token users companies people countries parameters models GPUs".split()
 #: Any plural English noun after a number counts it (590 deals); units written in words come first.
 ENGLISH_PLURAL = r"\s(?:[a-z]+[a-z](?<!ss)s)\b"
+#: Other units: the claim unit and the claim type a number in them usually has.
 OTHER_UNITS = {
-    "公里": "other:km", "千米": "other:km", "km": "other:km", "吨": "other:tonnes", "小时": "other:hours",
-    "毫秒": "other:ms", "秒": "other:seconds", "周": "other:weeks", "纳米": "other:nm", "nm": "other:nm",
-    "平方米": "other:m2", "米": "other:m", "GHz": "other:GHz", "MHz": "other:MHz", "TOPS": "other:TOPS",
-    "tops": "other:TOPS", "PD": "other:PF-days", "bit": "other:bit",
+    "公里": ("other:km", "level"), "千米": ("other:km", "level"), "km": ("other:km", "level"),
+    "吨": ("other:tonnes", "level"), "平方米": ("other:m2", "level"), "米": ("other:m", "level"),
+    "小时": ("other:hours", "other"), "分钟": ("other:minutes", "other"), "毫秒": ("other:ms", "other"),
+    "秒": ("other:seconds", "other"), "周": ("other:weeks", "other"), "纳米": ("other:nm", "other"),
+    "nm": ("other:nm", "other"), "GHz": ("other:GHz", "other"), "MHz": ("other:MHz", "other"),
+    "TOPS": ("other:TOPS", "level"), "tops": ("other:TOPS", "level"), "PD": ("other:PF-days", "level"),
+    "bit": ("other:bit", "other"),
 }
+#: Units with one meaning whatever their spelling: the claim unit and its usual claim type.
+FIXED_UNITS = {"pp": ("pp", ""), "pct": ("%", ""), "times": ("x", "multiple"),
+               "months": ("other:months", "other"), "years": ("years", "other"), "days": ("days", "other")}
+#: 百亿亿次 is 1e2 × 1e8 × 1e8 operations per second: the multiplier before 次 scales FLOPS.
+OPS_FACTORS = [("亿亿", 1e16), ("万亿", 1e12), ("亿", 1e8), ("万", 1e4)]
 POWER = {"千瓦时": ("other:kWh", 1.0), "兆瓦": ("W", 1e6), "千瓦": ("W", 1e3),
          "瓦": ("W", 1.0), "GW": ("W", 1e9), "MW": ("W", 1e6), "kW": ("W", 1e3), "KW": ("W", 1e3),
          "W": ("W", 1.0)}
@@ -78,48 +87,31 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     m = UNIT_RE.match(text, pos)
     if m is None or NOT_UNIT_RE.match(text, pos):
         return None
-    kind = m.lastgroup if m.lastgroup not in ("fp", "bp", "ffp") else None
-    length = m.end() - pos
-    surface = m.group()
-    if m.group("pp"):
-        return UnitMatch("pp", 1.0, length, "")
-    if m.group("pct"):
-        return UnitMatch("%", 1.0, length, "")
-    if m.group("times"):
-        return UnitMatch("x", 1.0, length, "multiple")
-    if m.group("cur"):
+    kind, surface, length = m.lastgroup, m.group(), m.end() - pos
+    if kind in FIXED_UNITS:
+        unit, type_hint = FIXED_UNITS[kind]
+        return UnitMatch(unit, 1.0, length, type_hint)
+    if kind == "cur":
         return UnitMatch(CURRENCIES[surface], 1.0, length, "level")
-    if m.group("ops"):
-        factor = 1e16 if surface.startswith("亿亿") else 1e12 if surface.startswith("万亿") else \
-            1e8 if surface.startswith("亿") else 1e4 if surface.startswith("万") else 1.0
+    if kind == "ops":
+        factor = next((f for word, f in OPS_FACTORS if surface.startswith(word)), 1.0)
         return UnitMatch("FLOPS", factor, length, "level")
-    if m.group("flops") is not None:
-        return UnitMatch("FLOPS", SI_PREFIX[m.group("fp")], length, "level")
-    if m.group("bytes"):
+    if kind in ("flops", "bareflops"):
+        return UnitMatch("FLOPS", SI_PREFIX[m.group("fp") or m.group("ffp") or ""], length, "level")
+    if kind == "bytes":
         if m.group("bp") in "EZ":  # national storage targets are stated in EB: compare them in bytes
             return UnitMatch("other:bytes", SI_PREFIX[m.group("bp")], length, "level")
         return UnitMatch(f"other:{surface}", 1.0, length, "level")
-    if m.group("bareflops"):
-        return UnitMatch("FLOPS", SI_PREFIX[m.group("ffp")], length, "level")
-    if m.group("params"):
-        return UnitMatch("count:parameters", 1e9 if surface.startswith("B") else 1.0,
-                         length if surface.startswith("B") else 0, "count")
-    if m.group("power"):
+    if kind == "params":
+        billions = surface.startswith("B")
+        return UnitMatch("count:parameters", 1e9 if billions else 1.0, length if billions else 0, "count")
+    if kind == "power":
         unit, factor = POWER[surface]
         return UnitMatch(unit, factor, length, "level")
-    if m.group("other"):
-        return UnitMatch(OTHER_UNITS[surface], 1.0, length, "other")
-    if m.group("months"):
-        return UnitMatch("other:months", 1.0, length, "other")
-    if m.group("years"):
-        return UnitMatch("years", 1.0, length, "other")
-    if m.group("days"):
-        return UnitMatch("days", 1.0, length, "other")
-    if m.group("count"):
-        return UnitMatch(f"count:{surface}", 1.0, length, "count")
-    if kind == "en" or m.group("en"):
-        return UnitMatch(f"count:{surface.strip()}", 1.0, length, "count")
-    return None
+    if kind == "other":
+        unit, type_hint = OTHER_UNITS[surface]
+        return UnitMatch(unit, 1.0, length, type_hint)
+    return UnitMatch(f"count:{surface.strip()}", 1.0, length, "count")
 
 
 def prefix_currency(text: str, pos: int) -> tuple[str, int] | None:
