@@ -137,13 +137,43 @@ def _span_from_sentence(rates: pd.DataFrame, levels: pd.DataFrame) -> tuple[pd.S
     return start.where(~missing, merged["min"]), end.where(~missing, merged["max"])
 
 
+def _preceding_pair(rates: pd.DataFrame, levels: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The two levels just before each rate in its sentence, in one unit and in increasing years.
+
+    A CAGR that names no period follows its endpoints, whatever metric they were given:
+    从2022年的195亿美元增长到2026年的347亿美元，五年年复合增长率达17.3%.
+    """
+    keys = ["doc_id", "line", "quote"]
+    found = levels[keys].join(levels[ENDPOINT_COLUMNS + ["start", "year"]].add_prefix("found_"))
+    pairs = rates[keys + ["start"]].reset_index(names="row").merge(found, on=keys)
+    pairs = pairs[pairs["found_start"] < pairs["start"]]
+    pairs = pairs.sort_values(["row", "found_start"], ascending=[True, False])
+    rank = pairs.groupby("row").cumcount()
+    end, start = pairs[rank == 0].set_index("row"), pairs[rank == 1].set_index("row")
+    both = end.index.intersection(start.index)
+    end, start = end.loc[both], start.loc[both]
+    fits = (start["found_base_unit"] == end["found_base_unit"]) & (start["found_year"] < end["found_year"])
+
+    def endpoint(side: pd.DataFrame) -> pd.DataFrame:
+        return side[fits].filter(like="found_").rename(columns=lambda c: c.removeprefix("found_"))
+
+    return endpoint(start), endpoint(end)
+
+
 def cagr_table(facts: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFrame:
     """One row per stated CAGR whose endpoints were found: the CAGR range they allow vs the stated one."""
     rates = facts[(facts["type"] == "cagr") & (facts["unit"] == "%")]
     first, last = _span_from_sentence(rates, levels)
-    start = find_levels(rates, levels, first).add_prefix("start_")
-    end = find_levels(rates, levels, last).add_prefix("end_")
-    rows = rates.join(start, how="inner").join(end, how="inner")
+    start = find_levels(rates, levels, first)
+    end = find_levels(rates, levels, last)
+    unnamed = rates[rates["period_start"].isna() & ~rates.index.isin(start.index.intersection(end.index))]
+    before, after = _preceding_pair(unnamed, levels)
+    start = pd.concat([start.drop(before.index, errors="ignore"), before[ENDPOINT_COLUMNS]])
+    end = pd.concat([end.drop(after.index, errors="ignore"), after[ENDPOINT_COLUMNS]])
+    first, last = first.astype("Float64"), last.astype("Float64")
+    first.loc[before.index] = before["year"].astype("Float64")
+    last.loc[after.index] = after["year"].astype("Float64")
+    rows = rates.join(start.add_prefix("start_"), how="inner").join(end.add_prefix("end_"), how="inner")
     rows = rows[rows["start_base_unit"] == rows["end_base_unit"]]
     first, last = first.reindex(rows.index), last.reindex(rows.index)
     years = (last - first).astype("int64")

@@ -21,9 +21,9 @@ def cagr(prefix, line, surface, value, period, metric, **fields):
                        kind="forecast", **fields)
 
 
-def usd(line, surface, value, period, metric, step=1, **fields):
+def usd(line, surface, value, period, metric, step=1, geo="Global", **fields):
     return corpus_fact("003", line, surface, value=value * YI, value_step=step * YI, unit="USD",
-                       dimension="currency", metric_id=metric, period=period, geo="Global", **fields)
+                       dimension="currency", metric_id=metric, period=period, geo=geo, **fields)
 
 
 def test_compute_cagrs_of_line_168_are_corroborated(suites):
@@ -112,3 +112,31 @@ def test_a_stated_decline_implies_a_higher_prior_year(suites):
                       dimension="currency", metric_id="training-cost", period=2023)
     findings = check_facts(facts_table(now, decline, prior), None, suites)
     assert outcomes(findings) == {("growth-recomputation", "pass", "info", ids(now, decline, prior))}
+
+
+def test_a_cagr_naming_no_period_follows_the_figures_before_it(suites):
+    """Line 44 as extracted today: endpoints without a glossary metric, rates without a period."""
+    def level(surface, value, year, geo=""):
+        return usd(44, surface, value, year, "unlisted:规模", geo=geo, kind="forecast")
+
+    def rate(surface, value):
+        return cagr("003", 44, surface, value, "", "unlisted:五年年复合增长率", geo="")
+
+    world = level("195亿美元", 195, 2022), level("347亿美元", 347, 2026), rate("17.3%", 17.3)
+    china = level("91亿美元", 91, 2023, "China"), level("134亿美元", 134, 2027, "China"), rate("21.8%", 21.8)
+    findings = check_facts(facts_table(*world, *china), None, suites)
+    assert outcomes(findings) == {
+        ("cagr-recomputation", "fail", "warning", ids(*world)),
+        ("cagr-recomputation", "fail", "warning", ids(*china)),
+    }
+    arithmetic = findings.set_index("observed")["arithmetic"]
+    assert arithmetic["21.8% CAGR; 91亿美元 → 134亿美元"].startswith("(134 / 91)^(1/4) − 1 = 10.16 %")
+    assert arithmetic["17.3% CAGR; 195亿美元 → 347亿美元"].startswith("(347 / 195)^(1/4) − 1 = 15.5 %")
+
+
+def test_a_cagr_naming_its_period_is_not_paired_with_another_series(suites):
+    """Line 168: the general-compute figures just before the 33.9 % CAGR are not its endpoints."""
+    general = [compute(168, "54.5 EFLOPS", 54.5, 2022, "general-computing-power"),
+               compute(168, "117.3 EFLOPS", 117.3, 2027, "general-computing-power", "forecast")]
+    rate = cagr("003", 168, "33.9%", 33.9, "2022-2027", "intelligent-computing-power-cagr")
+    assert outcomes(check_facts(facts_table(*general, rate), None, suites)) == set()
