@@ -9,6 +9,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from recon.normalise import UNLISTED
+
 from .findings import ComparisonTable, build_findings, claim_key
 from .suite import Suites
 from .tolerance import cagr_bounds, format_number, relative_gap, written_factor
@@ -138,9 +140,10 @@ def _span_from_sentence(rates: pd.DataFrame, levels: pd.DataFrame) -> tuple[pd.S
 
 
 def _preceding_pair(rates: pd.DataFrame, levels: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The two levels just before each rate in its sentence, in one unit and in increasing years.
+    """The two levels just before each rate in its sentence, in one unit and in increasing years
+    that are the rate's period when it names one.
 
-    A CAGR that names no period follows its endpoints, whatever metric they were given:
+    A CAGR outside the glossary follows its endpoints, whatever metric they were given:
     从2022年的195亿美元增长到2026年的347亿美元，五年年复合增长率达17.3%.
     """
     keys = ["doc_id", "line", "quote"]
@@ -152,7 +155,10 @@ def _preceding_pair(rates: pd.DataFrame, levels: pd.DataFrame) -> tuple[pd.DataF
     end, start = pairs[rank == 0].set_index("row"), pairs[rank == 1].set_index("row")
     both = end.index.intersection(start.index)
     end, start = end.loc[both], start.loc[both]
+    named = rates.loc[both, ["period_start", "period_end"]].astype("Float64")
     fits = (start["found_base_unit"] == end["found_base_unit"]) & (start["found_year"] < end["found_year"])
+    fits &= (named["period_start"].isna() | (named["period_start"] == start["found_year"])).fillna(False)
+    fits &= (named["period_end"].isna() | (named["period_end"] == end["found_year"])).fillna(False)
 
     def endpoint(side: pd.DataFrame) -> pd.DataFrame:
         return side[fits].filter(like="found_").rename(columns=lambda c: c.removeprefix("found_"))
@@ -166,8 +172,9 @@ def cagr_table(facts: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFrame:
     first, last = _span_from_sentence(rates, levels)
     start = find_levels(rates, levels, first)
     end = find_levels(rates, levels, last)
-    unnamed = rates[rates["period_start"].isna() & ~rates.index.isin(start.index.intersection(end.index))]
-    before, after = _preceding_pair(unnamed, levels)
+    found = start.index.intersection(end.index)
+    unlisted = rates[rates["metric_id"].str.startswith(UNLISTED) & ~rates.index.isin(found)]
+    before, after = _preceding_pair(unlisted, levels)
     start = pd.concat([start.drop(before.index, errors="ignore"), before[ENDPOINT_COLUMNS]])
     end = pd.concat([end.drop(after.index, errors="ignore"), after[ENDPOINT_COLUMNS]])
     first, last = first.astype("Float64"), last.astype("Float64")

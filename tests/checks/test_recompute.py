@@ -140,3 +140,26 @@ def test_a_cagr_naming_its_period_is_not_paired_with_another_series(suites):
                compute(168, "117.3 EFLOPS", 117.3, 2027, "general-computing-power", "forecast")]
     rate = cagr("003", 168, "33.9%", 33.9, "2022-2027", "intelligent-computing-power-cagr")
     assert outcomes(check_facts(facts_table(*general, rate), None, suites)) == set()
+
+
+def test_an_unlisted_cagr_naming_its_period_takes_the_figures_before_it_only_for_that_period(suites):
+    """Line 44 as extracted: 17.3 % for 2022-2026 follows 195 → 347; 21.8 % for 2022-2027 follows
+    91 (2023) → 134 (2027), which are not its endpoints."""
+    def level(surface, value, year):
+        return usd(44, surface, value, year, "unlisted:规模", geo="", kind="forecast")
+
+    def rate(surface, value, period):
+        return cagr("003", 44, surface, value, period, "unlisted:五年年复合增长率", geo="")
+
+    world = level("195亿美元", 195, 2022), level("347亿美元", 347, 2026), rate("17.3%", 17.3, "2022-2026")
+    china = level("91亿美元", 91, 2023), level("134亿美元", 134, 2027), rate("21.8%", 21.8, "2022-2027")
+    findings = check_facts(facts_table(*world, *china), None, suites)
+    assert outcomes(findings) == {("cagr-recomputation", "fail", "warning", ids(*world))}
+
+
+def test_a_glossary_cagr_is_not_paired_with_unlisted_figures_before_it(suites):
+    """Line 168 as extracted: the intelligent-compute CAGR is not computed from the figures before it."""
+    general = [compute(168, "54.5 EFLOPS", 54.5, 2022, "unlisted:国通用算力规模"),
+               compute(168, "117.3 EFLOPS", 117.3, 2027, "unlisted:到", "forecast")]
+    rate = cagr("003", 168, "33.9%", 33.9, "", "intelligent-computing-power-cagr")
+    assert outcomes(check_facts(facts_table(*general, rate), None, suites)) == set()
