@@ -13,8 +13,8 @@ from collections import Counter
 import pandas as pd
 
 from recon.extract import context
-from recon.extract.numbers import NUMBER_RE
-from recon.extract.periods import find_periods, period_for
+from recon.extract.numbers import NUMBER_RE, parse_number
+from recon.extract.periods import Period, find_periods, period_for
 from recon.extract.quantities import Quantity, counted_noun, read_quantity, read_range_end, split_lost_dash
 from recon.extract.tables import split_flattened_rows, unit_from_hint
 from recon.extract.tokens import reason_for
@@ -25,12 +25,16 @@ SEGMENT_COLUMNS = ["page", "line", "col_offset", "text", "clean", "offsets", "bl
 NUMBER_COLUMNS = list(NumberToken.to_schema().columns)
 #: Glued percentages 15%20% are two ends of a range whose dash was lost.
 GLUED_PERCENT_RE = re.compile(r"(\d+(?:\.\d+)?)%(\d+(?:\.\d+)?)%")
+#: Two decimals written one after the other with the same number of places: 7.39.8 is 7.3 and 9.8.
+GLUED_DECIMALS_RE = re.compile(r"(\d{1,3}\.\d{1,2})(\d{1,3}\.\d{1,2})(?![\d.])")
 DATE_RE = re.compile(r"((?:19|20)\d\d)(?:-(\d\d))?")
 YEAR_WORD_RE = re.compile(r"(?<!\d)(20[0-4]\d)\s?年")
 CHINESE_TIME_UNITS = ("years", "other:months")
 #: A segment without any of these holds no number at all and is skipped at once.
 NUMERAL_RE = re.compile(r"[\d一二两三四五六七八九十百千万亿半]")
 DIGIT_RE = re.compile(r"\d")
+FUTURE_YEARS_RE = re.compile(r"(?:未来|今后)([一二三四五六七八九十\d]+)年")
+GROWTH_OPENING_RE = re.compile(r"\s?(?:同比|环比|较上年|比上年|较去年|比去年)")
 #: How far (characters) a date carries within a paragraph, which lines count as whole flattened
 #: reports, and for how many lines the last date of a paragraph frames the lines after it.
 PARAGRAPH_CARRY = 400
@@ -88,6 +92,11 @@ def extract_claims(segments: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.
     return _table(claims, CLAIM_COLUMNS, Claim), _table(numbers, NUMBER_COLUMNS, NumberToken)
 
 
+def _is_glued_range(low: str, high: str) -> bool:
+    """Two decimals with the same number of places, the first smaller: the ends of a range."""
+    return len(low.split(".")[1]) == len(high.split(".")[1]) and float(low) < float(high)
+
+
 def _tidy(value: float | None) -> float | None:
     """Drop the binary noise of multiplying decimals (10.7 × 1e8 = 1069999999.9999999)."""
     return None if value is None else float(f"{value:.12g}")
@@ -137,6 +146,7 @@ class SegmentReader:
                     self.number(m.start(), m.end(), NonClaimReason.BOILERPLATE, "boilerplate block")
             return
         self.ends: dict = {}
+        self.previous = None
         self.periods = periods = find_periods(clean) if DIGIT_RE.search(clean) else []
         self.period_starts = [p.start for p in periods]
         # In a paragraph of ordinary length, a sentence without a date inherits the last one written
@@ -168,6 +178,10 @@ class SegmentReader:
             if period is not None and period.start <= m.start():
                 if m.group()[0].isdigit():
                     self.number(m.start(), m.end(), NonClaimReason.YEAR, "period")
+                continue
+            glued = GLUED_DECIMALS_RE.match(clean, m.start())
+            if glued and _is_glued_range(glued.group(1), glued.group(2)):
+                taken = self.take_glued_decimals(glued)
                 continue
             q = read_quantity(clean, m)
             taken = self.take(q, m, unit_hint)
@@ -211,13 +225,26 @@ class SegmentReader:
             self.number(high.start, high.end, NonClaimReason.PART_OF_CLAIM, "range high end")
         else:
             glued = GLUED_PERCENT_RE.match(clean, q.start)
-            lost = split_lost_dash(q, surface) if q.unit in ("%", "x", "other:months") else None
+            lost = split_lost_dash(q, surface) if q.unit in ("%", "x", "other:months", "days") else None
             if glued and float(glued.group(1)) < float(glued.group(2)) <= 100:
                 q.value, q.value_high, q.end = float(glued.group(1)), float(glued.group(2)), glued.end()
                 q.qualifier, q.flags = "range", q.flags + ("suspect-range",)
             elif lost is not None:
                 q.value, q.value_high, q.step = lost[0], lost[1], 1.0
                 q.qualifier, q.flags = "range", q.flags + ("suspect-range",)
+        self.claim(q, self.periods)
+        return q.end
+
+    def take_glued_decimals(self, glued: re.Match) -> int:
+        """7.39.8% is the range 7.3–9.8% whose dash was lost: claim it as a suspect range."""
+        high_match = NUMBER_RE.match(self.clean, glued.start(2))
+        q = read_quantity(self.clean, high_match)
+        if not q.unit:
+            self.number(glued.start(), glued.end(), NonClaimReason.NO_QUANTITY, "glued decimals")
+            return glued.end()
+        low = float(glued.group(1))
+        q.value_high, q.value = q.value, low * q.mult * q.unit_factor
+        q.start, q.qualifier, q.flags = glued.start(), "range", q.flags + ("suspect-range",)
         self.claim(q, self.periods)
         return q.end
 
@@ -251,15 +278,16 @@ class SegmentReader:
         after = clean[q.end:q.end + 3]
         if q.unit in CHINESE_TIME_UNITS:
             return NonClaimReason.NO_QUANTITY, "time reference"
-        if q.value == 1 and q.unit.startswith("count:"):
+        if q.value == 1:
             return NonClaimReason.NO_QUANTITY, "article"
-        if clean[q.start - 1:q.start] == "第":
-            return NonClaimReason.ORDINAL, "第"
+        if clean[q.start - 1:q.start] in ("第", "前"):
+            return NonClaimReason.ORDINAL, clean[q.start - 1:q.end]
         if q.unit in ENUMERATING_UNITS or (
                 q.unit.startswith("count:") and q.value <= 10 and ENUMERATED_RE.match(after)):
             return NonClaimReason.ENUMERATION, clean[q.start:q.end + 2]
-        labelled = clean[max(0, q.start - 3):q.start].rstrip().endswith(("单位:", "单位"))
-        if labelled or (clean[q.start - 1:q.start] in ("(", "（") and clean[q.end:q.end + 1] in (")", "）")):
+        labelled = clean[max(0, q.start - 3):q.start].rstrip().endswith(("单位:", "单位", ":"))
+        enclosed = clean[q.start - 1:q.start] in ("(", "（") and clean[q.end:q.end + 1] in (")", "）")
+        if (labelled and not clean[q.end:].strip(" )）")) or enclosed:
             return NonClaimReason.NO_QUANTITY, "unit label"
         return None
 
@@ -269,16 +297,11 @@ class SegmentReader:
         s_lo, s_hi = self.bounds(context.SENTENCE_END_RE, q.start)
         c_lo, c_hi = self.bounds(context.CLAUSE_END_RE, q.start)
         scope = self.bounds(context.SCOPE_END_RE, q.start)
-        starts = self.period_starts if periods is self.periods else None
-        period = self.cell_period(q.start) or period_for(clean, periods, q.start, q.end, (s_lo, s_hi), scope,
-                                                          self.carry, starts)
-        period = period or self.context_period
+        period = self.period_of(q, periods, (s_lo, s_hi), scope)
         first = last = None
         grain = label = ""
         if period is not None:
             first, last, grain, label = period.first, period.last, period.grain, period.label
-            if period.since and self.last_actual and self.last_actual > first:
-                last, grain, label = self.last_actual, "span", f"{first}-{self.last_actual}"
         kind = context.kind_of(clean, (s_lo, s_hi), scope[0], q.start, last, grain, self.last_actual)
         if period is None and self.current and kind == "actual":
             first = last = self.current
@@ -293,6 +316,11 @@ class SegmentReader:
                                     grain == "span")
         else:
             ctype = context.type_of(clean, c_lo, q.start, q.unit, q.type_hint, q.unit_text, grain == "span")
+        if ctype == "cagr" and grain != "span" and metric is None and self.cell_period(q.start) is None:
+            span = self.span_before(s_lo, q.start)
+            if span is not None:
+                first, last, grain, label = span.first, span.last, span.grain, span.label
+        self.previous = (s_lo, period)
         start, end = self.original(q.start, q.end)
         surface = self.text[start - self.col_offset:end - self.col_offset]
         q_lo, q_hi = self.original(s_lo, max(s_hi, s_lo + 1))
@@ -306,6 +334,46 @@ class SegmentReader:
             metric_text=measured or context.metric_of(clean, c_lo, q.start, q.end, c_hi),
             flags=";".join(q.flags),
         ))
+
+    def period_of(self, q: Quantity, periods, sentence: tuple[int, int], scope: tuple[int, int]):
+        """The period of ``q``: a column's year, its sentence's date, 未来五年, a growth's level, context."""
+        starts = self.period_starts if periods is self.periods else None
+        period = self.cell_period(q.start) or period_for(self.clean, periods, q.start, q.end, sentence, scope,
+                                                          self.carry, starts)
+        if period is None:
+            period = self.relative_period(scope[0], q.start) or self.growth_period(q, sentence, scope)
+        period = period or self.context_period
+        if period is not None and period.since and self.last_actual and self.last_actual > period.first:
+            label = f"{period.first}-{self.last_actual}"
+            return period._replace(last=self.last_actual, grain="span", label=label)
+        return period
+
+    def relative_period(self, lo: int, start: int) -> Period | None:
+        """未来五年 (the next five years) runs from the report's last observed year."""
+        m = None
+        for m in FUTURE_YEARS_RE.finditer(self.clean, lo, start):
+            pass
+        if m is None or self.last_actual is None:
+            return None
+        years = parse_number(m.group(1))[0]
+        first, last = self.last_actual, self.last_actual + int(years)
+        return Period(m.start(), m.end(), first, last, "span", f"{first}-{last}", False)
+
+    def growth_period(self, q: Quantity, sentence: tuple[int, int], scope: tuple[int, int]) -> Period | None:
+        """"达到1751亿元,同比增长11.9%": a growth right after a level is for the level's period."""
+        if self.previous is None or self.previous[0] != sentence[0]:
+            return None
+        if not GROWTH_OPENING_RE.match(self.clean, scope[0]):
+            return None
+        return self.previous[1]
+
+    def span_before(self, lo: int, start: int) -> Period | None:
+        """The years written before a CAGR in its sentence (从2022年的…到2026年的…): its span."""
+        years = sorted({p.first for p in self.periods if lo <= p.start and p.end <= start and not p.base}
+                       | {p.last for p in self.periods if lo <= p.start and p.end <= start and not p.base})
+        if len(years) < 2:
+            return None
+        return Period(lo, start, years[0], years[-1], "span", f"{years[0]}-{years[-1]}", False)
 
     def claim_from_cell(self, cell) -> None:
         """Add a claim for one cell of a flattened table row; a cell without a unit is listed."""

@@ -19,6 +19,9 @@ COUNTED_NOUNS = {"参数": "parameters", "模型": "parameters", "token": "token
 COUNTED_AFTER_RE = re.compile(r"[^，,。;；:：]{0,16}?(参数|模型|token|汉字|字)")
 #: "The number of AI-related companies … stood at 9,183": an English count named before the number.
 NUMBER_OF_RE = re.compile(r"number of (?:[\w-]+ ){0,3}?([a-z]+s)\b[^.;]*$")
+#: A vague amount (数亿, 上千) is money only when money is being spoken of; 成百上千加速卡 is not.
+MONEY_BEFORE_RE = re.compile(r"元|资金|投资|融资|金额|估值|营收|收入|市值|产值|出资|成本|支出")
+PER_SECOND_RE = re.compile(r"每秒")
 COUNTED_BEFORE_RE = re.compile(r"(参数|token|用户|网民|人才|人员|工程师|毕业生)[^，,。;；:：]{0,14}$")
 
 
@@ -87,8 +90,10 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
             noun = counted_noun(text, q.start, q.end)
             if noun:
                 q.unit, q.type_hint = f"count:{noun}", "count"
-            else:
+            elif group == "num" or MONEY_BEFORE_RE.search(text, max(0, q.start - 12), q.start):
                 q.unit, q.type_hint, q.flags = "CNY", "level", ("derived-unit",)
+    if q.unit == "count:次" and PER_SECOND_RE.search(text, max(0, q.start - 6), q.start):
+        q.unit, q.type_hint = "FLOPS", "level"  # 每秒运算一千万亿次: operations per second
     if q.qualifier == "exact":
         q.qualifier = qualifier_before(text, q.start) or "exact"
     after = qualifier_after(text, q.end)
@@ -137,8 +142,10 @@ def read_range_end(text: str, low: Quantity) -> Quantity | None:
 
 def split_lost_dash(q: Quantity, surface: str) -> tuple[float, float] | None:
     """Read 2528% or 58倍 as the range 25–28 whose dash was lost in conversion, when it is plausible."""
-    digits = surface.rstrip("%倍个月 ")
+    digits = surface.rstrip("%倍个月天 ")
     if not digits.isdigit() or len(digits) < 2 or len(digits) > 4:
+        return None
+    if q.unit == "days" and len(digits) < 4:
         return None
     if q.unit == "%" and q.value <= 100:
         return None

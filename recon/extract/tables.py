@@ -22,7 +22,7 @@ from recon.extract.units import match_unit
 RUN_RE = re.compile(r"(?<![\d.,])(?:19[5-9]\d|20[0-4]\d)(?=\d)[\d.,%]+")
 HEADER_RE = re.compile(r"年份|年度")
 CAPTION_UNIT_RE = re.compile(r"单位[:：]\s?([^)）]+)")
-COLUMN_RE = re.compile(r"[^()（）]+?(?:[(（][^()（）]*[)）]|$)")
+COLUMN_RE = re.compile(r"[^()（）]*?[(（][^()（）]*[)）]|[^()（）]+$")
 CELL_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?%?|(?:0|[1-9]\d{0,3})(?:\.\d{1,2})?%?")
 MAX_CELLS = 6
 HEADER_LOOKBACK = 160
@@ -226,12 +226,12 @@ def _header(clean: str, start: int, memory: dict | None) -> tuple[list[Column], 
 
 
 def _fallback_column(columns: list[Column], text: str) -> Column:
-    """Without a clear header, % cells are percentages and other cells take the header's money unit."""
+    """Without a clear header, % cells are percentages and other cells take the header's first other unit."""
     if text.endswith("%"):
         return Column("", "%", 1.0, "")
-    money = [c for c in columns if c.unit in ("CNY", "USD")]
-    if money:
-        return Column("", money[0].unit, money[0].factor, "level")
+    units = [c for c in columns if c.unit not in ("", "%")]
+    if units:
+        return Column("", units[0].unit, units[0].factor, units[0].type_hint)
     return Column("", "", 1.0, "")
 
 

@@ -45,8 +45,8 @@ OTHER_UNITS = {
 #: Units with one meaning whatever their spelling: the claim unit and its usual claim type.
 FIXED_UNITS = {"pp": ("pp", ""), "pct": ("%", ""), "times": ("x", "multiple"),
                "months": ("other:months", "other"), "years": ("years", "other"), "days": ("days", "other")}
-#: 百亿亿次 is 1e2 × 1e8 × 1e8 operations per second: the multiplier before 次 scales FLOPS.
-OPS_FACTORS = [("亿亿", 1e16), ("万亿", 1e12), ("亿", 1e8), ("万", 1e4)]
+#: 每秒百亿亿次 is 1e2 × 1e8 × 1e8 operations per second: the multipliers before 次 scale FLOPS.
+OPS_MULTIPLIERS = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
 POWER = {"千瓦时": ("other:kWh", 1.0), "兆瓦": ("W", 1e6), "千瓦": ("W", 1e3),
          "瓦": ("W", 1.0), "GW": ("W", 1e9), "MW": ("W", 1e6), "kW": ("W", 1e3), "KW": ("W", 1e3),
          "W": ("W", 1.0)}
@@ -61,7 +61,7 @@ UNIT_RE = re.compile(
     r"|(?P<pct>%|％|\s?percent\b|\s?per cent\b)"
     r"|(?P<times>倍|\s?times\b|x(?![A-Za-z\d]))"
     rf"|(?P<cur>{_alternation(CURRENCIES)})"
-    r"|(?P<ops>(?:亿亿|万亿|亿|万)次(?:/秒)?(?:浮点)?(?:运算|计算)?|次浮点(?:运算|计算)?)"
+    r"|(?P<ops>(?:每秒)?[十百千万亿]*[万亿]次(?:/秒)?(?:浮点)?(?:运算|计算)?|次浮点(?:运算|计算)?)"
     r"|(?P<flops>(?P<fp>[KMGTPEZ]?)(?:FLOPS|FLOPs|Flops|flops)(?![A-Za-z]))"
     r"|(?P<bytes>(?P<bp>[KMGTPEZ])B(?![A-Za-z\d]))"
     r"|(?P<bareflops>(?P<ffp>[PEZ])(?![A-Za-z\d]))"
@@ -94,7 +94,9 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     if kind == "cur":
         return UnitMatch(CURRENCIES[surface], 1.0, length, "level")
     if kind == "ops":
-        factor = next((f for word, f in OPS_FACTORS if surface.startswith(word)), 1.0)
+        factor = 1.0
+        for char in surface.removeprefix("每秒").split("次")[0]:
+            factor *= OPS_MULTIPLIERS[char]
         return UnitMatch("FLOPS", factor, length, "level")
     if kind in ("flops", "bareflops"):
         return UnitMatch("FLOPS", SI_PREFIX[m.group("fp") or m.group("ffp") or ""], length, "level")

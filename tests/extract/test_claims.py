@@ -9,6 +9,8 @@ import math
 
 import pytest
 
+from tests.extract.conftest import read_lines
+
 FIELDS = ("value", "value_high", "unit", "qualifier", "kind", "type", "period", "geo")
 
 
@@ -78,6 +80,8 @@ RANGES = [
     ("效率提升3至5倍", "3至5倍", 3, 5, "x", ""),
     ("研发投入占营收的2528%", "2528%", 25, 28, "%", "suspect-range"),
     ("前期投入增加15%20%", "15%20%", 15, 20, "%", "suspect-range"),
+    ("客户支付意愿可提高7.39.8%", "7.39.8%", 7.3, 9.8, "%", "suspect-range"),
+    ("研发周期延长3045天", "3045天", 30, 45, "days", "suspect-range"),
 ]
 
 
@@ -109,6 +113,27 @@ def test_rise_from_one_level_to_another(extract):
     claims = extract("国产框架市场占有率从2020年的12%提升至2024年的41%")
     check(claim_for(claims, "12%"), dict(period="2020", type="share"))
     check(claim_for(claims, "41%"), dict(period="2024", type="share"))
+
+
+PERIODS = [
+    ("市场规模将从2022年的195亿美元增长到2026年的347亿美元,年复合增长率达17.3%", "17.3%", "2022-2026"),
+    ("未来五年全球大模型行业市场规模的CAGR为36.23%", "36.23%", "2023-2028"),
+    ("2023年中国服务器市场规模将达到91亿美元,同比增长82.5%", "82.5%", "2023"),
+    ("自2020年起,全球AI市场规模以高于20%的同比增速增长", "20%", "2020-2023"),
+    ("2024年,头部企业研发投入占比达到营收的25%", "25%", "2024"),
+    ("工业质检采用率较2023年提升11个百分点", "11个百分点", ""),
+]
+
+
+@pytest.mark.parametrize("sentence, surface, period", PERIODS)
+def test_periods(extract, sentence, surface, period):
+    assert claim_for(extract(sentence, date="2024-04"), surface)["period"] == period
+
+
+def test_a_paragraph_date_frames_its_later_sentences():
+    claims, _ = read_lines(["2023年7月,Meta发布Llama 2。该模型包含70亿参数。", "其上下文长度是前代的两倍。"])
+    assert claim_for(claims, "70亿")["period"] == "2023-07"
+    assert claim_for(claims, "两倍")["period"] == "2023-07"
 
 
 ENGLISH = [
