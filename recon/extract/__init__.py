@@ -350,11 +350,10 @@ class SegmentReader:
 
     def relative_period(self, lo: int, start: int) -> Period | None:
         """未来五年 (the next five years) runs from the report's last observed year."""
-        m = None
-        for m in FUTURE_YEARS_RE.finditer(self.clean, lo, start):
-            pass
-        if m is None or self.last_actual is None:
+        found = list(FUTURE_YEARS_RE.finditer(self.clean, lo, start))
+        if not found or self.last_actual is None:
             return None
+        m = found[-1]
         years = parse_number(m.group(1))[0]
         first, last = self.last_actual, self.last_actual + int(years)
         return Period(m.start(), m.end(), first, last, "span", f"{first}-{last}", False)
