@@ -34,6 +34,7 @@ CHINESE_TIME_UNITS = ("years", "other:months")
 NUMERAL_RE = re.compile(r"[\d一二两三四五六七八九十百千万亿半]")
 DIGIT_RE = re.compile(r"\d")
 FUTURE_YEARS_RE = re.compile(r"(?:未来|今后)([一二三四五六七八九十\d]+)年")
+FROM_TO_RE = re.compile(r"(?:从|至|到)\s?(?:的)?\s?$")
 GROWTH_OPENING_RE = re.compile(r"\s?(?:同比|环比|较上年|比上年|较去年|比去年)")
 #: How far (characters) a date carries within a paragraph, which lines count as whole flattened
 #: reports, and for how many lines the last date of a paragraph frames the lines after it.
@@ -320,6 +321,12 @@ class SegmentReader:
             span = self.span_before(s_lo, q.start)
             if span is not None:
                 first, last, grain, label = span.first, span.last, span.grain, span.label
+        elif grain == "span" and ctype != "cagr":
+            # 2020年-2023年,规模从287亿元增长至387亿元: the ends of the span are the two levels' years
+            end = FROM_TO_RE.search(clean, max(scope[0], q.start - 6), q.start)
+            if end is not None:
+                first = last = first if end.group().startswith("从") else last
+                grain, label = "year", str(first)
         self.previous = (s_lo, period)
         start, end = self.original(q.start, q.end)
         surface = self.text[start - self.col_offset:end - self.col_offset]

@@ -55,6 +55,8 @@ TYPE_CUES = [
     ("other", r"高出|差距|溢价|相当于"),
 ]
 TYPE_RE = re.compile("|".join(f"(?P<{name}>{cue})" for name, cue in TYPE_CUES))
+#: Growth cues that name the metric (增长率从3.2%升至12.1%) rather than a change of another metric.
+GROWTH_NOUNS = ("率", "增速", "增幅", "涨幅", "降幅")
 #: A change verb followed by 至/到 gives the new level (提升至31%), not the change.
 TO_LEVEL_RE = re.compile(r"\s?(?:了)?(?:至|到|为)")
 PRICE_RE = re.compile(r"单价|均价|人均|单机柜|价格|售价|报价|费用/|/年|/套|/台|/个|/次|/小时|/月|/人|price")
@@ -129,7 +131,8 @@ def type_of(text: str, clause_lo: int, start: int, unit: str, type_hint: str, un
     if unit in ("%", "pp"):
         cue = None
         for m in TYPE_RE.finditer(text, clause_lo, start):
-            if m.lastgroup == "growth" and (TO_LEVEL_RE.match(text, m.end()) or "从" in text[m.end():start]):
+            if m.lastgroup == "growth" and not m.group().endswith(GROWTH_NOUNS) and (
+                    TO_LEVEL_RE.match(text, m.end()) or "从" in text[m.end():start]):
                 continue
             cue = m.lastgroup
         if cue == "mean":

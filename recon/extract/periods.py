@@ -34,6 +34,8 @@ SINCE_AFTER_RE = re.compile(r"\s?(?:起|以来)")
 TOPIC_AFTER_RE = re.compile(
     r"(?:\s?\d{1,2}\s?日)?(?:底|末|初|全年|上半年|下半年|内|期间|以来|起)?\s?[,，]"
 )
+#: 截至2023年底 (as of) dates every figure of its sentence.
+AS_OF_BEFORE_RE = re.compile(r"(?:截至|截止|截止到|截至到)\s?$")
 #: What may stand before a period that opens its sentence: list marks, 截至, 在, 自.
 OPENER_RE = re.compile(
     r"[\s\-*>#()（）\d.、]*(?:截至|截止|在|于|到|至|自|从|预计|预计到|而|但|同时|其中)?\s?$"
@@ -61,7 +63,8 @@ def find_periods(text: str) -> list[Period]:
         return []
     return [p._replace(base=bool(BASE_BEFORE_RE.search(text, max(0, p.start - 3), p.start)
                                  or BASE_AFTER_RE.match(text, p.end)),
-                       topic=bool(TOPIC_AFTER_RE.match(text, p.end)),
+                       topic=bool(TOPIC_AFTER_RE.match(text, p.end)
+                                  or AS_OF_BEFORE_RE.search(text, max(0, p.start - 3), p.start)),
                        since=bool(SINCE_BEFORE_RE.search(text, max(0, p.start - 2), p.start)
                                   and SINCE_AFTER_RE.match(text, p.end)))
             for p in _periods(text)]

@@ -13,16 +13,16 @@ RANGE_SEP_RE = re.compile(r"\s?(?:-|–|—|~|～|至|到|to)\s?")
 #: Nouns near a bare multiplier amount (18亿参数, 千亿基座模型, 用户增长一亿) that say what it counts;
 #: without one, a bare 亿 amount is money in yuan, as Chinese reports write it.
 COUNTED_NOUNS = {"参数": "parameters", "模型": "parameters", "token": "tokens", "用户": "users",
-                 "网民": "users", "汉字": "characters", "字": "characters", "人才": "people",
+                 "网民": "users", "汉字": "characters", "人口": "people", "人才": "people",
                  "人员": "people", "工程师": "people", "毕业生": "people", "人次": "visits", "人": "people",
                  "台": "units", "张": "cards", "片": "chips", "颗": "chips", "次": "times"}
-COUNTED_AFTER_RE = re.compile(r"[^，,。;；:：]{0,16}?(参数|模型|token|汉字|字)")
+COUNTED_AFTER_RE = re.compile(r"[^，,。;；:：]{0,16}?(参数|模型|token|汉字)")
 #: "The number of AI-related companies … stood at 9,183": an English count named before the number.
 NUMBER_OF_RE = re.compile(r"number of (?:[\w-]+ ){0,3}?([a-z]+s)\b[^.;]*$")
 #: A vague amount (数亿, 上千) is money only when money is being spoken of; 成百上千加速卡 is not.
 MONEY_BEFORE_RE = re.compile(r"元|资金|投资|融资|金额|估值|营收|收入|市值|产值|出资|成本|支出")
 PER_SECOND_RE = re.compile(r"每秒")
-COUNTED_BEFORE_RE = re.compile(r"(参数|token|用户|网民|人才|人员|工程师|毕业生)[^，,。;；:：]{0,14}$")
+COUNTED_BEFORE_RE = re.compile(r"(参数|token|用户|网民|人口|人才|人员|工程师|毕业生)[^，,。;；:：]{0,14}$")
 
 
 @dataclass
