@@ -16,7 +16,7 @@ from recon.extract import context
 from recon.extract.numbers import NUMBER_RE, parse_number
 from recon.extract.periods import Period, find_periods, period_for
 from recon.extract.quantities import Quantity, counted_noun, read_quantity, read_range_end, split_lost_dash
-from recon.extract.tables import split_flattened_rows, unit_from_hint
+from recon.extract.tables import split_flattened_rows, split_label_rows, unit_from_hint
 from recon.extract.tokens import reason_for
 from recon.schemas import Claim, NonClaimReason, NumberToken, empty
 
@@ -158,9 +158,9 @@ class SegmentReader:
         taken = 0
         runs: dict[int, int] = {}
         self.last_row_year = -1
-        for cell in split_flattened_rows(clean, self.table_memory):
+        for cell in split_flattened_rows(clean, self.table_memory) + split_label_rows(clean):
             self.claim_from_cell(cell)
-            if cell.run_start not in runs or cell.period.start != self.last_row_year:
+            if cell.row_year and (cell.run_start not in runs or cell.period.start != self.last_row_year):
                 self.number(cell.period.start, cell.period.end, NonClaimReason.YEAR, "table row year")
                 self.last_row_year = cell.period.start
             runs[cell.run_start] = cell.run_end

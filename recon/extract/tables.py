@@ -23,7 +23,13 @@ RUN_RE = re.compile(r"(?<![\d.,])(?:19[5-9]\d|20[0-4]\d)(?=\d)[\d.,%]+")
 HEADER_RE = re.compile(r"年份|年度")
 CAPTION_UNIT_RE = re.compile(r"单位[:：]\s?([^)）]+)")
 COLUMN_RE = re.compile(r"[^()（）]*?[(（][^()（）]*[)）]|[^()（）]+$")
-CELL_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?%?|(?:0|[1-9]\d{0,3})(?:\.\d{1,2})?%?")
+CELL_RE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?%?|(?:0|[1-9]\d{0,3})(?:\.\d{1,2})?%?)")
+#: Rows named by a label rather than a year: 智能制造28.531.235.87.2%医疗健康22.325.729.58.5%…
+LABEL_ROW_RE = re.compile(r"([\u4e00-\u9fff]{2,8})(\d[\d.,%\-]{5,})")
+LABEL_TABLE_RE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}\d[\d.,%\-]{5,}){2,}")
+HEADER_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s?年?")
+CAGR_RE = re.compile(r"CAGR|复合增长率|年均增长")
+TOTAL_RE = re.compile(r"合计|总计|小计")
 MAX_CELLS = 6
 HEADER_LOOKBACK = 160
 
@@ -39,6 +45,7 @@ class Cell(NamedTuple):
     type_hint: str
     flags: tuple
     period: Period | None
+    row_year: bool
     run_start: int
     run_end: int
     metric: str
@@ -121,14 +128,15 @@ def choose_readings(bodies: list[str], percent_columns: set[int], width: int | N
     if not fitting:
         return None
     best = None
-    for sig in sorted(fitting, key=len):
+    for sig in fitting:
         chosen = _closest(options, sig, percent_columns)
         if chosen is None:
             continue
-        spread = _spread(chosen)
-        if best is None or (len(sig), spread) < (len(best[0]), best[1]):
-            best = (sig, spread, chosen)
-    return best[2] if best else None
+        # fewest cells, then the same decimals throughout, then columns whose values sit closest
+        rank = (len(sig), len({places for places, _ in sig}), _spread(chosen))
+        if best is None or rank < best[0]:
+            best = (rank, chosen)
+    return best[1] if best else None
 
 
 def _closest(options, sig, percent_columns) -> list[tuple] | None:
@@ -147,7 +155,7 @@ def _closest(options, sig, percent_columns) -> list[tuple] | None:
 
 
 def _log(cell: str) -> float:
-    return math.log10(_number(cell) + 1.0)
+    return math.log10(abs(_number(cell)) + 1.0)
 
 
 def _spread(rows: list[tuple]) -> float:
@@ -177,12 +185,13 @@ def split_flattened_rows(clean: str, memory: dict | None = None) -> list[Cell]:
             continue
         if chosen and columns and len(chosen[0]) != len(columns):
             clear = False
-        for (year, body_start, _), reading in zip(rows, chosen, strict=True):
+        for (year, body_start, body), reading in zip(rows, chosen, strict=True):
             pos = body_start
             period = Period(body_start - 4, body_start, year, year, "year", str(year), False)
             for i, text in enumerate(reading):
                 column = columns[i] if clear else _fallback_column(columns, text)
-                cells.append(_cell(text, pos, column, period, title, clear, run.span()))
+                run = (body_start, body_start + len(body))
+                cells.append(_cell(text, pos, column, period, True, title, clear, run))
                 pos += len(text)
     return cells
 
@@ -235,7 +244,7 @@ def _fallback_column(columns: list[Column], text: str) -> Column:
     return Column("", "", 1.0, "")
 
 
-def _cell(text: str, pos: int, column: Column, period: Period, title: str, clear: bool,
+def _cell(text: str, pos: int, column: Column, period: Period, row_year: bool, title: str, clear: bool,
           run: tuple[int, int]) -> Cell:
     number = text.rstrip("%")
     value = _number(text)
@@ -246,4 +255,43 @@ def _cell(text: str, pos: int, column: Column, period: Period, title: str, clear
     type_hint = type_of(column.name, 0, len(column.name), unit, column.type_hint, "")
     flags = ("table-cell",) if clear else ("table-cell", "unclear-columns")
     return Cell(pos, pos + len(number) + text.endswith("%"), value * factor, step * factor, unit,
-                type_hint, flags, period, *run, metric)
+                type_hint, flags, period, row_year, *run, metric)
+
+
+def split_label_rows(clean: str) -> list[Cell]:
+    """Cells of flattened rows named by labels, under a header that lists the years of the columns.
+
+    ``…(单位:%)应用领域年度需求占比CAGR2025年2027年2030年智能制造28.531.235.87.2%…``: each row has
+    one cell per header year, then the CAGR over those years when the header names one.
+    """
+    cells: list[Cell] = []
+    for table in LABEL_TABLE_RE.finditer(clean):
+        header_text = clean[max(0, table.start() - HEADER_LOOKBACK):table.start()]
+        years = [int(y) for y in HEADER_YEAR_RE.findall(header_text[-40:])]
+        if len(years) < 2 or years != sorted(years):
+            continue
+        caption = CAPTION_UNIT_RE.search(header_text)
+        unit = unit_from_hint(caption.group(1)) if caption else None
+        width = len(years) + bool(CAGR_RE.search(header_text[-60:]))
+        rows = [(m.group(1).removeprefix("年"), m.start(2), m.group(2).rstrip("-"))
+                for m in LABEL_ROW_RE.finditer(table.group()) if not TOTAL_RE.search(m.group(1))]
+        fitting = [r for r in rows if any(len(reading) == width for reading in readings(r[2]))]
+        chosen = choose_readings([body for _, _, body in fitting], set(), width)
+        if chosen is None:
+            continue
+        title = re.split(r"[。!?;]", header_text)[-1][-40:]
+        title = title[:title.find("(")] if "(" in title else title
+        for (label, body_start, body), reading in zip(fitting, chosen, strict=True):
+            pos = table.start() + body_start
+            for i, text in enumerate(reading):
+                if i < len(years):
+                    period = Period(pos, pos, years[i], years[i], "year", str(years[i]), False)
+                    column = Column(label, *(unit or ("", 1.0, "")))
+                else:
+                    period = Period(pos, pos, years[0], years[-1], "span", f"{years[0]}-{years[-1]}", False)
+                    column = Column(f"{label}CAGR", "%", 1.0, "cagr")
+                run = (table.start() + body_start, table.start() + body_start + len(body))
+                cells.append(_cell(text, pos, column, period, False, title, True, run))
+                pos += len(text)
+    return cells
+

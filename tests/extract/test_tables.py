@@ -40,6 +40,19 @@ def test_a_row_without_header_is_split_and_flagged(extract, listed):
     assert {"1,850", "3,750"} <= set(listed(line)["surface"])
 
 
+def test_rows_named_by_labels_take_the_header_years(extract):
+    line = ("需求分布预估(单位:%)应用领域需求占比CAGR2025年2027年2030年智能制造28.531.235.87.2%"
+            "金融科技18.617.415.2-2.8%合计100.0100.0100.0-核心驱动力来自三方面")
+    claims = extract(line, date="2025-04")
+    got = [(r.surface, r.value, r.unit, r.period, r.type) for r in claims.itertuples()]
+    assert got == [
+        ("28.5", 28.5, "%", "2025", "share"), ("31.2", 31.2, "%", "2027", "share"),
+        ("35.8", 35.8, "%", "2030", "share"), ("7.2%", 7.2, "%", "2025-2030", "cagr"),
+        ("18.6", 18.6, "%", "2025", "share"), ("17.4", 17.4, "%", "2027", "share"),
+        ("15.2", 15.2, "%", "2030", "share"), ("-2.8%", -2.8, "%", "2025-2030", "cagr"),
+    ]
+
+
 def test_a_span_with_its_dash_lost_is_not_a_row():
     assert split_flattened_rows("装机量在20252030年间实现7倍扩容", {}) == []
 
