@@ -24,6 +24,8 @@ CLAIM_COLUMNS = list(Claim.to_schema().columns)
 SEGMENT_COLUMNS = ["page", "line", "col_offset", "text", "clean", "offsets", "block", "unit_hint", "table_id"]
 NUMBER_COLUMNS = list(NumberToken.to_schema().columns)
 #: Glued percentages 15%20% are two ends of a range whose dash was lost.
+#: Valuation multiples (市盈率58倍) are large by nature: no lost dash is read into them.
+VALUATION_RE = re.compile(r"市盈率|市销率|市净率|PE|PS|PB|估值")
 GLUED_PERCENT_RE = re.compile(r"(\d+(?:\.\d+)?)%(\d+(?:\.\d+)?)%")
 #: Two decimals written one after the other with the same number of places: 7.39.8 is 7.3 and 9.8.
 GLUED_DECIMALS_RE = re.compile(r"(\d{1,3}\.\d{1,2})(\d{1,3}\.\d{1,2})(?![\d.])")
@@ -43,7 +45,7 @@ LONG_LINE = 2000
 CONTEXT_LINES = 10
 LATE_MONTH = 10
 #: Measure words that, after a Chinese numeral, list kinds rather than count things: 三类, 四种, 两条主线.
-ENUMERATING_UNITS = ("count:类", "count:种", "count:条")
+ENUMERATING_UNITS = ("count:类", "count:种", "count:条", "count:次")
 #: Numbers separated only by spaces, four or more in a row: the tick labels of a lost chart axis.
 AXIS_RE = re.compile(r"(?:-?\d+(?:\.\d+)?%? +){3,}-?\d+(?:\.\d+)?%?")
 #: Nouns after 四个 or 三大 that name the parts of an argument, not an amount.
@@ -226,7 +228,10 @@ class SegmentReader:
             self.number(high.start, high.end, NonClaimReason.PART_OF_CLAIM, "range high end")
         else:
             glued = GLUED_PERCENT_RE.match(clean, q.start)
-            lost = split_lost_dash(q, surface) if q.unit in ("%", "x", "other:months", "days") else None
+            lost = None
+            if q.unit in ("%", "pp", "x", "other:months", "days") and not (
+                    q.unit == "x" and VALUATION_RE.search(clean, max(0, q.start - 12), q.start)):
+                lost = split_lost_dash(q, surface)
             if glued and float(glued.group(1)) < float(glued.group(2)) <= 100:
                 q.value, q.value_high, q.end = float(glued.group(1)), float(glued.group(2)), glued.end()
                 q.qualifier, q.flags = "range", q.flags + ("suspect-range",)

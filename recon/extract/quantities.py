@@ -142,8 +142,10 @@ def read_range_end(text: str, low: Quantity) -> Quantity | None:
 
 def split_lost_dash(q: Quantity, surface: str) -> tuple[float, float] | None:
     """Read 2528% or 58倍 as the range 25–28 whose dash was lost in conversion, when it is plausible."""
-    digits = surface.rstrip("%倍个月天 ")
+    digits = surface.rstrip("%倍个月天百分点 ")
     if not digits.isdigit() or len(digits) < 2 or len(digits) > 4:
+        return None
+    if q.unit == "pp" and q.value <= 100:
         return None
     if q.unit == "days" and len(digits) < 4:
         return None
