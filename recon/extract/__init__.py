@@ -36,6 +36,7 @@ CHINESE_TIME_UNITS = ("years", "other:months")
 NUMERAL_RE = re.compile(r"[\d一二两三四五六七八九十百千万亿半]")
 DIGIT_RE = re.compile(r"\d")
 FUTURE_YEARS_RE = re.compile(r"(?:未来|今后)([一二三四五六七八九十\d]+)年")
+LABELLED_CELL_RE = re.compile(r"[\u4e00-\u9fff]{2,6}\($")
 FROM_TO_RE = re.compile(r"(?:从|至|到)\s?(?:的)?\s?$")
 GROWTH_OPENING_RE = re.compile(r"\s?(?:同比|环比|较上年|比上年|较去年|比去年)")
 #: How far (characters) a date carries within a paragraph, which lines count as whole flattened
@@ -44,6 +45,8 @@ PARAGRAPH_CARRY = 400
 LONG_LINE = 2000
 CONTEXT_LINES = 10
 LATE_MONTH = 10
+#: A labelled share written on the lines after a flattened row still belongs to that row.
+ROW_LINES = 2
 #: Measure words that, after a Chinese numeral, list kinds rather than count things: 三类, 四种, 两条主线.
 ENUMERATING_UNITS = ("count:类", "count:种", "count:条", "count:次")
 #: Numbers separated only by spaces, four or more in a row: the tick labels of a lost chart axis.
@@ -130,6 +133,8 @@ class SegmentReader:
         self.context_period = None
         self.context_line = 0
         self.table_memory: dict = {}
+        self.row_period: Period | None = None
+        self.row_line = -ROW_LINES - 1
         self.table_headers: dict[str, list[str]] = {}
 
     def read(self, page, line, col_offset, text, clean, offsets, block, unit_hint, table_id="") -> None:
@@ -160,11 +165,14 @@ class SegmentReader:
         taken = 0
         runs: dict[int, int] = {}
         self.last_row_year = -1
+        self.row_periods = [(-1, self.row_period)] if self.line - self.row_line <= ROW_LINES else []
         for cell in split_flattened_rows(clean, self.table_memory) + split_label_rows(clean):
             self.claim_from_cell(cell)
             if cell.row_year and (cell.run_start not in runs or cell.period.start != self.last_row_year):
                 self.number(cell.period.start, cell.period.end, NonClaimReason.YEAR, "table row year")
                 self.last_row_year = cell.period.start
+                self.row_periods.append((cell.period.start, cell.period))
+                self.row_period, self.row_line = cell.period, self.line
             runs[cell.run_start] = cell.run_end
         for axis in AXIS_RE.finditer(clean):
             for m in NUMBER_RE.finditer(clean, axis.start(), axis.end()):
@@ -353,7 +361,8 @@ class SegmentReader:
         period = self.cell_period(q.start) or period_for(self.clean, periods, q.start, q.end, sentence, scope,
                                                           self.carry, starts)
         if period is None:
-            period = self.relative_period(scope[0], q.start) or self.growth_period(q, sentence, scope)
+            period = (self.relative_period(scope[0], q.start) or self.growth_period(q, sentence, scope)
+                      or self.row_label_period(q))
         period = period or self.context_period
         if period is not None and period.since and self.last_actual and self.last_actual > period.first:
             label = f"{period.first}-{self.last_actual}"
@@ -377,6 +386,14 @@ class SegmentReader:
         if not GROWTH_OPENING_RE.match(self.clean, scope[0]):
             return None
         return self.previous[1]
+
+    def row_label_period(self, q: Quantity) -> Period | None:
+        """智能制造(36%) written after a flattened row is a cell of that row: the row's year."""
+        if not (LABELLED_CELL_RE.search(self.clean, max(0, q.start - 9), q.start)
+                and self.clean.startswith(")", q.end)):
+            return None
+        rows = [period for pos, period in self.row_periods if pos < q.start and period is not None]
+        return rows[-1] if rows else None
 
     def span_before(self, lo: int, start: int) -> Period | None:
         """The years written before a CAGR in its sentence (从2022年的…到2026年的…): its span."""

@@ -185,13 +185,12 @@ def split_flattened_rows(clean: str, memory: dict | None = None) -> list[Cell]:
             continue
         if chosen and columns and len(chosen[0]) != len(columns):
             clear = False
-        for (year, body_start, body), reading in zip(rows, chosen, strict=True):
+        for (year, body_start, _), reading in zip(rows, chosen, strict=True):
             pos = body_start
             period = Period(body_start - 4, body_start, year, year, "year", str(year), False)
             for i, text in enumerate(reading):
                 column = columns[i] if clear else _fallback_column(columns, text)
-                run = (body_start, body_start + len(body))
-                cells.append(_cell(text, pos, column, period, True, title, clear, run))
+                cells.append(_cell(text, pos, column, period, True, title, clear, run.span()))
                 pos += len(text)
     return cells
 

@@ -3,6 +3,7 @@
 import pytest
 
 from recon.extract.tables import split_flattened_rows, unit_from_hint
+from tests.extract.conftest import read_lines
 
 HEADED = ("2025-2026年市场核心指标预估年份销量(万套)收入(亿元)毛利率(%)"
           "202510.5120.335.2202612.8150.936.4三、结论")
@@ -66,3 +67,16 @@ def test_a_span_with_its_dash_lost_is_not_a_row():
 ])
 def test_unit_hints(hint, expected):
     assert unit_from_hint(hint) == expected
+
+
+def test_rows_flattened_one_per_line_keep_the_header_and_their_labelled_shares():
+    lines = ["增长率预估年份市场规模(亿元)年增长率应用领域占比20251,4122,87032.5%智能制造(38%)",
+             "金融科技(25%)",
+             "医疗健康(18%)20261,8503,75030.8%智能制造(36%)"]
+    claims, _ = read_lines(lines, date="2025-04")
+    got = {(r.line, r.surface): (r.value, r.unit, r.period) for r in claims.itertuples()}
+    assert got[(2, "25%")] == (25, "%", "2025")
+    assert got[(3, "18%")] == (18, "%", "2025")
+    assert got[(3, "36%")] == (36, "%", "2026")
+    assert got[(3, "1,850")] == (pytest.approx(1.85e11), "CNY", "2026")
+    assert got[(3, "30.8%")] == (30.8, "%", "2026")
