@@ -21,7 +21,8 @@ from recon.extract.tokens import reason_for
 from recon.schemas import Claim, NonClaimReason, NumberToken, empty
 
 CLAIM_COLUMNS = list(Claim.to_schema().columns)
-SEGMENT_COLUMNS = ["page", "line", "col_offset", "text", "clean", "offsets", "block", "unit_hint", "table_id"]
+SEGMENT_COLUMNS = ["page", "line", "col_offset", "text", "clean", "offsets", "block", "unit_hint", "table_id",
+                   "row", "col"]
 NUMBER_COLUMNS = list(NumberToken.to_schema().columns)
 #: Glued percentages 15%20% are two ends of a range whose dash was lost.
 #: Valuation multiples (市盈率58倍) are large by nature: no lost dash is read into them.
@@ -136,9 +137,14 @@ class SegmentReader:
         self.row_period: Period | None = None
         self.row_line = -ROW_LINES - 1
         self.table_headers: dict[str, list[str]] = {}
+        self.grids: dict[str, dict[tuple[int, int], str]] = {}
 
-    def read(self, page, line, col_offset, text, clean, offsets, block, unit_hint, table_id="") -> None:
+    def read(self, page, line, col_offset, text, clean, offsets, block, unit_hint, table_id="", row=-1,
+             col=-1) -> None:
         """Read one segment: every number in it becomes a claim or a listed token."""
+        self.grid_cell = (table_id, row, col) if table_id and col >= 0 else None
+        if self.grid_cell is not None:
+            self.grids.setdefault(table_id, {})[(row, col)] = clean
         self.cells = clean.split("\t") if block == "table" and "\t" in clean else None
         if self.cells is not None and table_id not in self.table_headers:
             self.table_headers[table_id] = self.cells
@@ -269,7 +275,11 @@ class SegmentReader:
         return context.bounds(self.ends[pattern], pos, len(self.clean))
 
     def cell_label(self, pos: int) -> str:
-        """In a tab-separated table row, the row's first cell and its column's header: what a cell counts."""
+        """In a table row, the row's first cell and its column's header: what a cell counts."""
+        if self.grid_cell is not None:
+            table, row, col = self.grid_cell
+            cells = self.grids.get(table, {})
+            return "" if col == 0 else f"{cells.get((row, 0), '')}{cells.get((0, col), '')}".strip()
         if self.cells is None:
             return ""
         col = self.clean.count("\t", 0, pos)
@@ -320,11 +330,10 @@ class SegmentReader:
         if period is None and self.current and kind == "actual":
             first = last = self.current
             grain, label = "year", str(self.current)
-        if metric is None:
-            geo = context.geo_of(clean, (s_lo, s_hi), scope[0], q.start)
-        else:
-            geo = context.geo_of(metric, (0, len(metric)), 0, len(metric))
         measured = metric or self.cell_label(q.start)
+        geo = context.geo_of(measured, (0, len(measured)), 0, len(measured)) if measured else ""
+        if not geo and metric is None:
+            geo = context.geo_of(clean, (s_lo, s_hi), scope[0], q.start)
         if measured:
             ctype = context.type_of(measured, 0, len(measured), q.unit, q.type_hint, q.unit_text,
                                     grain == "span")

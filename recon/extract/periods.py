@@ -35,7 +35,7 @@ TOPIC_AFTER_RE = re.compile(
     r"(?:\s?\d{1,2}\s?日)?(?:底|末|初|全年|上半年|下半年|内|期间|以来|起)?\s?[,，]"
 )
 #: 截至2023年底 (as of) dates every figure of its sentence.
-AS_OF_BEFORE_RE = re.compile(r"(?:截至|截止|截止到|截至到)\s?$")
+AS_OF_BEFORE_RE = re.compile(r"(?:截至|截止|截止到|截至到|(?<![提升增降扩])到)\s?$")
 #: What may stand before a period that opens its sentence: list marks, 截至, 在, 自.
 OPENER_RE = re.compile(
     r"[\s\-*>#()（）\d.、]*(?:截至|截止|在|于|到|至|自|从|预计|预计到|而|但|同时|其中)?\s?$"

@@ -79,7 +79,7 @@ UNIT_RE = re.compile(
 
 #: Words that start with a measure word but are not one: 1956 人工智能, 70年代, 5国家.
 NOT_UNIT_RE = re.compile(
-    r"人工|人民|人类|国家|国际|国内|国产|家庭|期间|年代|年份|次元|位一体|元化|元结构|元分化"
+    r"人工|人民|人类|国家|国际|国内|国产|家庭|期间|年代|年份|次元|位一体|位数|元化|元结构|元分化"
 )
 PREFIX_CURRENCY_RE = re.compile(rf"(?:{_alternation(CURRENCY_PREFIXES)})\s?$")
 

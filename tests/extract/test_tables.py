@@ -80,3 +80,22 @@ def test_rows_flattened_one_per_line_keep_the_header_and_their_labelled_shares()
     assert got[(3, "36%")] == (36, "%", "2026")
     assert got[(3, "1,850")] == (pytest.approx(1.85e11), "CNY", "2026")
     assert got[(3, "30.8%")] == (30.8, "%", "2026")
+
+
+def test_cells_of_a_grid_table_are_named_by_their_row_and_column():
+    import pandas as pd
+
+    from recon.extract import extract_claims
+    from recon.ingest.rows import document_row, segment_row
+    from recon.schemas import Document, Segment
+
+    grid = [(0, 0, "地区"), (0, 1, "融资金额"), (1, 0, "长三角"), (1, 1, "346.8"), (2, 0, "全国"),
+            (2, 1, "727.2")]
+    rows = [segment_row("t.html", 2 + r, text, col_offset=4 * c, block="table", table_id="t#1", row=r, col=c,
+                        unit_hint="亿元") for r, c, text in grid]
+    document = document_row("t.html", "t.html", "html", meta={"date": "2024-04"})
+    documents = Document.validate(pd.DataFrame([document]))
+    claims, _ = extract_claims(Segment.validate(pd.DataFrame(rows)), documents)
+    got = [(r.surface, r.value, r.unit, r.metric_text, r.geo) for r in claims.itertuples()]
+    assert got == [("346.8", pytest.approx(3.468e10), "CNY", "长三角融资金额", "Yangtze River Delta"),
+                   ("727.2", pytest.approx(7.272e10), "CNY", "全国融资金额", "China")]
