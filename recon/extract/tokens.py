@@ -18,8 +18,13 @@ LIST_MARKER_RE = re.compile(r"^[\s\-*#>·•]*[(（]?$")
 CITATION_BEFORE_RE = re.compile(r"(?:\?|\[|ref=\"|ref=|[¹²³⁴⁵⁶⁷⁸⁹⁰])$")
 CITATION_AFTER_RE = re.compile(r"\]")
 DATE_AFTER_RE = re.compile(r"\s?(?:月|日|号|时|点(?!\d))")
-PAGE_LINE_RE = re.compile(r"^(?:.*(?:\t|\.{3,}|…{2,}|\s{2,})|[-\s]*)$")
-CODE_RE = re.compile(r"^\d{6}$")
+PAGE_LINE_RE = re.compile(r"^(?:.*(?:\t|\.{3,}|…{2,}|\s{2,})[\s.…·]*|[-\s]*)$")
+#: Stock codes (688018), phone and fax numbers (82547884, 5889.1666): identifiers, not amounts.
+CODE_RE = re.compile(r"^(?:\d{6}|\d{7,}|\d{4}\.\d{4})$")
+#: 2022.08 is a month in dotted notation.
+DOTTED_MONTH_RE = re.compile(r"(?:19|20)\d\d\.(?:0[1-9]|1[0-2])")
+#: "3.1 行业排名": a decimal section number opening a line and followed by its title.
+SECTION_TITLE_AFTER_RE = re.compile(r"\s+\S")
 YEAR_RE = re.compile(r"(?:19[5-9]|20[0-4])\d")
 
 
@@ -41,8 +46,11 @@ def reason_for(clean: str, start: int, end: int, surface: str,
             return NonClaimReason.PRODUCT_NAME, surface + after[:3]
         if DATE_AFTER_RE.match(after):
             return NonClaimReason.DATE, surface + after[:1]
-        if LIST_MARKER_RE.match(before) and SECTION_AFTER_RE.match(after):
+        if LIST_MARKER_RE.match(before) and (SECTION_AFTER_RE.match(after) or (
+                "." in surface and SECTION_TITLE_AFTER_RE.match(after))):
             return NonClaimReason.SECTION_NUMBER, surface + after[:1]
+        if DOTTED_MONTH_RE.fullmatch(surface):
+            return NonClaimReason.DATE, surface
         if end == len(clean.rstrip()) and PAGE_LINE_RE.match(clean[:start]):
             return NonClaimReason.PAGE_NUMBER, surface
         if YEAR_RE.fullmatch(surface):
