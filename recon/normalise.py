@@ -187,7 +187,7 @@ class PhraseRules:
         while leading:
             text = text[len(leading) :]
             leading = next((w for w in self._lead_cjk if text.startswith(w) and len(text) > len(w)), "")
-        return text
+        return "" if text in self._lead_cjk else text
 
     def split_measure(self, cleaned: str) -> tuple[str, str]:
         """Split a cleaned phrase into (metric phrase, measure) when it ends in a measure word."""
@@ -211,6 +211,24 @@ class Glossary:
     def __post_init__(self) -> None:
         self._alias_names = list(self.alias_ids)
         self._alias_grams = [ngrams(a, self.ngram) for a in self._alias_names]
+        self._fragments = sorted(
+            {f for word in self.rules.strip for f in _proper_suffixes(_NOT_WORD.sub("", word))},
+            key=len, reverse=True,
+        )
+
+    def without_fragment(self, cleaned: str) -> str:
+        """The alias a phrase names once a leading fragment of a geography word is dropped, or ''.
+
+        An extractor that cuts a phrase inside a place name leaves its tail (国智能算力规模 from
+        中国智能算力规模, "na's intelligent computing power" from "China's …"); only an exact alias
+        behind the fragment counts, so 国产芯片 never loses its 国.
+        """
+        for fragment in self._fragments:
+            rest = cleaned[len(fragment) :]
+            named = rest in self.alias_ids or self.rules.split_measure(rest)[0] in self.alias_ids
+            if cleaned.startswith(fragment) and named:
+                return rest
+        return ""
 
     def clean(self, phrase: str) -> str:
         """The cleaned form of a metric phrase (see :class:`PhraseRules`)."""
@@ -242,6 +260,9 @@ class Glossary:
         """
         cleaned = self.clean(metric_text)
         base_id, score = self.nearest(cleaned)
+        if score < 100 and self.without_fragment(cleaned):
+            cleaned = self.without_fragment(cleaned)
+            base_id, score = self.nearest(cleaned)
         measure = ""
         if score < 100:
             phrase, measure = self.rules.split_measure(cleaned)
@@ -261,6 +282,10 @@ class Glossary:
         if derived not in self.metrics:
             return UNLISTED + cleaned, score
         return derived, score
+
+
+def _proper_suffixes(word: str) -> list[str]:
+    return [word[i:] for i in range(1, len(word))]
 
 
 @lru_cache(maxsize=1)
@@ -441,4 +466,91 @@ def normalise_claims(claims: pd.DataFrame, glossary: Glossary) -> pd.DataFrame:
     metrics["metric_id"] = [metric_id for metric_id, _ in resolved]
     metrics["metric_score"] = [float(score) for _, score in resolved]
     facts = facts.merge(metrics, on=key, how="left", validate="many_to_one")
+    facts = _periods_from_sentence(_geos_from_sentence(_metrics_from_sentence(facts, glossary)))
     return schemas.Fact.validate(facts)
+
+
+LEVEL_TYPES = ["level", "count", "price"]
+SENTENCE = ["doc_id", "line", "quote"]
+RATE_MEASURES = ["growth", "cagr"]
+_ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_SENTENCE_YEAR = re.compile(r"(?<![较比从自])((?:19|20)\d{2})\s*年(?!以来|以前|之前|前|后|起)")
+
+
+def _flagged(flags: pd.Series, flag: str) -> pd.Series:
+    return flags.where(flags == "", flags + ";") + flag
+
+
+def _metrics_from_sentence(facts: pd.DataFrame, glossary: Glossary) -> pd.DataFrame:
+    """A figure whose phrase names nothing continues its sentence's subject (ellipsis): 2022年中国智能算力
+    规模达259.9 EFLOPS，2023年将达到414.1 EFLOPS. It takes the glossary metric of the nearest level before
+    it in the sentence (same dimension), or that metric's growth or CAGR when it is a rate."""
+    elided = facts["metric_id"] == UNLISTED
+    if not elided.any():
+        return facts
+    order = facts.sort_values(["doc_id", "line", "start"]).index
+    table = facts.loc[order]
+    level = table["type"].isin(LEVEL_TYPES) & ~table["metric_id"].str.startswith(UNLISTED)
+    sentence = [table[column] for column in SENTENCE]
+    donor = table["metric_id"].where(level)
+    same_dimension = donor.groupby([*sentence, table["dimension"]]).ffill()
+    any_level = donor.groupby(sentence).ffill()
+    rate = table["type"].isin(RATE_MEASURES) & (table["dimension"] == "percent")
+    derived = (any_level + "-" + table["type"]).where(rate)
+    derived = derived.where(derived.isin(glossary.metrics.keys()))
+    taken = same_dimension.where(~rate, derived).where(elided.loc[order]).dropna()
+    if taken.empty:
+        return facts
+    inherited = facts.index.isin(taken.index)
+    return facts.assign(
+        metric_id=facts["metric_id"].where(~inherited, taken.reindex(facts.index)),
+        flags=facts["flags"].where(~inherited, _flagged(facts["flags"], "metric-from-sentence")),
+    )
+
+
+def _geos_from_sentence(facts: pd.DataFrame) -> pd.DataFrame:
+    """A figure with no place takes the place of the figure before it in its sentence: 2022-2027年中国智能
+    算力规模年复合增长率达33.9%，同期通用算力规模年复合增长率为16.6% speaks of China twice."""
+    unstated = facts["geo"] == ""
+    if not unstated.any() or unstated.all():
+        return facts
+    order = facts.sort_values(["doc_id", "line", "start"]).index
+    table = facts.loc[order]
+    before = table["geo"].where(table["geo"] != "").groupby([table[c] for c in SENTENCE]).ffill()
+    taken = before.where(unstated.loc[order]).dropna().reindex(facts.index)
+    found = taken.notna()
+    if not found.any():
+        return facts
+    return facts.assign(
+        geo=facts["geo"].where(~found, taken),
+        flags=facts["flags"].where(~found, _flagged(facts["flags"], "geo-from-sentence")),
+    )
+
+
+def _periods_from_sentence(facts: pd.DataFrame) -> pd.DataFrame:
+    """A figure with no period takes the one year its sentence names before it (2024年…，训练成本同比
+    下降38%); none when that year is a comparison (较2022年) or a starting point (2023年以来)."""
+    missing = (facts["period_grain"] == "") & (facts["period"] == "")
+    if not missing.any():
+        return facts
+    rows = facts.loc[missing, ["quote", "surface"]].drop_duplicates()
+    years = {}
+    for quote, surface in rows.itertuples(index=False, name=None):
+        at = quote.find(surface)
+        named = set(_SENTENCE_YEAR.findall(quote[:at])) if at > 0 else set()
+        if len(named) == 1 and named == set(_ANY_YEAR.findall(quote[:at])):
+            years[quote, surface] = int(named.pop())
+    year = pd.Series(
+        [years.get(pair) for pair in zip(facts["quote"], facts["surface"], strict=True)],
+        index=facts.index, dtype="Int64",
+    ).where(missing)
+    found = year.notna()
+    if not found.any():
+        return facts
+    return facts.assign(
+        period_start=facts["period_start"].where(~found, year),
+        period_end=facts["period_end"].where(~found, year),
+        period_grain=facts["period_grain"].where(~found, "year"),
+        period=facts["period"].where(~found, year.astype(str)),
+        flags=facts["flags"].where(~found, _flagged(facts["flags"], "period-from-sentence")),
+    )

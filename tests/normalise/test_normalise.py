@@ -130,3 +130,60 @@ def test_every_gold_claim_normalises_with_a_dimension_matching_its_unit(glossary
     allowed = listed["metric_id"].map(lambda m: glossary.metrics[m].units)
     base_units = listed["base_unit"].where(listed["dimension"] != "count", "count")
     assert [u in a for u, a in zip(base_units, allowed, strict=True)].count(False) <= 2
+
+
+IDC_168 = ("2022年中国智能算力规模达259.9 EFLOPS，2023年将达到414.1 EFLOPS，预计到2027年将达到1117.4 EFLOPS，"
+           "2022-2027年中国智能算力规模年复合增长率达33.9%，同期通用算力规模年复合增长率为16.6%")
+
+
+def _sentence_claims(quote: str, figures: list[dict]) -> pd.DataFrame:
+    rows = []
+    for fields in figures:
+        start = quote.index(fields["surface"])
+        rows.append(claim(doc_id="003.txt", line=168, quote=quote, start=start, **fields))
+    return claims_table(rows)
+
+
+def test_a_figure_continues_the_subject_and_place_of_its_sentence(glossary):
+    """003 line 168 names 智能算力规模 once (cut to 国智能算力规模 by the extractor) for three years."""
+    claims = _sentence_claims(IDC_168, [
+        dict(surface="259.9 EFLOPS", value=259.9e18, unit="FLOPS", period="2022",
+             metric_text="国智能算力规模"),
+        dict(surface="414.1 EFLOPS", value=414.1e18, unit="FLOPS", geo="", metric_text=""),
+        dict(surface="1117.4 EFLOPS", value=1117.4e18, unit="FLOPS", period="2027", geo="",
+             metric_text="到2027年"),
+        dict(surface="16.6%", value=16.6, unit="%", type="cagr", period="2022-2027", geo="",
+             metric_text="同期通用算力规模年复合增长率"),
+    ])
+    facts = normalise_claims(claims, glossary).set_index("surface")
+    assert set(facts.loc[["259.9 EFLOPS", "414.1 EFLOPS", "1117.4 EFLOPS"], "metric_id"]) == {
+        "intelligent-computing-power"
+    }
+    assert facts.loc["414.1 EFLOPS", "flags"] == "metric-from-sentence;geo-from-sentence"
+    assert facts.loc["16.6%", "metric_id"] == "general-computing-power-cagr"
+    assert set(facts["geo"]) == {"China"}
+
+
+def test_a_figure_with_no_year_takes_the_one_its_sentence_names_before_it(glossary):
+    """000: 2024年多模态大模型参数量突破万亿级,训练成本同比下降38% — but 较2022年 is a base, not a period."""
+    quote = "2024年多模态大模型参数量突破万亿级,训练成本同比下降38%,较2021年变化7%"
+    claims = _sentence_claims(quote, [
+        dict(surface="38%", value=38.0, unit="%", type="growth", period="", period_grain="",
+             metric_text="训练成本"),
+        dict(surface="7%", value=7.0, unit="%", type="growth", period="", period_grain="",
+             metric_text="变化"),
+    ])
+    facts = normalise_claims(claims, glossary).set_index("surface")
+    assert facts.loc["38%", "period"] == "2024"
+    assert facts.loc["38%", "metric_id"] == "model-training-cost-growth"
+    assert facts.loc["7%", "period"] == ""
+
+
+@pytest.mark.parametrize(
+    "phrase, metric_id",
+    [("国智能算力规模", "intelligent-computing-power"),
+     ("na's intelligent computing power", "intelligent-computing-power"),
+     ("国产替代率", "unlisted:国产替代率")],
+)
+def test_a_cut_geography_word_is_dropped_only_before_an_alias(glossary, phrase, metric_id):
+    assert glossary.resolve(phrase)[0] == metric_id
