@@ -46,11 +46,11 @@ def reason_for(clean: str, start: int, end: int, surface: str,
             return NonClaimReason.PRODUCT_NAME, surface + after[:3]
         if DATE_AFTER_RE.match(after):
             return NonClaimReason.DATE, surface + after[:1]
+        if DOTTED_MONTH_RE.fullmatch(surface):
+            return NonClaimReason.DATE, surface
         if LIST_MARKER_RE.match(before) and (SECTION_AFTER_RE.match(after) or (
                 "." in surface and SECTION_TITLE_AFTER_RE.match(after))):
             return NonClaimReason.SECTION_NUMBER, surface + after[:1]
-        if DOTTED_MONTH_RE.fullmatch(surface):
-            return NonClaimReason.DATE, surface
         if end == len(clean.rstrip()) and PAGE_LINE_RE.match(clean[:start]):
             return NonClaimReason.PAGE_NUMBER, surface
         if YEAR_RE.fullmatch(surface):
