@@ -15,7 +15,14 @@ import pandas as pd
 from recon.extract import context
 from recon.extract.numbers import NUMBER_RE, parse_number
 from recon.extract.periods import Period, find_periods, period_for
-from recon.extract.quantities import Quantity, counted_noun, read_quantity, read_range_end, split_lost_dash
+from recon.extract.quantities import (
+    Quantity,
+    counted_noun,
+    read_dimensionless,
+    read_quantity,
+    read_range_end,
+    split_lost_dash,
+)
 from recon.extract.tables import split_flattened_rows, split_label_rows, unit_from_hint
 from recon.extract.tokens import reason_for
 from recon.schemas import Claim, NonClaimReason, NumberToken, empty
@@ -49,12 +56,13 @@ LATE_MONTH = 10
 #: A labelled share written on the lines after a flattened row still belongs to that row.
 ROW_LINES = 2
 #: Measure words that, after a Chinese numeral, list kinds rather than count things: 三类, 四种, 两条主线.
-ENUMERATING_UNITS = ("count:类", "count:种", "count:条", "count:次")
+ENUMERATING_UNITS = ("count:类", "count:种", "count:条", "count:次", "count:大")
 #: Numbers separated only by spaces, four or more in a row: the tick labels of a lost chart axis.
 AXIS_RE = re.compile(r"(?:-?\d+(?:\.\d+)?%? +){3,}-?\d+(?:\.\d+)?%?")
 #: Nouns after 四个 or 三大 that name the parts of an argument, not an amount.
 ENUMERATED_RE = re.compile(
-    r"方面|层面|部分|阶段|维度|环节|途径|方向|要素|主线|原则|支柱|体系|特征|趋势|问题|挑战|措施|步|种"
+    r"方面|层面|部分|阶段|维度|环节|途径|方向|要素|主线|原则|支柱|体系|特征|趋势|问题|挑战|措施|步|种|"
+    r"主要|目标|任务|举措|行动|重点|动力|矛盾|风险"
 )
 
 
@@ -212,6 +220,8 @@ class SegmentReader:
         if q.chinese and not q.unit:
             return q.end
         label = self.cell_label(q.start)
+        if not q.unit and not q.chinese:
+            read_dimensionless(clean, q)
         if not q.unit and unit_hint:
             hinted = unit_from_hint(unit_hint)
             if hinted is not None:
@@ -227,6 +237,8 @@ class SegmentReader:
         reason = reason_for(clean, m.start(), m.end(), m.group(), bool(q.unit))
         if reason is None and q.chinese:
             reason = self.chinese_non_claim(q)
+        if reason is None and q.unit == "count:大" and ENUMERATED_RE.match(clean, q.end):
+            reason = (NonClaimReason.ENUMERATION, clean[q.start:q.end + 4])
         if reason is None and not q.unit:
             reason = (NonClaimReason.NO_QUANTITY, "no unit")
         if reason is None and q.unit == "years" and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("num") or ""):

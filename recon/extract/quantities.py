@@ -19,6 +19,11 @@ COUNTED_NOUNS = {"参数": "parameters", "模型": "parameters", "token": "token
 COUNTED_AFTER_RE = re.compile(r"[^，,。;；:：]{0,16}?(参数|模型|token|汉字)")
 #: "The number of AI-related companies … stood at 9,183": an English count named before the number.
 NUMBER_OF_RE = re.compile(r"number of (?:[\w-]+ ){0,3}?([a-z]+s)\b[^.;]*$")
+#: 供需比1:5 and ROI 1:3.8 are ratios; PUE值1.35 and 指数0.8 are indices: dimensionless, not bare numbers.
+RATIO_RE = re.compile(r":(\d+(?:\.\d+)?)(?![\d:])")
+RATIO_CONTEXT_RE = re.compile(r"比|ROI|比例|配比|压缩率")
+INDEX_CONTEXT_RE = re.compile(r"PUE|ROI|指数|系数|评分|得分")
+INDEX_UNITS = {"PUE": "PUE", "ROI": "ratio"}
 #: A vague amount (数亿, 上千) is money only when money is being spoken of; 成百上千加速卡 is not.
 MONEY_BEFORE_RE = re.compile(r"元|资金|投资|融资|金额|估值|营收|收入|市值|产值|出资|成本|支出")
 PER_SECOND_RE = re.compile(r"每秒")
@@ -100,6 +105,20 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
     if after and q.qualifier in ("exact", "approx"):
         q.qualifier = after
     return q
+
+
+def read_dimensionless(text: str, q: Quantity) -> None:
+    """Give a bare number its unit when it is a ratio (供需比1:5) or an index (PUE值1.35)."""
+    ratio = RATIO_RE.match(text, q.end)
+    if ratio and RATIO_CONTEXT_RE.search(text, max(0, q.start - 12), q.start):
+        divisor = float(ratio.group(1))
+        if divisor:
+            q.value, q.step = q.value / divisor, 0.0
+            q.unit, q.type_hint, q.end = "other:ratio", "other", ratio.end()
+        return
+    index = INDEX_CONTEXT_RE.search(text, max(0, q.start - 15), q.start)
+    if index and "." in text[q.start:q.end]:
+        q.unit, q.type_hint = f"other:{INDEX_UNITS.get(index.group(), 'index')}", "other"
 
 
 def _percent_word(m: re.Match, group: str) -> float:

@@ -27,7 +27,7 @@ SI_PREFIX = {"": 1.0, "K": 1e3, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e
 #: Measure words that make a number a count; the noun family is kept in the unit (count:家).
 MEASURE_WORDS = (
     "个 家 人 名 位 件 项 款 座 台 套 篇 次 起 笔 轮 种 类 张 片 颗 条 所 只 部 辆 "
-    "块 枚 户 场 批 届 份 间 栋 处 国 省 城 座城市 人次 例 架 艘 首 门 支 本 册 根 股 期 项目 帧"
+    "块 枚 户 场 批 届 份 间 栋 处 国 省 城 座城市 人次 例 架 艘 首 门 支 本 册 根 股 期 项目 帧 大"
 ).split()
 ENGLISH_COUNTS = "tokens token users companies people countries parameters models GPUs".split()
 #: Any plural English noun after a number counts it (590 deals); units written in words come first.
@@ -58,6 +58,13 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _unit_words(words) -> str:
+    """Unit words; a Latin one must not run on into a longer word (48GB, not 4GBase), a Chinese one may."""
+    latin = [w for w in words if w.strip().isascii()]
+    chinese = [w for w in words if not w.strip().isascii()]
+    return rf"(?:{_alternation(chinese)}|(?:{_alternation(latin)})(?![A-Za-z]))"
+
+
 UNIT_RE = re.compile(
     r"(?P<pp>个百分点|百分点|\s?percentage points?|pct|ppt|pp(?![a-z]))"
     r"|(?P<pct>%|％|\s?percent\b|\s?per cent\b)"
@@ -68,8 +75,8 @@ UNIT_RE = re.compile(
     r"|(?P<bytes>(?P<bp>[KMGTPEZ])B(?![A-Za-z\d]))"
     r"|(?P<bareflops>(?P<ffp>[PEZ])(?![A-Za-z\d]))"
     r"|(?P<params>B(?=\s?参数)|参数)"
-    rf"|(?P<power>{_alternation(POWER)})(?![A-Za-z])"
-    rf"|(?P<other>{_alternation(OTHER_UNITS)})(?![A-Za-z])"
+    rf"|(?P<power>{_unit_words(POWER)})"
+    rf"|(?P<other>{_unit_words(OTHER_UNITS)})"
     r"|(?P<months>个月|\smonths?\b)"
     r"|(?P<years>年|\syears?\b)"
     r"|(?P<days>天|\sdays?\b)"

@@ -38,6 +38,7 @@ def test_listed_with_reason(extract, listed, sentence, surface, reason):
     "这一增长主要源于三大动力",
     "报告从四个方面分析了产业趋势",
     "形成两条主线",
+    "2025年4大主要目标",
     "统一大市场建设与一个重要趋势",
 ])
 def test_words_with_numerals_are_not_claims(extract, sentence):
