@@ -339,6 +339,8 @@ class SegmentReader:
         if period is not None:
             first, last, grain, label = period.first, period.last, period.grain, period.label
         kind = context.kind_of(clean, (s_lo, s_hi), scope[0], q.start, last, grain, self.last_actual)
+        if kind == "actual" and period is None and self.previous and self.previous[0] == s_lo:
+            kind = self.previous[2]  # a sentence that opened on a forecast goes on forecasting
         if period is None and self.current and kind == "actual":
             first = last = self.current
             grain, label = "year", str(self.current)
@@ -361,7 +363,7 @@ class SegmentReader:
             if end is not None:
                 first = last = first if end.group().startswith("从") else last
                 grain, label = "year", str(first)
-        self.previous = (s_lo, period)
+        self.previous = (s_lo, period, kind)
         start, end = self.original(q.start, q.end)
         surface = self.text[start - self.col_offset:end - self.col_offset]
         q_lo, q_hi = self.original(s_lo, max(s_hi, s_lo + 1))

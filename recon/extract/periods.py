@@ -26,7 +26,7 @@ PERIOD_RE = re.compile(
 
 #: 较2023年, 比2022年 and 2025年后 name a base of comparison or a starting point, not the period.
 BASE_BEFORE_RE = re.compile(r"(?:较|比|相比|相较|较之|同比|对比|低于|高于)$")
-BASE_AFTER_RE = re.compile(r"(?:底|末)?(?:后|以后|之后|以前|之前|前)(?![0-9])")
+BASE_AFTER_RE = re.compile(r"(?:底|末)?(?:后|以后|之后)(?![0-9])")
 #: 自2020年起 and 2020年以来 run from that year to the report's last observed year.
 SINCE_BEFORE_RE = re.compile(r"[自从]\s?$")
 SINCE_AFTER_RE = re.compile(r"\s?(?:起|以来)")
