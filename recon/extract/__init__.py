@@ -348,6 +348,8 @@ class SegmentReader:
         geo = context.geo_of(measured, (0, len(measured)), 0, len(measured)) if measured else ""
         if not geo and metric is None:
             geo = context.geo_of(clean, (s_lo, s_hi), scope[0], q.start)
+            if not geo and self.carry:  # the place a paragraph named before this sentence
+                geo = context.geo_of(clean, (max(0, s_lo - self.carry), s_lo), s_lo, s_lo)
         if measured:
             ctype = context.type_of(measured, 0, len(measured), q.unit, q.type_hint, q.unit_text,
                                     grain == "span")

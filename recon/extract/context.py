@@ -110,14 +110,13 @@ def kind_of(text: str, sentence: tuple[int, int], scope_lo: int, start: int, per
 
 
 def geo_of(text: str, sentence: tuple[int, int], scope_lo: int, start: int) -> str:
-    """The geography named nearest before the number in its scope, else in the opening of its sentence."""
+    """The geography named nearest before the number in its scope, else earlier in its sentence."""
     found = ""
     for m in GEO_RE.finditer(text, scope_lo, start):
         found = GEOGRAPHY[m.group()]
     if found or scope_lo <= sentence[0]:
         return found
-    opening = text.find(",", sentence[0], scope_lo)
-    for m in GEO_RE.finditer(text, sentence[0], opening if opening >= 0 else scope_lo):
+    for m in GEO_RE.finditer(text, sentence[0], scope_lo):
         found = GEOGRAPHY[m.group()]
     return found
 
