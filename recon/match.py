@@ -9,6 +9,7 @@ joined, best pair first, by union-find that never lets two glossary metrics into
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -38,6 +39,8 @@ class MatchSettings:
     mix_kinds: bool = True
     document_geo_share: float = 0.75
     unlisted_across_documents: bool = False
+    min_phrase_chars: int = 3
+    max_phrase_digits: float = 0.2
 
 
 def load_settings(path: str | Path) -> MatchSettings:
@@ -70,6 +73,11 @@ def load_settings(path: str | Path) -> MatchSettings:
         mix_kinds=setting("mix_kinds", _is_flag, "true or false"),
         document_geo_share=setting("document_geo_share", _is_share, "a share from 0 to 1"),
         unlisted_across_documents=setting("unlisted_across_documents", _is_flag, "true or false"),
+        min_phrase_chars=setting(
+            "min_phrase_chars", lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
+            "a whole number of characters",
+        ),
+        max_phrase_digits=setting("max_phrase_digits", _is_share, "a share from 0 to 1"),
     )
 
 
@@ -115,7 +123,8 @@ def _blocked(facts: pd.DataFrame, settings: MatchSettings) -> pd.DataFrame:
         ["claim_id", "doc_id", "dimension", "period", "geo", "kind", "metric_id", "metric_text",
          "metric_score", "base_unit"]
     ]
-    table = table[table["metric_id"] != UNLISTED]
+    too_vague = [m for m in table["metric_id"].unique() if vague(m, settings)]
+    table = table[~table["metric_id"].isin(too_vague)]
     if settings.unstated_period == "alone":
         table = table[table["period"] != ""]
     table = table.assign(block_geo=table["geo"])
@@ -131,6 +140,39 @@ def _blocked(facts: pd.DataFrame, settings: MatchSettings) -> pd.DataFrame:
     keys = [*BLOCK, "block_scope"] if settings.mix_kinds else [*BLOCK, "block_scope", "kind"]
     table["block"] = table.groupby(keys, sort=True).ngroup()
     return table
+
+
+def vague(metric_id: str, settings: MatchSettings) -> bool:
+    """Whether an unlisted phrase is too vague to say two figures measure one thing: a word or two
+    (规模, 项目) or mostly digits (a flattened table row read as a phrase).
+
+    >>> settings = MatchSettings(glossary=None)
+    >>> vague("unlisted:项目", settings), vague("unlisted:14131零售电商95837240", settings)
+    (True, True)
+    >>> vague("unlisted:市场规模", settings), vague("deep-learning-market", settings)
+    (False, False)
+    """
+    if not metric_id.startswith(UNLISTED):
+        return False
+    phrase = metric_id[len(UNLISTED) :]
+    digits = sum(c.isdigit() for c in phrase)
+    too_short = len(phrase) - digits < settings.min_phrase_chars
+    return too_short or digits > settings.max_phrase_digits * len(phrase)
+
+
+def siblings(phrase: str, other: str) -> bool:
+    """Whether two phrases put different words in the same slot of one frame: 头部企业市场份额 and
+    外资企业市场份额 are columns of one table, not one metric, however many characters they share.
+
+    >>> siblings("份额预估头部企业市场份额", "份额预估外资企业市场份额")
+    True
+    >>> siblings("深度学习市场规模", "深度学习行业市场规模")
+    False
+    """
+    prefix = len(os.path.commonprefix([phrase, other]))
+    suffix = len(os.path.commonprefix([phrase[prefix:][::-1], other[prefix:][::-1]]))
+    framed = prefix > 0 and suffix > 0
+    return framed and len(phrase) - prefix - suffix > 0 and len(other) - prefix - suffix > 0
 
 
 def _main_geo(table: pd.DataFrame, settings: MatchSettings) -> pd.Series:
@@ -203,7 +245,8 @@ def _similar_pairs(phrases, node, scope, unlisted, grams: dict, min_score: float
     for r, c in zip(*np.nonzero(matrix), strict=True):
         i = rows[r]
         apart = scope[c] and scope[c] != scope[i]
-        if node[i] != node[c] and not apart and not qualifies(phrases[i], phrases[c]):
+        related = not qualifies(phrases[i], phrases[c]) and not siblings(phrases[i], phrases[c])
+        if node[i] != node[c] and not apart and related:
             pairs.append((float(matrix[r, c]), i, int(c)))
     return sorted(pairs, key=lambda pair: (-pair[0], node[pair[1]], node[pair[2]], pair[1], pair[2]))
 

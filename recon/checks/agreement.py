@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from recon.normalise import UNLISTED
+
 from .findings import ComparisonTable, build_findings, claim_key, grouped_claims
-from .suite import Suites
+from .suite import CheckSpec, Suites
 from .tolerance import format_number, relative_gap
 
 SAME_KEY = ["group_id", "period", "period_grain", "type", "dimension"]
@@ -49,7 +53,7 @@ def check_agreement(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
     grouped = facts[facts["group_id"] != ""]
     grouped = _in_common_currency(grouped, suites)
     findings = []
-    pairs = _pairs(grouped)
+    pairs = _pairs(_compared(grouped, suites.checks.get("cross-source-agreement")))
     comparable = pairs["base_unit_a"] == pairs["base_unit_b"]
     if "cross-source-agreement" in suites.checks:
         table = PairTable.validate(_pair_table(pairs[comparable]))
@@ -58,9 +62,30 @@ def check_agreement(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
         table = CurrencyTable.validate(_currency_table(pairs[~comparable]))
         findings.append(build_findings(table, suites.checks["incomparable"]))
     if "intra-document-conflict" in suites.checks:
-        table = ConflictTable.validate(_conflict_table(grouped))
-        findings.append(build_findings(table, suites.checks["intra-document-conflict"]))
+        spec = suites.checks["intra-document-conflict"]
+        table = ConflictTable.validate(_conflict_table(_compared(grouped, spec, named_shares=True)))
+        findings.append(build_findings(table, spec))
     return findings
+
+
+def _compared(facts: pd.DataFrame, spec: CheckSpec | None, named_shares: bool = False) -> pd.DataFrame:
+    """The facts a check compares: not those whose extraction is in doubt (the check's ``skip_flags``:
+    a mangled range, a table whose columns are unclear; plausibility reports them).
+
+    With ``named_shares``, a share counts only when its phrase names both part and whole: one that
+    names only the whole (``whole_only`` words: 占总体融资事件的30.3%) or a part outside the glossary
+    (算力租赁占39%: of what?) may be a different part or of a different whole than the next."""
+    if spec is None:
+        return facts
+    skip = spec.params.get("skip_flags") or []
+    doubtful = facts["flags"].str.contains("|".join(rf"(?:^|;){re.escape(f)}(?:;|$)" for f in skip))
+    keep = ~doubtful if skip else pd.Series(True, index=facts.index)
+    if named_shares:
+        whole_only = tuple(spec.params.get("whole_only") or [])
+        phrase = facts["metric_text"].str.strip()
+        unnamed = facts["metric_id"].str.startswith(UNLISTED) | phrase.str.startswith(whole_only)
+        keep &= ~((facts["type"] == "share") & unnamed)
+    return facts[keep]
 
 
 def _in_common_currency(facts: pd.DataFrame, suites: Suites) -> pd.DataFrame:
@@ -128,11 +153,23 @@ def _currency_table(pairs: pd.DataFrame) -> pd.DataFrame:
 
 
 def _conflict_table(facts: pd.DataFrame) -> pd.DataFrame:
-    """One row per (key, document) stating it more than once: the intervals must share a value."""
+    """One row per (key, document) stated in two or more sentences: the statements must share a value.
+
+    Figures of one sentence (or one table row) are one statement: a list (分别为280家和253家), a change
+    (从18%提升至32%) or columns of a row; the statement allows any value between its lowest and highest.
+    """
+    keys = SAME_KEY + ["doc_id", "base_unit"]
+    sentence = keys + ["line", "quote"]
+    in_sentence = facts.groupby(sentence, sort=False)
+    facts = facts.assign(
+        sentence_lo=in_sentence["lo"].transform("min"), sentence_hi=in_sentence["hi"].transform("max")
+    )
+    sentences = facts.drop_duplicates(sentence).groupby(keys).size().rename("sentences")
+    facts = facts[facts.join(sentences, on=keys)["sentences"] >= 2]
     table = grouped_claims(
-        facts, SAME_KEY + ["doc_id", "base_unit"], "; ",
+        facts, keys, "; ",
         metric_id=("metric_id", "first"), geo=("geo", "first"),
-        max_lo=("lo", "max"), min_hi=("hi", "min"), kinds=("kind", "nunique"),
+        max_lo=("sentence_lo", "max"), min_hi=("sentence_hi", "min"), kinds=("kind", "nunique"),
     )
     gap = relative_gap(table["max_lo"], np.inf, -np.inf, table["min_hi"])
     percent = format_number(gap * 100, digits=3)
