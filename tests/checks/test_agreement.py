@@ -170,3 +170,38 @@ def test_a_figure_after_its_report_date_is_read_as_a_forecast(suites, with_docum
     documents = pd.DataFrame({"doc_id": [idc["doc_id"], EN], "date": ["2023-12", "2028"]})
     findings = check_facts(facts_table(idc, later), None, suites, documents if with_documents else None)
     assert outcomes(findings) == {("cross-source-agreement", "fail", severity, ids(idc, later))}
+
+
+def _district_counts(**fields):
+    """004 line 761: 龙华区和宝安区分别以 280 家和 253 家位列其后 — two districts in one sentence."""
+    count = dict(value_step=1.0, unit="count:家", type="count", dimension="count", period=2023,
+                 metric_id="unlisted:龙华区", group_id="districts", **fields)
+    return [corpus_fact("004", 761, "280 家", value=280.0, **count),
+            corpus_fact("004", 761, "253 家", value=253.0, **count)]
+
+
+def test_figures_of_one_sentence_are_one_statement_not_a_conflict(suites):
+    findings = check_facts(facts_table(*_district_counts()), None, suites)
+    assert "intra-document-conflict" not in set(findings["check"])
+
+
+def test_a_sentence_still_conflicts_with_another_sentence(suites):
+    """000 line 8 says 38 % and 40 % in two sentences; a third statement stays apart from neither."""
+    declines = [decline_000("同比下降38%", "38%", 38.0), decline_000("同比下降40%至", "40%", 40.0)]
+    findings = check_facts(facts_table(*declines), None, suites)
+    assert outcomes(findings) == {("intra-document-conflict", "fail", "error", ids(*declines))}
+
+
+def test_cells_of_a_table_with_unclear_columns_are_only_reported_as_such(suites):
+    cells = _district_counts(flags="table-cell;unclear-columns")
+    cells[1]["line"] = 762  # even cells of two rows are not compared
+    findings = check_facts(facts_table(*cells), None, suites)
+    assert outcomes(findings) == {("plausibility", "fail", "info", (cell["claim_id"],)) for cell in cells}
+
+
+def test_shares_naming_only_their_whole_are_different_parts(suites):
+    """004 line 868: 72.4 %, 30.3 % and 26.5 % are each 占总体融资事件 — of seed-to-A, A and angel rounds."""
+    fields = dict(dimension="percent", unit="%", type="share", value_step=0.1, period=2023,
+                  metric_id="ai-financing-events-share", metric_text="占总体融资事件", group_id="rounds")
+    shares = [corpus_fact("004", 868, s, value=float(s[:-1]), **fields) for s in ("72.4%", "30.3%", "26.5%")]
+    assert "intra-document-conflict" not in set(check_facts(facts_table(*shares), None, suites)["check"])

@@ -4,7 +4,7 @@ import pytest
 
 from recon.checks import check_facts
 
-from .builders import corpus_fact, facts_table, ids, make_fact, outcomes
+from .builders import corpus_fact, corpus_line, facts_table, ids, make_fact, outcomes
 
 SHARE = dict(value_step=1.0, unit="%", type="share", dimension="percent",
              metric_id="deep-learning-market-share")
@@ -108,3 +108,22 @@ def test_a_share_of_a_whole_implies_the_part_beside_it(suites, stated, outcome):
     severity = "info" if outcome == "pass" else "error"
     assert outcomes(findings) == {("cross-source-agreement", outcome, severity, ids(whole, part_share, part))}
     assert findings.iloc[0]["arithmetic"].startswith("347 × 31.7 % = 109.999;")
+
+
+@pytest.mark.parametrize(
+    "after, surfaces",
+    [
+        ("長三角集聚了", ("43%", "61%")),  # 43%的算法服务商和61%的算力中心: each share names its own whole
+        ("領(lǐng)域的應(yīng)用占比達", ("38%", "24%", "60%")),  # 两者合计贡献超60%: a total
+        ("標注占", ("28%", "39%", "25%", "+7%", "15%", "+8%")),  # 较2021年分别变化: changes
+    ],
+    ids=["own-wholes", "total", "changes"],
+)
+def test_only_shares_listed_one_after_another_are_summed(suites, after, surfaces):
+    """000 line 8: shares of one sentence that are not one list are not parts of one whole."""
+    shares = []
+    for surface in surfaces:
+        at = corpus_line("000", 8).index(surface, corpus_line("000", 8).index(after))
+        shares.append(corpus_fact("000", 8, surface, at=at, value=float(surface.strip("+%")), period=2024,
+                                  **SHARE))
+    assert "share-sum" not in {f[0] for f in outcomes(check_facts(facts_table(*shares), None, suites))}

@@ -174,3 +174,27 @@ def test_gold_claims_group_consistently_and_ids_do_not_depend_on_row_order(setti
 def test_no_facts_give_empty_tables(settings):
     facts, groups = match_facts(schemas.empty(schemas.Fact), settings)
     assert facts.empty and groups.empty
+
+
+@pytest.mark.parametrize(
+    "phrases",
+    [
+        ("项目", "项目"),  # 000: 项目 20 %, 70 %, 10 % are shares of different things
+        ("14131零售电商95837240其他领域837982", "14131零售电商95837240其他领域837982"),  # a flattened row
+        ("份额预估数据头部企业市场份额", "份额预估数据外资企业市场份额"),  # two columns of one table
+    ],
+    ids=["vague", "digits", "sibling-columns"],
+)
+def test_phrases_that_are_no_evidence_of_one_metric_never_group(settings, phrases):
+    rows = [claim(doc_id="000.txt", line=8, start=10 * i, surface=f"{i}%", value=float(i), unit="%",
+                  type="share", period="2025", metric_text=phrase) for i, phrase in enumerate(phrases, 1)]
+    facts, groups = matched(settings, rows)
+    assert groups.empty and set(facts["group_id"]) == {""}
+
+
+def test_a_phrase_with_a_word_more_still_joins(settings):
+    phrases = ["深度学习训练数据服务市场规模", "深度学习训练数据服务行业市场规模"]
+    rows = [claim(doc_id="000.txt", line=n, metric_text=phrase, period="2030")
+            for n, phrase in enumerate(phrases, 1)]
+    facts, groups = matched(settings, rows)
+    assert grouped(facts, groups) == [ids(rows)]

@@ -30,6 +30,8 @@ def test_shipped_settings_load_with_their_glossary():
         ({"unstated_period": True}, "unstated_period"),
         ({"mix_kinds": "yes"}, "mix_kinds"),
         ({"document_geo_share": 1.5}, "document_geo_share"),
+        ({"min_phrase_chars": -1}, "min_phrase_chars"),
+        ({"max_phrase_digits": 2}, "max_phrase_digits"),
         ({"fuzzy": 3}, "fuzzy"),
         ({"glossary": ""}, "glossary"),
     ],
