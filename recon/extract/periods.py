@@ -34,6 +34,10 @@ SINCE_AFTER_RE = re.compile(r"\s?(?:起|以来)")
 TOPIC_AFTER_RE = re.compile(
     r"(?:\s?\d{1,2}\s?日)?(?:底|末|初|全年|上半年|下半年|内|期间|以来|起)?\s?[,，]"
 )
+#: A topic opens its clause: at most a few words stand between it and the clause's start.
+CLAUSE_MARK_RE = re.compile(r"[。！？!；;,，:：?\t]")
+CLAUSE_OPENING_RE = re.compile(r"[。！？!；;,，:：?\t][^。！？!；;,，:：?\t]{0,6}$")
+OPENS_WINDOW = 7
 #: 截至2023年底 (as of) dates every figure of its sentence.
 AS_OF_BEFORE_RE = re.compile(r"(?:截至|截止|截止到|截至到|(?<![提升增降扩])到)\s?$")
 #: What may stand before a period that opens its sentence: list marks, 截至, 在, 自.
@@ -63,11 +67,19 @@ def find_periods(text: str) -> list[Period]:
         return []
     return [p._replace(base=bool(BASE_BEFORE_RE.search(text, max(0, p.start - 3), p.start)
                                  or BASE_AFTER_RE.match(text, p.end)),
-                       topic=bool(TOPIC_AFTER_RE.match(text, p.end)
+                       topic=bool(TOPIC_AFTER_RE.match(text, p.end) and _opens_clause(text, p.start)
                                   or AS_OF_BEFORE_RE.search(text, max(0, p.start - 3), p.start)),
                        since=bool(SINCE_BEFORE_RE.search(text, max(0, p.start - 2), p.start)
                                   and SINCE_AFTER_RE.match(text, p.end)))
             for p in _periods(text)]
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    """Whether at most a few characters stand between ``pos`` and the start of its clause."""
+    window = text[max(0, pos - OPENS_WINDOW):pos]
+    if CLAUSE_OPENING_RE.search(window):
+        return True
+    return pos <= OPENS_WINDOW - 1 and not CLAUSE_MARK_RE.search(window)
 
 
 def _periods(text: str) -> list[Period]:

@@ -42,14 +42,15 @@ OTHER_UNITS = {
     "秒": ("other:seconds", "other"), "周": ("other:weeks", "other"), "纳米": ("other:nm", "other"),
     "nm": ("other:nm", "other"), "GHz": ("other:GHz", "other"), "MHz": ("other:MHz", "other"),
     "TOPS": ("other:TOPS", "level"), "tops": ("other:TOPS", "level"), "PD": ("other:PF-days", "level"),
-    "bit": ("other:bit", "other"),
+    "bit": ("other:bit", "other"), "TWh": ("other:TWh", "level"), "GWh": ("other:GWh", "level"),
+    "MWh": ("other:MWh", "level"), "kWh": ("other:kWh", "level"), "千瓦时": ("other:kWh", "level"),
 }
 #: Units with one meaning whatever their spelling: the claim unit and its usual claim type.
 FIXED_UNITS = {"pp": ("pp", ""), "pct": ("%", ""), "times": ("x", "multiple"),
                "months": ("other:months", "other"), "years": ("years", "other"), "days": ("days", "other")}
 #: 每秒百亿亿次 is 1e2 × 1e8 × 1e8 operations per second: the multipliers before 次 scale FLOPS.
 OPS_MULTIPLIERS = {"十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8}
-POWER = {"千瓦时": ("other:kWh", 1.0), "兆瓦": ("W", 1e6), "千瓦": ("W", 1e3),
+POWER = {"兆瓦": ("W", 1e6), "千瓦": ("W", 1e3),
          "瓦": ("W", 1.0), "GW": ("W", 1e9), "MW": ("W", 1e6), "kW": ("W", 1e3), "KW": ("W", 1e3),
          "W": ("W", 1.0)}
 

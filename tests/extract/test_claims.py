@@ -153,6 +153,9 @@ ENGLISH = [
      dict(value=9.1e9, unit="USD", kind="actual", period="2022", geo="")),
     ("AI financing fell in 2023, with 590 deals recorded during the year.", "590 deals",
      dict(value=590, unit="count:deals", period="2023")),
+    ("Global AI spending will reach $632 billion by 2028, a CAGR of 29.0% over 2024-2028.", "29.0%",
+     dict(value=29.0, type="cagr", period="2024-2028", kind="forecast", geo="Global")),
+    ("Data centres consumed 460 TWh in 2022", "460 TWh", dict(value=460, unit="other:TWh", period="2022")),
     ("Shipments grew 82.5 percent year on year in 2023", "82.5 percent",
      dict(value=82.5, unit="%", type="growth")),
 ]
