@@ -31,10 +31,12 @@ CLAIM_COLUMNS = list(Claim.to_schema().columns)
 SEGMENT_COLUMNS = ["page", "line", "col_offset", "text", "clean", "offsets", "block", "unit_hint", "table_id",
                    "row", "col"]
 NUMBER_COLUMNS = list(NumberToken.to_schema().columns)
-#: Glued percentages 15%20% are two ends of a range whose dash was lost.
 #: Valuation multiples (市盈率58倍) are large by nature: no lost dash is read into them.
 VALUATION_RE = re.compile(r"市盈率|市销率|市净率|PE|PS|PB|估值")
+#: Glued percentages 15%20% are two ends of a range whose dash was lost.
 GLUED_PERCENT_RE = re.compile(r"(\d+(?:\.\d+)?)%(\d+(?:\.\d+)?)%")
+#: Units in which a number too large to be plausible is read as a range with its dash lost.
+LOST_DASH_UNITS = ("%", "pp", "x", "other:months", "days")
 #: Two decimals written one after the other with the same number of places: 7.39.8 is 7.3 and 9.8.
 GLUED_DECIMALS_RE = re.compile(r"(\d{1,3}\.\d{1,2})(\d{1,3}\.\d{1,2})(?![\d.])")
 DATE_RE = re.compile(r"((?:19|20)\d\d)(?:-(\d\d))?")
@@ -216,7 +218,6 @@ class SegmentReader:
     def take(self, q: Quantity, m, unit_hint: str) -> int:
         """Decide on the quantity ``q``: a claim or a listed number token. Return where reading goes on."""
         clean = self.clean
-        surface = clean[q.start:q.end]
         if q.chinese and not q.unit:
             return q.end
         label = self.cell_label(q.start)
@@ -253,19 +254,26 @@ class SegmentReader:
                 q.unit_text = high.unit_text
             self.number(high.start, high.end, NonClaimReason.PART_OF_CLAIM, "range high end")
         else:
-            glued = GLUED_PERCENT_RE.match(clean, q.start)
-            lost = None
-            if q.unit in ("%", "pp", "x", "other:months", "days") and not (
-                    q.unit == "x" and VALUATION_RE.search(clean, max(0, q.start - 12), q.start)):
-                lost = split_lost_dash(q, surface)
-            if glued and float(glued.group(1)) < float(glued.group(2)) <= 100:
-                q.value, q.value_high, q.end = float(glued.group(1)), float(glued.group(2)), glued.end()
-                q.qualifier, q.flags = "range", q.flags + ("suspect-range",)
-            elif lost is not None:
-                q.value, q.value_high, q.step = lost[0], lost[1], 1.0
-                q.qualifier, q.flags = "range", q.flags + ("suspect-range",)
+            self.read_lost_dash(q)
         self.claim(q, self.periods)
         return q.end
+
+    def read_lost_dash(self, q: Quantity) -> None:
+        """15%20%, 2528% and 58倍 whose range dash was lost: make ``q`` the range, flagged suspect."""
+        clean = self.clean
+        glued = GLUED_PERCENT_RE.match(clean, q.start)
+        if glued and float(glued.group(1)) < float(glued.group(2)) <= 100:
+            q.value, q.value_high, q.end = float(glued.group(1)), float(glued.group(2)), glued.end()
+            q.qualifier, q.flags = "range", q.flags + ("suspect-range",)
+            return
+        if q.unit not in LOST_DASH_UNITS:
+            return
+        if q.unit == "x" and VALUATION_RE.search(clean, max(0, q.start - 12), q.start):
+            return
+        lost = split_lost_dash(q, clean[q.start:q.end])
+        if lost is not None:
+            q.value, q.value_high, q.step = lost[0], lost[1], 1.0
+            q.qualifier, q.flags = "range", q.flags + ("suspect-range",)
 
     def take_glued_decimals(self, glued: re.Match) -> int:
         """7.39.8% is the range 7.3–9.8% whose dash was lost: claim it as a suspect range."""
