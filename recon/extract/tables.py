@@ -190,6 +190,8 @@ def split_flattened_rows(clean: str, memory: dict | None = None) -> list[Cell]:
             period = Period(body_start - 4, body_start, year, year, "year", str(year), False)
             for i, text in enumerate(reading):
                 column = columns[i] if clear else _fallback_column(columns, text)
+                if not column.unit:
+                    column = _fallback_column(columns, text)._replace(name=column.name)
                 cells.append(_cell(text, pos, column, period, True, title, clear, run.span()))
                 pos += len(text)
     return cells
