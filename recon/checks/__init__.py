@@ -12,7 +12,7 @@ from recon.schemas import Finding, Group, MatchedFact, empty
 
 from .agreement import check_agreement
 from .plausibility import check_plausibility
-from .recompute import check_recomputation
+from .recompute import check_derived_priors, check_recomputation
 from .shares import check_derived_parts, check_share_sums
 from .suite import Suites, load_suites
 from .tolerance import with_intervals
@@ -44,6 +44,7 @@ def check_facts(
         *check_recomputation(facts, suites),
         *check_share_sums(facts, suites),
         *check_derived_parts(facts, suites),
+        *check_derived_priors(facts, suites),
         *check_plausibility(facts, suites),
         *check_units(facts, suites),
     ]

@@ -19,6 +19,9 @@ LEVEL_TYPES = ["level", "count", "price"]
 ENDPOINT_COLUMNS = ["claim_id", "doc_id", "kind", "surface", "base_unit", "base_value", "lo", "hi"]
 PROXIMITY = [["doc_id", "line", "quote"], ["doc_id"], []]
 """Where an endpoint is looked for, nearest first: the same sentence, the same document, anywhere."""
+IN_DOCUMENT = PROXIMITY[:2]
+"""A growth is recomputed from its own document's levels; other documents' priors are cross-source."""
+PRIOR_COLUMNS = ["claim_id", "doc_id", "kind", "surface", "lo", "hi", "base_unit", "metric_id", "geo", "year"]
 
 CHINESE_DIGITS = dict(zip("一二两三四五六七八九十", [1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10], strict=True))
 ENGLISH_DIGITS = dict(
@@ -39,6 +42,14 @@ class CagrTable(ComparisonTable):
     relative_gap: Series[float] = pa.Field(ge=0)
     years: Series[int] = pa.Field(ge=1)
     years_differ: Series[bool] = pa.Field(description="the text names a span other than the endpoints'")
+
+
+class DerivedFigureTable(ComparisonTable):
+    """A figure derived from one source's figures (a growth's prior year, a share's part) against the
+    figure another statement gives."""
+
+    relative_gap: Series[float] = pa.Field(ge=0)
+    mixed_kind: Series[bool]
 
 
 class GrowthTable(ComparisonTable):
@@ -65,6 +76,21 @@ def check_recomputation(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFram
     return findings
 
 
+def check_derived_priors(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
+    """Cross-source agreement of the prior-year levels stated growths imply with other sources' levels.
+
+    :param facts: facts with intervals
+    :param suites: the loaded suites; the findings are the cross-source-agreement check's, the words
+        that make a growth a decline are the growth-recomputation check's
+    """
+    if "cross-source-agreement" not in suites.checks:
+        return []
+    growth = suites.checks.get("growth-recomputation")
+    words = growth.params.get("decline_words", []) if growth else []
+    table = DerivedFigureTable.validate(derived_prior_table(facts, level_facts(facts), words))
+    return [build_findings(table, suites.checks["cross-source-agreement"])]
+
+
 def level_facts(facts: pd.DataFrame) -> pd.DataFrame:
     """Level facts of one calendar year: the candidates for endpoints and prior periods."""
     levels = facts[
@@ -77,7 +103,8 @@ def level_facts(facts: pd.DataFrame) -> pd.DataFrame:
 
 
 def find_levels(
-    rows: pd.DataFrame, levels: pd.DataFrame, year: pd.Series, metric: pd.Series | None = None
+    rows: pd.DataFrame, levels: pd.DataFrame, year: pd.Series, metric: pd.Series | None = None,
+    proximity: list[list[str]] = PROXIMITY,
 ) -> pd.DataFrame:
     """For each row, the level of its metric and geo in ``year``: the nearest statement wins.
 
@@ -85,6 +112,7 @@ def find_levels(
     :param levels: candidate level facts from :func:`level_facts`
     :param year: the year wanted, aligned with ``rows``
     :param metric: the level's metric id; by default the rate's (``<id>-cagr`` → ``<id>``)
+    :param proximity: where to look, nearest first (:data:`PROXIMITY`)
     :return: endpoint columns indexed like the rows that found one
     """
     if metric is None:
@@ -92,7 +120,7 @@ def find_levels(
     probe = rows[["geo", "doc_id", "line", "quote"]].assign(metric_id=metric, year=year)
     probe = probe.dropna(subset=["year"]).astype({"year": "int64"})
     found = []
-    for near in PROXIMITY:
+    for near in proximity:
         keys = ["metric_id", "geo", "year"] + near
         candidates = levels.drop_duplicates(keys)
         candidates = candidates[keys].join(candidates[ENDPOINT_COLUMNS].add_prefix("found_"))
@@ -219,21 +247,15 @@ def cagr_table(facts: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFrame:
     return table[valid]
 
 
-def growth_table(facts: pd.DataFrame, levels: pd.DataFrame, decline_words: list[str]) -> pd.DataFrame:
-    """One row per stated growth whose current and prior-year levels were found.
-
-    The growth and current level imply the prior level (1751亿元 at +11.9 % → 1564.8亿元); that
-    derived figure is compared with the prior level stated anywhere, nearest first.
-    """
+def _stated_growths(facts: pd.DataFrame, levels: pd.DataFrame, decline_words: list[str]) -> pd.DataFrame:
+    """Stated one-year growths with their document's current level and the prior level they imply:
+    1751亿元 at +11.9 % → 1564.8亿元; a decline (同比下降40%) implies a higher prior year."""
     rates = facts[
         (facts["type"] == "growth") & (facts["unit"] == "%") & (facts["period_grain"] == "year")
         & (facts["period_start"] == facts["period_end"])
     ]
     year = rates["period_start"].astype("Float64")
-    current = find_levels(rates, levels, year).add_prefix("now_")
-    prior = find_levels(rates, levels, year - 1).add_prefix("prior_")
-    rows = rates.join(current, how="inner").join(prior, how="inner")
-    rows = rows[rows["now_base_unit"] == rows["prior_base_unit"]]
+    rows = rates.join(find_levels(rates, levels, year, proximity=IN_DOCUMENT).add_prefix("now_"), how="inner")
     pattern = "|".join(re.escape(w) for w in decline_words)
     decline = rows["metric_text"].str.contains(pattern) | _words_before(rows).str.contains(pattern)
     sign = np.where(decline, -1.0, 1.0)
@@ -242,26 +264,79 @@ def growth_table(facts: pd.DataFrame, levels: pd.DataFrame, decline_words: list[
     with np.errstate(divide="ignore", invalid="ignore"):
         implied_lo = rows["now_lo"] / (1 + rate_hi / 100)
         implied_hi = rows["now_hi"] / (1 + rate_lo / 100)
-    factor = written_factor(rows["now_surface"], rows["now_base_value"])
-    rate_shown = format_number(sign * rows["value"], digits=4)
-    implied = rows["now_base_value"] / (1 + sign * rows["value"] / 100)
+    rows = rows.assign(
+        prior_year=(year.reindex(rows.index) - 1).astype("Int64"),
+        level_metric=rows["metric_id"].str.replace(RATE_SUFFIX, "", regex=True),
+        implied_lo=implied_lo, implied_hi=implied_hi,
+        implied=rows["now_base_value"] / (1 + sign * rows["value"] / 100),
+        factor=written_factor(rows["now_surface"], rows["now_base_value"]),
+        rate_shown=format_number(sign * rows["value"], digits=4),
+    )
+    return rows[(rate_lo > -100) & np.isfinite(implied_hi)]
+
+
+def _implied_arithmetic(rows: pd.DataFrame) -> pd.Series:
+    """1751 / (1 + 11.9 %) = 1564.79, in the unit the current level is written in."""
+    now = format_number(rows["now_base_value"] / rows["factor"])
+    return now + " / (1 + " + rows["rate_shown"] + " %) = " + format_number(rows["implied"] / rows["factor"])
+
+
+def growth_table(facts: pd.DataFrame, levels: pd.DataFrame, decline_words: list[str]) -> pd.DataFrame:
+    """One row per stated growth whose current and prior-year levels its document states.
+
+    The growth and current level imply the prior level (1751亿元 at +11.9 % → 1564.8亿元); that
+    derived figure is compared with the prior level the document states, nearest first. Another
+    document's prior level is a cross-source comparison (:func:`derived_prior_table`).
+    """
+    rows = _stated_growths(facts, levels, decline_words)
+    prior = find_levels(rows, levels, rows["prior_year"].astype("Float64"), proximity=IN_DOCUMENT)
+    rows = rows.join(prior.add_prefix("prior_"), how="inner")
+    rows = rows[rows["now_base_unit"] == rows["prior_base_unit"]]
     recomputed = (rows["now_base_value"] / rows["prior_base_value"] - 1) * 100
-
-    def shown(values):
-        return format_number(values / factor)
-
-    valid = (rate_lo > -100) & np.isfinite(implied_hi)
-    table = pd.DataFrame({
+    return pd.DataFrame({
         "claim_key": claim_key(rows["claim_id"], rows["now_claim_id"], rows["prior_claim_id"]),
         "metric_id": rows["metric_id"],
         "geo": rows["geo"],
         "period": rows["period"],
         "observed": rows["surface"] + " growth to " + rows["now_surface"] + "; prior year "
         + rows["prior_surface"],
-        "expected": "prior year " + shown(implied_lo) + "–" + shown(implied_hi) + " from the rounded growth",
-        "arithmetic": shown(rows["now_base_value"]) + " / (1 + " + rate_shown + " %) = " + shown(implied)
-        + "; growth from the stated levels: " + format_number(recomputed, digits=4) + " %",
-        "relative_gap": relative_gap(implied_lo, implied_hi, rows["prior_lo"], rows["prior_hi"]),
+        "expected": "prior year " + format_number(rows["implied_lo"] / rows["factor"]) + "–"
+        + format_number(rows["implied_hi"] / rows["factor"]) + " from the rounded growth",
+        "arithmetic": _implied_arithmetic(rows) + "; growth from the stated levels: "
+        + format_number(recomputed, digits=4) + " %",
+        "relative_gap": relative_gap(
+            rows["implied_lo"], rows["implied_hi"], rows["prior_lo"], rows["prior_hi"]
+        ),
         "recomputed": format_number(recomputed, digits=4),
     })
-    return table[valid]
+
+
+def derived_prior_table(facts: pd.DataFrame, levels: pd.DataFrame, decline_words: list[str]) -> pd.DataFrame:
+    """A comparison table of the cross-source check: the prior-year level a document's growth implies
+    against the prior-year level each other document states. The derived figure cites its growth and
+    current level; a pair of sources is one row."""
+    rows = _stated_growths(facts, levels, decline_words)
+    others = levels[PRIOR_COLUMNS].add_prefix("prior_")
+    rows = rows.reset_index(names="row").merge(
+        others, left_on=["level_metric", "geo", "prior_year"],
+        right_on=["prior_metric_id", "prior_geo", "prior_year"],
+    )
+    rows = rows[(rows["prior_doc_id"] != rows["doc_id"]) & (rows["prior_base_unit"] == rows["now_base_unit"])]
+    gap = relative_gap(rows["implied_lo"], rows["implied_hi"], rows["prior_lo"], rows["prior_hi"])
+    percent = format_number(gap * 100, digits=3)
+    return pd.DataFrame({
+        "claim_key": claim_key(rows["claim_id"], rows["now_claim_id"], rows["prior_claim_id"]),
+        "metric_id": rows["level_metric"],
+        "geo": rows["geo"],
+        "period": rows["prior_year"].astype(str),
+        "observed": rows["now_surface"] + " at " + rows["rate_shown"] + " % (" + rows["doc_id"] + "); "
+        + rows["prior_surface"] + " (" + rows["prior_doc_id"] + ")",
+        "expected": "the prior year the growth implies: " + format_number(rows["implied_lo"] / rows["factor"])
+        + "–" + format_number(rows["implied_hi"] / rows["factor"]),
+        "arithmetic": _implied_arithmetic(rows) + "; gap " + percent + " % of the figure",
+        "relative_gap": gap,
+        "gap_percent": percent,
+        "mixed_kind": rows["kind"] != rows["prior_kind"],
+        "kind_a": rows["kind"],
+        "kind_b": rows["prior_kind"],
+    })

@@ -7,7 +7,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from .findings import ComparisonTable, build_findings, claim_key, grouped_claims
-from .recompute import find_levels, level_facts
+from .recompute import DerivedFigureTable, find_levels, level_facts
 from .suite import Suites
 from .tolerance import format_number, relative_gap, written_factor
 
@@ -17,13 +17,6 @@ SHARE_SUFFIX = "-share"
 WHOLE = ["doc_id", "line", "quote", "period", "geo"]
 """Shares listed in one sentence for one period and place are read as parts of one whole
 (分别占据市场份额的32%、25%和18%); shares of a whole spread over sentences are not summed."""
-
-
-class DerivedPartTable(ComparisonTable):
-    """A part derived from a share and its whole, against the part stated elsewhere."""
-
-    relative_gap: Series[float] = pa.Field(ge=0)
-    mixed_kind: Series[bool]
 
 
 class ShareSumTable(ComparisonTable):
@@ -55,7 +48,7 @@ def check_derived_parts(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFram
     """
     if "cross-source-agreement" not in suites.checks:
         return []
-    table = DerivedPartTable.validate(derived_part_table(facts, level_facts(facts)))
+    table = DerivedFigureTable.validate(derived_part_table(facts, level_facts(facts)))
     return [build_findings(table, suites.checks["cross-source-agreement"])]
 
 

@@ -87,7 +87,9 @@ def test_cagr_endpoints_come_from_another_document_when_the_sentence_has_none(su
 
 
 @pytest.mark.parametrize("prior, outcome", [("1565亿元", "pass"), ("1465亿元", "fail")])
-def test_growth_against_the_prior_year(suites, prior, outcome):
+def test_a_growths_implied_prior_year_meets_another_sources_figure(suites, prior, outcome):
+    """004 line 519: 1751亿元 at +11.9 % implies 1564.8亿元 for 2022, a derived figure that agrees or not
+    with what another report states for 2022 (cross-source); its finding cites the growth and level."""
     level = corpus_fact("004", 519, "1751亿元", value=1751 * YI, value_step=YI, unit="CNY",
                         dimension="currency", metric_id="ai-core-industry-scale", period=2023)
     growth = corpus_fact("004", 519, "11.9%", value=11.9, value_step=0.1, unit="%", type="growth",
@@ -96,9 +98,10 @@ def test_growth_against_the_prior_year(suites, prior, outcome):
     stated = make_fact("test.txt", 1, text, prior, value=float(prior[:4]) * YI, value_step=YI, unit="CNY",
                        dimension="currency", metric_id="ai-core-industry-scale", period=2022)
     findings = check_facts(facts_table(level, growth, stated), None, suites)
-    severity = "info" if outcome == "pass" else "warning"
-    assert outcomes(findings) == {("growth-recomputation", outcome, severity, ids(level, growth, stated))}
+    severity = "info" if outcome == "pass" else "error"
+    assert outcomes(findings) == {("cross-source-agreement", outcome, severity, ids(level, growth, stated))}
     assert findings.iloc[0]["arithmetic"].startswith("1751 / (1 + 11.9 %) = 1564.79")
+    assert findings.iloc[0]["period"] == "2022"
 
 
 def test_a_stated_decline_implies_a_higher_prior_year(suites):
