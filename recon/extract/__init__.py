@@ -17,7 +17,7 @@ from recon.extract.numbers import NUMBER_RE, parse_number
 from recon.extract.periods import Period, find_periods, period_for
 from recon.extract.quantities import (
     Quantity,
-    counted_noun,
+    label_noun,
     read_dimensionless,
     read_quantity,
     read_range_end,
@@ -230,8 +230,9 @@ class SegmentReader:
                 q.value *= hinted[1]
                 q.step *= hinted[1]
                 q.flags += ("unit-from-caption",)
-        if label and q.unit == "CNY" and (q.unit_text == "" or "derived-unit" in q.flags):
-            noun = counted_noun(label, len(label), len(label))
+        bare = q.unit == "" and q.mult != 1.0 or "derived-unit" in q.flags or "unit-from-caption" in q.flags
+        if label and bare and q.unit in ("", "CNY"):
+            noun = label_noun(label)
             if noun:
                 q.unit, q.type_hint = f"count:{noun}", "count"
         high = read_range_end(clean, q) if not q.chinese or q.unit else None

@@ -13,10 +13,11 @@ RANGE_SEP_RE = re.compile(r"\s?(?:-|–|—|~|～|至|到|to)\s?")
 #: Nouns near a bare multiplier amount (18亿参数, 千亿基座模型, 用户增长一亿) that say what it counts;
 #: without one, a bare 亿 amount is money in yuan, as Chinese reports write it.
 COUNTED_NOUNS = {"参数": "parameters", "模型": "parameters", "token": "tokens", "用户": "users",
-                 "网民": "users", "汉字": "characters", "人口": "people", "人才": "people",
+                 "网民": "users", "汉字": "characters", "字": "characters", "客户": "customers",
+                 "人口": "people", "人才": "people",
                  "人员": "people", "工程师": "people", "毕业生": "people", "人次": "visits", "人": "people",
                  "台": "units", "张": "cards", "片": "chips", "颗": "chips", "次": "times"}
-COUNTED_AFTER_RE = re.compile(r"[^，,。;；:：]{0,16}?(参数|模型|token|汉字)")
+COUNTED_AFTER_RE = re.compile(r"[^，,。;；:：]{0,16}?(参数|模型|token|汉字|客户|用户)|\s?(字)")
 #: "The number of AI-related companies … stood at 9,183": an English count named before the number.
 NUMBER_OF_RE = re.compile(r"number of (?:[\w-]+ ){0,3}?([a-z]+s)\b[^.;]*$")
 #: 供需比1:5 and ROI 1:3.8 are ratios; PUE值1.35 and 指数0.8 are indices: dimensionless, not bare numbers.
@@ -25,8 +26,12 @@ RATIO_CONTEXT_RE = re.compile(r"比|ROI|比例|配比|压缩率")
 INDEX_CONTEXT_RE = re.compile(r"PUE|ROI|指数|系数|评分|得分")
 INDEX_UNITS = {"PUE": "PUE", "ROI": "ratio"}
 #: A vague amount (数亿, 上千) is money only when money is being spoken of; 成百上千加速卡 is not.
-MONEY_BEFORE_RE = re.compile(r"元|资金|投资|融资|金额|估值|营收|收入|市值|产值|出资|成本|支出")
+MONEY_RE = re.compile(
+    r"[^，,。;；]{0,6}?(?:元|资金|资本|投资|融资|金额|估值|营收|收入|市值|产值|出资|成本|支出|"
+    r"规模|交易|销售|利润|投入|补贴|预算|市场)"
+)
 PER_SECOND_RE = re.compile(r"每秒")
+LABEL_NOUN_RE = re.compile(r"参数|token|用户|网民|人口|人才|人员|工程师|毕业生|客户")
 COUNTED_BEFORE_RE = re.compile(r"(参数|token|用户|网民|人口|人才|人员|工程师|毕业生)[^，,。;；:：]{0,14}$")
 
 
@@ -95,7 +100,7 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
             noun = counted_noun(text, q.start, q.end)
             if noun:
                 q.unit, q.type_hint = f"count:{noun}", "count"
-            elif group == "num" or MONEY_BEFORE_RE.search(text, max(0, q.start - 12), q.start):
+            elif MONEY_RE.search(text, max(0, q.start - 16), q.start) or MONEY_RE.match(text, q.end):
                 q.unit, q.type_hint, q.flags = "CNY", "level", ("derived-unit",)
     if q.unit == "count:次" and PER_SECOND_RE.search(text, max(0, q.start - 6), q.start):
         q.unit, q.type_hint = "FLOPS", "level"  # 每秒运算一千万亿次: operations per second
@@ -133,7 +138,13 @@ def _percent_word(m: re.Match, group: str) -> float:
 def counted_noun(text: str, start: int, end: int) -> str | None:
     """What a bare multiplier amount counts, from the nouns after or before it in its clause."""
     m = COUNTED_AFTER_RE.match(text, end) or COUNTED_BEFORE_RE.search(text, max(0, start - 20), start)
-    return COUNTED_NOUNS[m.group(1)] if m else None
+    return COUNTED_NOUNS[m.group(m.lastindex)] if m else None
+
+
+def label_noun(label: str) -> str | None:
+    """What the cells under a table label count (参数量, 用户规模), wherever the label names it."""
+    m = LABEL_NOUN_RE.search(label)
+    return COUNTED_NOUNS[m.group()] if m else None
 
 
 def read_range_end(text: str, low: Quantity) -> Quantity | None:

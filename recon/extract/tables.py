@@ -19,7 +19,7 @@ from recon.extract.periods import Period
 from recon.extract.units import match_unit
 
 #: A year glued to the digits of the cells after it; the run goes on over digits, commas, dots, %.
-RUN_RE = re.compile(r"(?<![\d.,])(?:19[5-9]\d|20[0-4]\d)(?=\d)[\d.,%]+")
+RUN_RE = re.compile(r"(?<![\d.,A-Za-z])(?:19[5-9]\d|20[0-4]\d)(?=\d)[\d.,%]+")
 HEADER_RE = re.compile(r"年份|年度")
 CAPTION_UNIT_RE = re.compile(r"单位[:：]\s?([^)）]+)")
 COLUMN_RE = re.compile(r"[^()（）]*?[(（][^()（）]*[)）]|[^()（）]+$")

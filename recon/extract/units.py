@@ -36,7 +36,8 @@ ENGLISH_PLURAL = r"\s(?:[a-z]+[a-z](?<!ss)s)\b"
 OTHER_UNITS = {
     "公里": ("other:km", "level"), "千米": ("other:km", "level"), "km": ("other:km", "level"),
     "吨": ("other:tonnes", "level"), "平方米": ("other:m2", "level"), "㎡": ("other:m2", "level"),
-    "m²": ("other:m2", "level"), " m²": ("other:m2", "level"), "平方公里": ("other:km2", "level"),
+    "m²": ("other:m2", "level"), " m²": ("other:m2", "level"), "m2": ("other:m2", "level"),
+    " m2": ("other:m2", "level"), "平方公里": ("other:km2", "level"),
     "米": ("other:m", "level"),
     "小时": ("other:hours", "other"), "分钟": ("other:minutes", "other"), "毫秒": ("other:ms", "other"),
     "秒": ("other:seconds", "other"), "周": ("other:weeks", "other"), "纳米": ("other:nm", "other"),

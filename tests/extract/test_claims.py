@@ -49,6 +49,8 @@ LEVELS = [
     ("公司完成2.76亿战略投资", "2.76亿", dict(value=2.76e8, unit="CNY", type="level")),
     ("阿里开源了18亿、70亿、140亿参数的大模型", "18亿", dict(value=1.8e9, unit="count:parameters")),
     ("我国总人口为14.1亿", "14.1亿", dict(value=1.41e9, unit="count:people", type="count")),
+    ("为超 2.28 亿金融客户提供服务", "2.28 亿", dict(value=2.28e8, unit="count:customers")),
+    ("无损上下文长度提升到 200 万字", "200 万", dict(value=2e6, unit="count:characters")),
     ("高端算法人才供需比仅为1:5", "1:5", dict(value=0.2, unit="other:ratio", type="other")),
     ("数据中心PUE值从2024年1.35优化至1.15", "1.35", dict(value=1.35, unit="other:PUE", period="2024")),
     ("大模型训练单次碳排放达284吨CO2", "284吨", dict(value=284, unit="other:tonnes", type="level")),

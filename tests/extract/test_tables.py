@@ -54,6 +54,14 @@ def test_rows_named_by_labels_take_the_header_years(extract):
     ]
 
 
+def test_tab_table_rows_count_what_their_label_names():
+    lines = ["模型名称\tGPT-3\tSwitch-Transformer", "参数量\t1750亿\t1.6万亿"]
+    claims, _ = read_lines(lines, block="table", table_id="t#1")
+    got = [(r.surface, r.value, r.unit, r.metric_text) for r in claims.itertuples()]
+    assert got == [("1750亿", 1.75e11, "count:parameters", "参数量GPT-3"),
+                   ("1.6万亿", 1.6e12, "count:parameters", "参数量Switch-Transformer")]
+
+
 def test_a_span_with_its_dash_lost_is_not_a_row():
     assert split_flattened_rows("装机量在20252030年间实现7倍扩容", {}) == []
 
