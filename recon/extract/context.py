@@ -67,8 +67,11 @@ METRIC_TAIL_RE = re.compile(
     r"达|为|是|至|到|超过|超|突破|逾|近|接近|不足|低于|不到|高于|提升|提高|增长了|增长|下降了|下降|降低|减少|"
     r"增加|上涨|扩大|扩张|保持|维持|实现|占比|占|的|了|在|从|由|以|\s|>|<|≥|≤|约)+$"
 )
+#: The label just before a parenthesised number.
+LABEL_BEFORE_RE = re.compile(r"[^\s(（)）,，、:：;；。0-9%]{2,20}$")
 METRIC_HEAD_RE = re.compile(
-    r"^(?:[\d.]+\s?年(?:底|末|初|中)?|截至|截止|其中|同时|而|且|并|但|以及|和|与|预计|其|该|此外|另外|\s)+"
+    r"^(?:[\d.]+\s?年(?:底|末|初|中(?!国))?|[\d.,]+\s?%?\s?(?:和|与|、)|截至|截止|其中|同时|而|且|并|但|以及|和|与|预计|"
+    r"其|该|此外|另外|\s)+"
 )
 
 
@@ -148,9 +151,15 @@ def type_of(text: str, clause_lo: int, start: int, unit: str, type_hint: str, un
 
 
 def metric_of(text: str, clause_lo: int, start: int, end: int, clause_hi: int) -> str:
-    """The phrase the number measures: the clause before it without verbs, else the words after it."""
-    phrase = METRIC_TAIL_RE.sub("", text[clause_lo:start])
-    phrase = METRIC_HEAD_RE.sub("", phrase)
+    """The phrase the number measures: the clause before it without verbs, else the words after it.
+
+    A number alone in parentheses measures the label before them: 智能制造(32%).
+    """
+    if clause_lo > 0 and text[clause_lo - 1] in "(（" and not text[clause_lo:start].strip():
+        label = LABEL_BEFORE_RE.search(text, max(0, clause_lo - 20), clause_lo - 1)
+        if label:
+            return label.group()
+    phrase = METRIC_HEAD_RE.sub("", METRIC_TAIL_RE.sub("", text[clause_lo:start]))
     if len(phrase) < 2:
         phrase = text[end:clause_hi].strip()
     return phrase[-40:].strip()

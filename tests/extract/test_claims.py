@@ -168,6 +168,14 @@ def test_english(extract, sentence, surface, expected):
     check(claim_for(extract(sentence, date="2023-12"), surface), expected)
 
 
+@pytest.mark.parametrize("sentence, surface, metric", [
+    ("需求侧主要集中于智能制造(32%)、金融科技(24%)三大领域", "24%", "金融科技"),
+    ("2023年中国人工智能核心产业规模达到1751亿元", "1751亿元", "中国人工智能核心产业规模"),
+])
+def test_metric_phrases(extract, sentence, surface, metric):
+    assert claim_for(extract(sentence), surface)["metric_text"] == metric
+
+
 def test_positions_point_into_the_original_line(extract):
     """Traditional characters and pinyin are cleaned away for reading, but spans are the author's."""
     line = "2023年中國人工智慧核心產業規模達到1751億(yì)元,同比增長11.9%"
