@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, fields
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -245,10 +246,15 @@ def _similar_pairs(phrases, node, scope, unlisted, grams: dict, min_score: float
     for r, c in zip(*np.nonzero(matrix), strict=True):
         i = rows[r]
         apart = scope[c] and scope[c] != scope[i]
-        related = not qualifies(phrases[i], phrases[c]) and not siblings(phrases[i], phrases[c])
-        if node[i] != node[c] and not apart and related:
+        if node[i] != node[c] and not apart and _related(phrases[i], phrases[c]):
             pairs.append((float(matrix[r, c]), i, int(c)))
     return sorted(pairs, key=lambda pair: (-pair[0], node[pair[1]], node[pair[2]], pair[1], pair[2]))
+
+
+@cache
+def _related(phrase: str, other: str) -> bool:
+    """Whether phrase similarity may join two phrases (cached: a block's phrases recur in many blocks)."""
+    return not qualifies(phrase, other) and not siblings(phrase, other)
 
 
 def _find(parent: np.ndarray, node: int) -> int:

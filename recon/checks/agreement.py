@@ -63,7 +63,8 @@ def check_agreement(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
         findings.append(build_findings(table, suites.checks["incomparable"]))
     if "intra-document-conflict" in suites.checks:
         spec = suites.checks["intra-document-conflict"]
-        table = ConflictTable.validate(_conflict_table(_compared(grouped, spec, named_shares=True)))
+        compared = _compared(grouped, spec, named_shares=True)
+        table = ConflictTable.validate(_conflict_table(compared, spec.params.get("respectively") or []))
         findings.append(build_findings(table, spec))
     return findings
 
@@ -152,18 +153,34 @@ def _currency_table(pairs: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def _conflict_table(facts: pd.DataFrame) -> pd.DataFrame:
+def _listed_respectively(facts: pd.DataFrame, words: list[str]) -> pd.Series:
+    """Whether a respectively word (分别) comes before the figure in its sentence."""
+    pattern = re.compile("|".join(map(re.escape, words)))
+    candidates = facts[facts["quote"].str.contains(pattern)]
+    listed = pd.Series(False, index=facts.index)
+    rows = zip(candidates.index, candidates["quote"], candidates["surface"], strict=True)
+    for index, quote, surface in rows:
+        at = quote.find(surface)
+        listed[index] = at > 0 and pattern.search(quote, 0, at) is not None
+    return listed
+
+
+def _conflict_table(facts: pd.DataFrame, respectively: list[str]) -> pd.DataFrame:
     """One row per (key, document) stated in two or more sentences: the statements must share a value.
 
-    Figures of one sentence (or one table row) are one statement: a list (分别为280家和253家), a change
-    (从18%提升至32%) or columns of a row; the statement allows any value between its lowest and highest.
+    Figures of one sentence (or one table row) are one statement: a change (从18%提升至32%) or columns
+    of a row; the statement allows any value between its lowest and highest. Figures listed with a
+    ``respectively`` word (龙岗区和福田区分别拥有169家、166家) are of other subjects than the key's
+    and are not compared at all.
     """
     keys = SAME_KEY + ["doc_id", "base_unit"]
     sentence = keys + ["line", "quote"]
     in_sentence = facts.groupby(sentence, sort=False)
     facts = facts.assign(
-        sentence_lo=in_sentence["lo"].transform("min"), sentence_hi=in_sentence["hi"].transform("max")
+        sentence_lo=in_sentence["lo"].transform("min"), sentence_hi=in_sentence["hi"].transform("max"),
     )
+    if respectively:
+        facts = facts[~_listed_respectively(facts, respectively)]
     sentences = facts.drop_duplicates(sentence).groupby(keys).size().rename("sentences")
     facts = facts[facts.join(sentences, on=keys)["sentences"] >= 2]
     table = grouped_claims(

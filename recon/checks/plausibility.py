@@ -20,6 +20,7 @@ class PlausibilityTable(ComparisonTable):
     type: Series[str]
     value: Series[float]
     suspect_flag: Series[str] = pa.Field(description="the first suspect flag the extractor set, or ''")
+    worded_as_growth: Series[bool] = pa.Field(description="a share over 100 % its sentence calls a growth")
 
 
 def check_plausibility(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
@@ -31,12 +32,19 @@ def check_plausibility(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame
     if "plausibility" not in suites.checks:
         return []
     spec = suites.checks["plausibility"]
-    table = PlausibilityTable.validate(plausibility_table(facts, spec.param("suspect_flags")))
+    words = spec.params.get("growth_words", [])
+    table = plausibility_table(facts, spec.param("suspect_flags"), words, spec.params.get("word_reach", 0))
+    table = PlausibilityTable.validate(table)
     return [build_findings(table, spec)]
 
 
-def plausibility_table(facts: pd.DataFrame, suspect_flags: list[str]) -> pd.DataFrame:
-    """Rates stated in %, and every fact the extractor flagged as suspect."""
+def plausibility_table(
+    facts: pd.DataFrame, suspect_flags: list[str], growth_words: list[str] = (), word_reach: int = 0
+) -> pd.DataFrame:
+    """Rates stated in %, and every fact the extractor flagged as suspect.
+
+    ``worded_as_growth`` tells a share above 100 % whose sentence calls it a growth within
+    ``word_reach`` characters (217%的同比增长): the extractor mistyped it, the source is not wrong."""
     suspect = pd.Series("", index=facts.index, dtype=object)
     flagged = facts.loc[facts["flags"] != "", "flags"]
     for flag in reversed(suspect_flags):
@@ -56,4 +64,16 @@ def plausibility_table(facts: pd.DataFrame, suspect_flags: list[str]) -> pd.Data
         "unit": rows["unit"],
         "suspect_flag": suspect.loc[rows.index],
         "quote": rows["quote"],
+        "worded_as_growth": _worded_as_growth(rows, growth_words, word_reach),
     })
+
+
+def _worded_as_growth(rows: pd.DataFrame, words: list[str], reach: int) -> pd.Series:
+    """Whether a share above 100 % has a growth word within ``reach`` characters of it in its sentence."""
+    worded = pd.Series(False, index=rows.index)
+    over = rows[(rows["type"] == "share") & (rows["value"] > 100)]
+    for index, quote, surface in zip(over.index, over["quote"], over["surface"], strict=True):
+        at = quote.find(surface)
+        near = quote[max(0, at - reach) : at + len(surface) + reach] if at >= 0 else ""
+        worded[index] = any(word in near for word in words)
+    return worded

@@ -205,3 +205,12 @@ def test_shares_naming_only_their_whole_are_different_parts(suites):
                   metric_id="ai-financing-events-share", metric_text="占总体融资事件", group_id="rounds")
     shares = [corpus_fact("004", 868, s, value=float(s[:-1]), **fields) for s in ("72.4%", "30.3%", "26.5%")]
     assert "intra-document-conflict" not in set(check_facts(facts_table(*shares), None, suites)["check"])
+
+
+def test_figures_listed_respectively_are_of_other_subjects(suites):
+    """004: 龙岗区和福田区也分别拥有 169 家、166 家 are districts, not Shenzhen's 1646 家 (line 788)."""
+    count = dict(value_step=1.0, unit="count:家", type="count", dimension="count", period=2023,
+                 geo="Shenzhen", metric_id="ai-enterprise-count", group_id="shenzhen-firms")
+    district = corpus_fact("004", 761, "166 家", value=166.0, **count)
+    city = corpus_fact("004", 788, "1646 家", value=1646.0, **count)
+    assert outcomes(check_facts(facts_table(district, city), None, suites)) == set()

@@ -127,3 +127,11 @@ def test_only_shares_listed_one_after_another_are_summed(suites, after, surfaces
         shares.append(corpus_fact("000", 8, surface, at=at, value=float(surface.strip("+%")), period=2024,
                                   **SHARE))
     assert "share-sum" not in {f[0] for f in outcomes(check_facts(facts_table(*shares), None, suites))}
+
+
+def test_a_share_above_100_percent_worded_as_a_growth_is_an_extraction_warning(suites):
+    """000 line 8: 分布式学习市场规模实现340%增长 — a growth the extractor typed as a share."""
+    misread = corpus_fact("000", 8, "340%", value=340.0, period=2026, **SHARE)
+    findings = check_facts(facts_table(misread), None, suites)
+    assert outcomes(findings) == {("plausibility", "fail", "warning", ids(misread))}
+    assert "growth" in findings.iloc[0]["message"]
