@@ -32,7 +32,7 @@ HALF = r"半数"
 NUMBER_RE = re.compile(
     r"(?=[\d一二两三四五六七八九十百千万亿零〇数上几半])"
     rf"(?:(?P<frac>{FRACTION})|(?P<ten>{TENTHS})|(?P<half>{HALF})"
-    rf"|(?P<vague>{VAGUE})"
+    rf"|(?P<vague>{VAGUE})|(?P<order>[十百千万亿]+)(?=级|量级)"
     rf"|(?P<num>{ARABIC}|{CN_NUMERAL})(?:(?P<space>[ \u3000]?)(?P<mult>{MULTIPLIER}))?)"
 )
 
@@ -70,8 +70,8 @@ def parse_number(text: str) -> tuple[float, float]:
 
 
 def parse_vague(text: str) -> float:
-    """Order of magnitude of 数亿, 上千, 几十: the multiplier words multiplied out."""
+    """Order of magnitude of 数亿, 上千, 几十 or 万亿(级): the multiplier words multiplied out."""
     value = 1.0
-    for ch in text[1:]:
+    for ch in text.lstrip("数上几"):
         value *= CN_SMALL_UNITS.get(ch) or CN_BIG_UNITS.get(ch, 1)
     return value

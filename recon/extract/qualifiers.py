@@ -26,7 +26,7 @@ AFTER = {
     "以上": "lower_bound", "及以上": "lower_bound", "+": "lower_bound", "余": "lower_bound",
     "多": "lower_bound", "有余": "lower_bound",
     "以下": "upper_bound", "以内": "upper_bound", "及以下": "upper_bound",
-    "左右": "approx", "上下": "approx",
+    "左右": "approx", "上下": "approx", "级": "approx", "量级": "approx", "参数级": "approx",
 }
 
 

@@ -56,12 +56,12 @@ class Quantity:
 
 def read_quantity(text: str, m: re.Match) -> Quantity:
     """Read the number matched by ``NUMBER_RE`` at ``m`` with the unit and qualifiers around it."""
-    group = next(g for g in ("frac", "ten", "half", "vague", "num") if m.group(g))
+    group = next(g for g in ("frac", "ten", "half", "vague", "order", "num") if m.group(g))
     if group in ("frac", "ten", "half"):
         q = Quantity(m.start(), m.end(), _percent_word(m, group), 1.0, "%", "share", chinese=True)
         q.qualifier = qualifier_before(text, q.start) or "exact"
         return q
-    if group == "vague":
+    if group in ("vague", "order"):
         value, step, chinese = parse_vague(m.group()), parse_vague(m.group()), True
         qualifier = "lower_bound" if m.group()[0] in "数上几" else "approx"
         mult = 1.0
@@ -96,7 +96,7 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
             q.unit, q.type_hint = prefix[0], "level"
         elif number_of:
             q.unit, q.type_hint = f"count:{number_of.group(1)}", "count"
-        elif m.group("mult") if group == "num" else group == "vague":
+        elif m.group("mult") if group == "num" else group in ("vague", "order"):
             noun = counted_noun(text, q.start, q.end)
             if noun:
                 q.unit, q.type_hint = f"count:{noun}", "count"

@@ -70,6 +70,8 @@ LEVELS = [
     ("约八成企业已部署大模型", "八成", dict(value=80, unit="%", qualifier="approx")),
     ("四分之一的企业已部署大模型", "四分之一", dict(value=25, unit="%")),
     ("2023年11月,该公司完成数亿元B轮融资", "数亿元", dict(value=1e8, unit="CNY", qualifier="lower_bound")),
+    ("其发布了千亿参数级大模型", "千亿", dict(value=1e11, unit="count:parameters", qualifier="approx")),
+    ("参数规模从千亿级跃升至万亿级", "万亿", dict(value=1e12, unit="count:parameters", qualifier="approx")),
     ("超级计算机的算力达到每秒百亿亿次浮点运算", "百亿亿次浮点运算", dict(value=1e18, unit="FLOPS")),
     ("算力规模超过300EFLOPS", "300EFLOPS", dict(value=3e20, unit="FLOPS", qualifier="lower_bound")),
     ("项目算力规模>1000P", "1000P", dict(value=1e18, unit="FLOPS", qualifier="lower_bound")),
