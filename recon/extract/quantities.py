@@ -9,6 +9,9 @@ from recon.extract.numbers import MULTIPLIERS, NUMBER_RE, parse_number, parse_va
 from recon.extract.qualifiers import qualifier_after, qualifier_before, qualifier_infix
 from recon.extract.units import match_unit, prefix_currency
 
+#: The kind of numeral a ``NUMBER_RE`` match is, from the last group it closed.
+NUMBER_GROUPS = {"frac": "frac", "ten": "ten", "half": "half", "vague": "vague", "order": "order",
+                 "num": "num", "mult": "num"}
 RANGE_SEP_RE = re.compile(r"\s?(?:-|–|—|~|～|至|到|to)\s?")
 #: Nouns near a bare multiplier amount (18亿参数, 千亿基座模型, 用户增长一亿) that say what it counts;
 #: without one, a bare 亿 amount is money in yuan, as Chinese reports write it.
@@ -56,7 +59,7 @@ class Quantity:
 
 def read_quantity(text: str, m: re.Match) -> Quantity:
     """Read the number matched by ``NUMBER_RE`` at ``m`` with the unit and qualifiers around it."""
-    group = next(g for g in ("frac", "ten", "half", "vague", "order", "num") if m.group(g))
+    group = NUMBER_GROUPS[m.lastgroup]
     if group in ("frac", "ten", "half"):
         q = Quantity(m.start(), m.end(), _percent_word(m, group), 1.0, "%", "share", chinese=True)
         q.qualifier = qualifier_before(text, q.start) or "exact"

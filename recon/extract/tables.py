@@ -26,6 +26,7 @@ COLUMN_RE = re.compile(r"[^()（）]*?[(（][^()（）]*[)）]|[^()（）]+$")
 CELL_RE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?%?|(?:0|[1-9]\d{0,3})(?:\.\d{1,2})?%?)")
 #: Rows named by a label rather than a year: 智能制造28.531.235.87.2%医疗健康22.325.729.58.5%…
 LABEL_ROW_RE = re.compile(r"([\u4e00-\u9fff]{2,8})(\d[\d.,%\-]{5,})")
+GLUED_DIGITS_RE = re.compile(r"\d[\d.,%\-]{5,}")
 LABEL_TABLE_RE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}\d[\d.,%\-]{5,}){2,}")
 HEADER_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s?年?")
 CAGR_RE = re.compile(r"CAGR|复合增长率|年均增长")
@@ -266,6 +267,8 @@ def split_label_rows(clean: str) -> list[Cell]:
     one cell per header year, then the CAGR over those years when the header names one.
     """
     cells: list[Cell] = []
+    if len(GLUED_DIGITS_RE.findall(clean)) < 2:
+        return cells
     for table in LABEL_TABLE_RE.finditer(clean):
         header_text = clean[max(0, table.start() - HEADER_LOOKBACK):table.start()]
         years = [int(y) for y in HEADER_YEAR_RE.findall(header_text[-40:])]
