@@ -17,9 +17,7 @@ RANGE_SEP_RE = re.compile(r"\s?(?:-|–|—|~|～|至|到|to)\s?")
 #: without one, a bare 亿 amount is money in yuan, as Chinese reports write it.
 COUNTED_NOUNS = {"参数": "parameters", "模型": "parameters", "token": "tokens", "用户": "users",
                  "网民": "users", "汉字": "characters", "字": "characters", "客户": "customers",
-                 "人口": "people", "人才": "people",
-                 "人员": "people", "工程师": "people", "毕业生": "people", "人次": "visits", "人": "people",
-                 "台": "units", "张": "cards", "片": "chips", "颗": "chips", "次": "times"}
+                 "人口": "people", "人才": "people", "人员": "people", "工程师": "people", "毕业生": "people"}
 COUNTED_AFTER_RE = re.compile(r"[^，,。;；:：]{0,16}?(参数|模型|token|汉字|客户|用户)|\s?(字)")
 #: "The number of AI-related companies … stood at 9,183": an English count named before the number.
 NUMBER_OF_RE = re.compile(r"number of (?:[\w-]+ ){0,3}?([a-z]+s)\b[^.;]*$")
@@ -28,7 +26,8 @@ RATIO_RE = re.compile(r":(\d+(?:\.\d+)?)(?![\d:])")
 RATIO_CONTEXT_RE = re.compile(r"比|ROI|比例|配比|压缩率")
 INDEX_CONTEXT_RE = re.compile(r"PUE|ROI|指数|系数|评分|得分")
 INDEX_UNITS = {"PUE": "PUE", "ROI": "ratio"}
-#: A vague amount (数亿, 上千) is money only when money is being spoken of; 成百上千加速卡 is not.
+#: A bare amount (2.76亿, 数亿) is money only where money is spoken of, just before or after it:
+#: 以2.76亿战略投资 is, 58亿图文对数据库 and 成百上千加速卡 are not.
 MONEY_RE = re.compile(
     r"[^，,。;；]{0,6}?(?:元|资金|资本|投资|融资|金额|估值|营收|收入|市值|产值|出资|成本|支出|"
     r"规模|交易|销售|利润|投入|补贴|预算|市场)"
