@@ -313,15 +313,18 @@ def growth_table(facts: pd.DataFrame, levels: pd.DataFrame, decline_words: list[
 
 def derived_prior_table(facts: pd.DataFrame, levels: pd.DataFrame, decline_words: list[str]) -> pd.DataFrame:
     """A comparison table of the cross-source check: the prior-year level a document's growth implies
-    against the prior-year level each other document states. The derived figure cites its growth and
-    current level; a pair of sources is one row."""
+    against the prior-year level another document states (the first by document name). The derived
+    figure cites its growth and current level."""
     rows = _stated_growths(facts, levels, decline_words)
-    others = levels[PRIOR_COLUMNS].add_prefix("prior_")
+    key = ["metric_id", "geo", "year", "base_unit"]
+    # Two documents per key are enough to find one that is not the growth's own: the cost stays linear.
+    first_documents = levels.drop_duplicates([*key, "doc_id"]).sort_values([*key, "doc_id", "claim_id"])
+    others = first_documents.groupby(key, sort=False).head(2)[PRIOR_COLUMNS].add_prefix("prior_")
     rows = rows.reset_index(names="row").merge(
-        others, left_on=["level_metric", "geo", "prior_year"],
-        right_on=["prior_metric_id", "prior_geo", "prior_year"],
+        others, left_on=["level_metric", "geo", "prior_year", "now_base_unit"],
+        right_on=["prior_metric_id", "prior_geo", "prior_year", "prior_base_unit"],
     )
-    rows = rows[(rows["prior_doc_id"] != rows["doc_id"]) & (rows["prior_base_unit"] == rows["now_base_unit"])]
+    rows = rows[rows["prior_doc_id"] != rows["doc_id"]].drop_duplicates("row")
     gap = relative_gap(rows["implied_lo"], rows["implied_hi"], rows["prior_lo"], rows["prior_hi"])
     percent = format_number(gap * 100, digits=3)
     return pd.DataFrame({
