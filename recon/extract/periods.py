@@ -11,7 +11,7 @@ CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4
 
 YEAR_HINT_RE = re.compile(r"(?:19[5-9]|20[0-4])\d")
 PERIOD_RE = re.compile(
-    r"(?=[12FIBfiobsut])(?:"
+    r"(?=[12FIBfiobsutQH])(?:"
     # 2022-2027年, 2022年至2027年, 2025E-2030E, and 20252030年 whose dash was lost
     rf"(?P<y1>{YEAR})\s?[年E]?\s?(?:-|–|—|~|～|至|到|to)\s?(?P<y2>{YEAR})\s?[年E]?"
     rf"|(?<!\d)(?P<g1>20[0-4]\d)(?P<g2>20[0-4]\d)(?=年)"
@@ -19,6 +19,8 @@ PERIOD_RE = re.compile(
     rf"|(?P<qy>{YEAR})\s?年?\s?(?:Q(?P<q>[1-4])|第(?P<qc>[一二三四1-4])季度)"
     rf"|(?P<hy>{YEAR})\s?年?\s?(?:H(?P<h>[12])|(?P<hc>[上下])半年)"
     rf"|(?P<my>{YEAR})\s?年\s?(?P<m>1[0-2]|0?[1-9])\s?月"
+    # English order: Q3 2023, H1 2024
+    rf"|Q(?P<eq>[1-4])\s?(?P<eqy>{YEAR})|H(?P<eh>[12])\s?(?P<ehy>{YEAR})"
     rf"|(?P<y>{YEAR})(?:\s?年|[EA](?![A-Za-z]))"
     rf"|(?:FY|[Ii]n |[Bb]y |for |of |since |until |through )(?P<ey>{YEAR})(?![\d%]|\.\d))"
 )
@@ -96,12 +98,12 @@ def _periods(text: str) -> list[Period]:
             if last <= first:
                 continue
             found.append(Period(m.start(), m.end(), first, last, "span", f"{first}-{last}", True))
-        elif g["qy"]:
-            year, q = int(g["qy"]), CN_QUARTER[g["q"] or g["qc"]]
+        elif g["qy"] or g["eqy"]:
+            year, q = int(g["qy"] or g["eqy"]), CN_QUARTER[g["q"] or g["qc"] or g["eq"]]
             found.append(Period(m.start(), m.end(), year, year, "quarter", f"{year}Q{q}", False))
-        elif g["hy"]:
-            year = int(g["hy"])
-            half = int(g["h"]) if g["h"] else 1 if g["hc"] == "上" else 2
+        elif g["hy"] or g["ehy"]:
+            year = int(g["hy"] or g["ehy"])
+            half = int(g["h"] or g["eh"]) if g["h"] or g["eh"] else 1 if g["hc"] == "上" else 2
             found.append(Period(m.start(), m.end(), year, year, "half", f"{year}H{half}", False))
         elif g["my"]:
             year, month = int(g["my"]), int(g["m"])

@@ -160,6 +160,7 @@ ENGLISH = [
     ("Global AI spending will reach $632 billion by 2028, a CAGR of 29.0% over 2024-2028.", "29.0%",
      dict(value=29.0, type="cagr", period="2024-2028", kind="forecast", geo="Global")),
     ("Data centres consumed 460 TWh in 2022", "460 TWh", dict(value=460, unit="other:TWh", period="2022")),
+    ("Revenue rose 22% year on year in Q3 2023.", "22%", dict(type="growth", period="2023Q3")),
     ("Shipments grew 82.5 percent year on year in 2023", "82.5 percent",
      dict(value=82.5, unit="%", type="growth")),
 ]
