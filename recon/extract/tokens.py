@@ -10,6 +10,7 @@ from recon.schemas import NonClaimReason
 PRODUCT_BEFORE_RE = re.compile(r"[A-Za-z][A-Za-z\-_]*[\-_]?\s?$|[A-Za-z]-$")
 #: Letters glued after the number that are not a unit: 910B, 5G, 4o, 3D, 8x7B.
 PRODUCT_AFTER_RE = re.compile(r"[A-Za-z]|x\d|\.\d+\.\d")
+CURRENCY_BEFORE_RE = re.compile(r"(?:RMB|CNY|USD|EUR|US)$")
 VERSION_RE = re.compile(r"(?:版本?|[vV]|版|代|号|型|系列|Pro|Max|Ultra|Turbo|plus|Plus)$")
 FIGURE_BEFORE_RE = re.compile(r"(?:图表|图|表|附表|Figure|Fig\.|Table|Exhibit|注释|注)\s?$")
 ORDINAL_BEFORE_RE = re.compile(r"(?:第|排名|排第|位列|top|TOP|Top|No\.|NO\.|#)\s?$")
@@ -39,7 +40,8 @@ def reason_for(clean: str, start: int, end: int, surface: str,
         return NonClaimReason.FIGURE_OR_TABLE_NUMBER, before.strip()[-3:]
     if ORDINAL_BEFORE_RE.search(before):
         return NonClaimReason.ORDINAL, before.strip()[-3:]
-    if PRODUCT_BEFORE_RE.search(before) and not before.endswith((" ", "$")):
+    glued_name = not before.endswith((" ", "$")) and not CURRENCY_BEFORE_RE.search(before)
+    if glued_name and PRODUCT_BEFORE_RE.search(before):
         return NonClaimReason.PRODUCT_NAME, before.split()[-1][-12:] + surface if before.split() else surface
     if not has_unit:
         if PRODUCT_AFTER_RE.match(after):

@@ -153,6 +153,7 @@ def test_a_paragraph_date_frames_its_later_sentences():
 ENGLISH = [
     ("China's intelligent computing power will reach 414.1 EFLOPS in 2023", "414.1 EFLOPS",
      dict(value=4.141e20, unit="FLOPS", kind="forecast", period="2023", geo="China")),
+    ("The round raised RMB5 billion in 2023.", "5 billion", dict(value=5e9, unit="CNY")),
     ("The market reached US$9.1 billion in 2022.", "9.1 billion",
      dict(value=9.1e9, unit="USD", kind="actual", period="2022", geo="")),
     ("AI financing fell in 2023, with 590 deals recorded during the year.", "590 deals",

@@ -37,3 +37,12 @@ def test_any_text(lines, date):
         for start, _ in digit_runs(line):
             covered = any(a <= start < b for a, b in spans.get(number, []))
             assert covered, f"digits at {start} of {line!r} neither claimed nor listed"
+
+
+def test_no_segments_give_empty_valid_tables():
+    from recon.extract import extract_claims
+    from recon.schemas import Document, Segment, empty
+
+    claims, tokens = extract_claims(empty(Segment), empty(Document))
+    assert claims.empty and tokens.empty
+
