@@ -37,6 +37,17 @@ def report_unreadable(documents) -> bool:
     return not bad.empty
 
 
+def expectations_option(command):
+    """``--expectations DIR``: the glossary, match settings and suites to audit with."""
+    from recon.pipeline import EXPECTATIONS_DIR
+
+    return click.option(
+        "--expectations", default=EXPECTATIONS_DIR, show_default=True,
+        type=click.Path(path_type=Path, file_okay=False, exists=True),
+        help="directory of metrics.yaml, matching.yaml and the suites",
+    )(command)
+
+
 def write_table(df, path: Path) -> None:
     """Write a table as CSV, JSON or Parquet, chosen by the file's extension."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -63,15 +74,16 @@ def main():
               help="also write every number that is not a claim, with the reason")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(min=1),
               help="documents extracted in parallel processes")
+@expectations_option
 @renders_errors
-def extract(paths, out, numbers, jobs):
+def extract(paths, out, numbers, jobs, expectations):
     """Extract quantitative claims from reports into a facts table.
 
     Example: recon extract ../shared/corpus --out facts.csv --numbers numbers.csv
     """
     from recon.pipeline import extract_facts
 
-    result = extract_facts(paths, jobs=jobs)
+    result = extract_facts(paths, expectations, jobs=jobs)
     write_table(result.facts, out)
     if numbers:
         write_table(result.numbers, numbers)
@@ -118,8 +130,9 @@ def write_outputs(outputs: dict[str, str], out: Path) -> None:
               help="findings.json of an earlier run: only findings not in it count for the gate")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(min=1),
               help="documents extracted in parallel processes")
+@expectations_option
 @renders_errors
-def audit(paths, out, reviews, fail_on, baseline, jobs):
+def audit(paths, out, reviews, fail_on, baseline, jobs, expectations):
     """Audit the figures in reports and write the audit report (default: sources/ -> reports/).
 
     Exit 0 when the gate passes, 1 when it fails, 2 on a usage or input error (unreadable files
@@ -132,8 +145,8 @@ def audit(paths, out, reviews, fail_on, baseline, jobs):
     from recon.pipeline import run_audit
 
     gate = Gate(fail_on, load_baseline(baseline) if baseline else None, str(baseline or ""))
-    report = run_audit(paths or [Path("sources")], reviews=reviews, gate=gate, progress=stage_line(),
-                       jobs=jobs)
+    report = run_audit(paths or [Path("sources")], expectations, reviews=reviews, gate=gate,
+                       progress=stage_line(), jobs=jobs)
     write_outputs({
         "audit.html": report.to_html(),
         "facts.csv": report.to_csv(),
