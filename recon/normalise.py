@@ -482,10 +482,12 @@ def _flagged(flags: pd.Series, flag: str) -> pd.Series:
 
 
 def _metrics_from_sentence(facts: pd.DataFrame, glossary: Glossary) -> pd.DataFrame:
-    """A figure whose phrase names nothing continues its sentence's subject (ellipsis): 2022年中国智能算力
-    规模达259.9 EFLOPS，2023年将达到414.1 EFLOPS. It takes the glossary metric of the nearest level before
-    it in the sentence (same dimension), or that metric's growth or CAGR when it is a rate."""
-    elided = facts["metric_id"] == UNLISTED
+    """A figure whose phrase names nothing, or only a measure (年复合增长率), continues its sentence's
+    subject (ellipsis): 2022年中国智能算力规模达259.9 EFLOPS，2023年将达到414.1 EFLOPS. It takes the
+    glossary metric of the nearest level before it in the sentence (same dimension), or that metric's
+    growth or CAGR when it is a rate."""
+    measure_only = [UNLISTED + word for word, _ in glossary.rules.measure_words]
+    elided = facts["metric_id"].isin([UNLISTED, *measure_only])
     if not elided.any():
         return facts
     order = facts.sort_values(["doc_id", "line", "start"]).index

@@ -53,13 +53,15 @@ def check_agreement(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
     grouped = facts[facts["group_id"] != ""]
     grouped = _in_common_currency(grouped, suites)
     findings = []
-    pairs = _pairs(_compared(grouped, suites.checks.get("cross-source-agreement")))
-    comparable = pairs["base_unit_a"] == pairs["base_unit_b"]
     if "cross-source-agreement" in suites.checks:
-        table = PairTable.validate(_pair_table(pairs[comparable]))
+        pairs = _pairs(_compared(grouped, suites.checks["cross-source-agreement"]))
+        across = pairs["doc_id_a"] != pairs["doc_id_b"]
+        pairs = pairs[(pairs["base_unit_a"] == pairs["base_unit_b"]) & across]
+        table = PairTable.validate(_pair_table(pairs))
         findings.append(build_findings(table, suites.checks["cross-source-agreement"]))
     if "incomparable" in suites.checks:
-        table = CurrencyTable.validate(_currency_table(pairs[~comparable]))
+        pairs = _pairs(grouped)
+        table = CurrencyTable.validate(_currency_table(pairs[pairs["base_unit_a"] != pairs["base_unit_b"]]))
         findings.append(build_findings(table, suites.checks["incomparable"]))
     if "intra-document-conflict" in suites.checks:
         spec = suites.checks["intra-document-conflict"]
@@ -105,10 +107,14 @@ def _in_common_currency(facts: pd.DataFrame, suites: Suites) -> pd.DataFrame:
 
 
 def _pairs(facts: pd.DataFrame) -> pd.DataFrame:
-    """Every pair of facts of one key from two different documents (cost: sum of squared group sizes)."""
+    """Every pair of facts of one key, each pair once (cost: sum of squared group sizes); a document
+    stating one figure in two currencies (RMB 157.1 billion, or about US$24.7 billion) makes a pair too."""
     side = facts[SAME_KEY + ["metric_id", "geo"] + PAIR_COLUMNS]
     pairs = side.merge(side.drop(columns=["metric_id", "geo"]), on=SAME_KEY, suffixes=("_a", "_b"))
-    return pairs[(pairs["doc_id_a"] < pairs["doc_id_b"])].reset_index(drop=True)
+    ordered = (pairs["doc_id_a"] < pairs["doc_id_b"]) | (
+        (pairs["doc_id_a"] == pairs["doc_id_b"]) & (pairs["claim_id_a"] < pairs["claim_id_b"])
+    )
+    return pairs[ordered].reset_index(drop=True)
 
 
 def _pair_columns(pairs: pd.DataFrame) -> dict[str, pd.Series]:

@@ -17,9 +17,9 @@ from .tolerance import cagr_bounds, format_number, relative_gap, written_factor
 
 LEVEL_TYPES = ["level", "count", "price"]
 ENDPOINT_COLUMNS = ["claim_id", "doc_id", "kind", "surface", "base_unit", "base_value", "lo", "hi"]
-PROXIMITY = [["doc_id", "line", "quote"], ["doc_id"], []]
-"""Where an endpoint is looked for, nearest first: the same sentence, the same document, anywhere."""
-IN_DOCUMENT = PROXIMITY[:2]
+PROXIMITY = [["doc_id", "line", "quote"], ["doc_id", "line"], ["doc_id"], []]
+"""Where an endpoint is looked for, nearest first: the same sentence, line (paragraph), document, anywhere."""
+IN_DOCUMENT = PROXIMITY[:3]
 """A growth is recomputed from its own document's levels; other documents' priors are cross-source."""
 PRIOR_COLUMNS = ["claim_id", "doc_id", "kind", "surface", "lo", "hi", "base_unit", "metric_id", "geo", "year"]
 

@@ -214,3 +214,15 @@ def test_figures_listed_respectively_are_of_other_subjects(suites):
     district = corpus_fact("004", 761, "166 家", value=166.0, **count)
     city = corpus_fact("004", 788, "1646 家", value=1646.0, **count)
     assert outcomes(check_facts(facts_table(district, city), None, suites)) == set()
+
+
+def test_one_document_restating_a_figure_in_another_currency_is_incomparable(suites):
+    """RMB 157.1 billion, or about US$24.7 billion: one sentence, two currencies, no rate configured."""
+    text = "In 2023 China's core AI industry was worth RMB 157.1 billion, or about US$24.7 billion."
+    fields = dict(period=2023, value_step=1e8, dimension="currency", metric_id="ai-core-industry-scale",
+                  group_id="core-2023")
+    cny = stated_in_english(text, "157.1 billion", value=157.1e9, unit="CNY", **fields)
+    usd = stated_in_english(text, "24.7 billion", value=24.7e9, unit="USD", **fields)
+    assert outcomes(check_facts(facts_table(cny, usd), None, suites)) == {
+        ("incomparable", "fail", "info", ids(cny, usd))
+    }

@@ -187,3 +187,25 @@ def test_a_figure_with_no_year_takes_the_one_its_sentence_names_before_it(glossa
 )
 def test_a_cut_geography_word_is_dropped_only_before_an_alias(glossary, phrase, metric_id):
     assert glossary.resolve(phrase)[0] == metric_id
+
+
+def test_a_rate_naming_only_its_measure_is_the_rate_of_its_sentences_subject(glossary):
+    """Demo 03: 到2027年全球AI市场规模将达11.64万亿美元，2024-2027年的年复合增长率为23.65%."""
+    quote = "到2027年全球AI市场规模将达11.64万亿美元，2024-2027年的年复合增长率为23.65%。"
+    claims = _sentence_claims(quote, [
+        dict(surface="11.64万亿美元", value=11.64e12, unit="USD", period="2027", geo="Global",
+             metric_text="到2027年全球AI市场规模"),
+        dict(surface="23.65%", value=23.65, unit="%", type="cagr", period="2024-2027", geo="Global",
+             metric_text="2024-2027年的年复合增长率"),
+    ])
+    facts = normalise_claims(claims, glossary).set_index("surface")
+    assert list(facts["metric_id"]) == ["ai-market-size", "ai-market-size-cagr"]
+
+
+def test_a_figure_restated_in_another_currency_keeps_the_metric(glossary):
+    quote = "In 2023 China's core AI industry was worth RMB 157.1 billion, or about US$24.7 billion."
+    claims = _sentence_claims(quote, [
+        dict(surface="157.1 billion", value=157.1e9, metric_text="China's core AI industry was worth RMB"),
+        dict(surface="24.7 billion", value=24.7e9, unit="USD", metric_text="or about US$"),
+    ])
+    assert set(normalise_claims(claims, glossary)["metric_id"]) == {"ai-core-industry-scale"}
