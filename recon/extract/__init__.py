@@ -48,6 +48,8 @@ DIGIT_RE = re.compile(r"\d")
 FUTURE_YEARS_RE = re.compile(r"(?:未来|今后)([一二三四五六七八九十\d]+)年")
 LABELLED_CELL_RE = re.compile(r"[\u4e00-\u9fff]{2,6}\($")
 FROM_TO_RE = re.compile(r"(?:从|至|到)\s?(?:的)?\s?$")
+#: What stands between two members of one list: 37%、28%和25%, 工业质检(45%)、金融风控(38%).
+LIST_GAP_RE = re.compile(r"\s?[)）]?\s?(?:、|和|与|及|以及)\s?(?:[^\d,，。；;:：()（）、%]{0,12}[(（])?\s?")
 GROWTH_OPENING_RE = re.compile(r"\s?(?:同比|环比|较上年|比上年|较去年|比去年)")
 #: How far (characters) a date carries within a paragraph, which lines count as whole flattened
 #: reports, and for how many lines the last date of a paragraph frames the lines after it.
@@ -171,6 +173,8 @@ class SegmentReader:
             return
         self.ends: dict = {}
         self.previous = None
+        self.subject: tuple[int, str] = (-1, "")
+        self.last_figure: tuple[int, int, str, str] = (-1, -1, "", "")
         self.periods = periods = find_periods(clean) if DIGIT_RE.search(clean) else []
         self.period_starts = [p.start for p in periods]
         # In a paragraph of ordinary length, a sentence without a date inherits the last one written
@@ -363,7 +367,9 @@ class SegmentReader:
             ctype = context.type_of(measured, 0, len(measured), q.unit, q.type_hint, q.unit_text,
                                     grain == "span")
         else:
-            ctype = context.type_of(clean, c_lo, q.start, q.unit, q.type_hint, q.unit_text, grain == "span")
+            t_lo = context.metric_start(clean, c_lo, q.start)
+            ctype = context.type_of(clean, t_lo, q.start, q.unit, q.type_hint, q.unit_text, grain == "span")
+            ctype = self.list_type(q, s_lo, t_lo, ctype)
         if ctype == "cagr" and grain != "span" and metric is None and self.cell_period(q.start) is None:
             span = self.span_before(s_lo, q.start)
             if span is not None:
@@ -374,7 +380,10 @@ class SegmentReader:
             if end is not None:
                 first = last = first if end.group().startswith("从") else last
                 grain, label = "year", str(first)
+        metric_text = measured or self.metric(q, s_lo, c_lo, c_hi)
         self.previous = (s_lo, period, kind)
+        self.subject = (s_lo, metric_text)
+        self.last_figure = (s_lo, q.end, q.unit, ctype)
         start, end = self.original(q.start, q.end)
         surface = self.text[start - self.col_offset:end - self.col_offset]
         q_lo, q_hi = self.original(s_lo, max(s_hi, s_lo + 1))
@@ -385,9 +394,26 @@ class SegmentReader:
             value=_tidy(q.value), value_high=_tidy(q.value_high), value_step=_tidy(q.step), unit=q.unit,
             qualifier=q.qualifier, kind=kind, type=ctype, period_start=first, period_end=last,
             period_grain=grain, period=label, geo=geo,
-            metric_text=measured or context.metric_of(clean, c_lo, q.start, q.end, c_hi),
+            metric_text=metric_text,
             flags=";".join(q.flags),
         ))
+
+    def metric(self, q: Quantity, s_lo: int, c_lo: int, c_hi: int) -> str:
+        """The metric phrase of ``q``, with the subject its sentence gave before it."""
+        subject = self.subject[1] if self.subject[0] == s_lo else ""
+        label = ""
+        if c_lo - 1 > s_lo:
+            p_lo = self.bounds(context.CLAUSE_END_RE, c_lo - 2)[0]
+            label = context.subject_of(self.clean, max(p_lo, s_lo), c_lo - 1)
+        return context.metric_of(self.clean, c_lo, q.start, q.end, c_hi, subject, label)
+
+    def list_type(self, q: Quantity, s_lo: int, lo: int, ctype: str) -> str:
+        """A list member without a cue of its own (渗透率分别达到37%、28%和25%) has its list's type."""
+        f_lo, f_end, f_unit, f_type = self.last_figure
+        if f_lo != s_lo or f_unit != q.unit or q.unit not in ("%", "pp") or context.TYPE_RE.search(
+                self.clean, lo, q.start):
+            return ctype
+        return f_type if LIST_GAP_RE.fullmatch(self.clean, f_end, q.start) else ctype
 
     def period_of(self, q: Quantity, periods, sentence: tuple[int, int], scope: tuple[int, int]):
         """The period of ``q``: a column's year, its sentence's date, 未来五年, a growth's level, context."""

@@ -53,7 +53,7 @@ TYPE_CUES = [
               r"share"),
     ("rate", r"[^\W\d_增速长]率|依赖度|依存度|满意度|rate"),
     ("growth", r"同比|环比|增长率?|增速|增幅|涨幅|降幅|提升|提高|下降|降低|减少|上涨|上升|增加|下滑|缩短|"
-               r"延长|扩大|节省|节约|降|增|growth|grew|increase|decrease|decline|rose|fell"),
+               r"延长|扩大|节省|节约|变化|变动|降|增|growth|grew|increase|decrease|decline|rose|fell"),
     ("other", r"高出|差距|溢价|相当于"),
 ]
 TYPE_RE = re.compile("|".join(f"(?P<{name}>{cue})" for name, cue in TYPE_CUES))
@@ -67,14 +67,37 @@ PRICE_RE = re.compile(r"单价|均价|人均|单机柜|价格|售价|报价|费�
 METRIC_TAIL_RE = re.compile(
     r"(?:将|已|已经|预计|有望|可|会|均|仍|则|也|总|共|合计|累计|分别|同比|较上年|较|达到了|达到|高达|仅为|仅|约为|约|"
     r"达|为|是|至|到|超过|超|突破|逾|近|接近|不足|低于|不到|高于|提升|提高|增长了|增长|下降了|下降|降低|减少|"
-    r"增加|上涨|扩大|扩张|保持|维持|实现|占比|占|的|了|在|从|由|以|\s|>|<|≥|≤|约)+$"
+    r"增加|上涨|扩大|扩张|保持|维持|实现|占比|占|的|了|在|从|由|以|共有|拥有|有|\s|>|<|≥|≤|约"
+    r"|(?<!\d)(?:19|20)\d\d\s?年?(?:底|末|初)?"
+    # English verbs and connectives between a subject and its figure: will reach, stood at, up from
+    r"|(?<![A-Za-z])(?:will|would|is|are|was|were|has|have|had|be|been|being|reach|reached|reaches|"
+    r"reaching|stood|stands|stand|amounted|amounts|totall?ed|totals|hit|grew|grow|rose|rise|fell|fall|"
+    r"jumped|increased|decreased|declined|expected|projected|forecast|estimated|set|likely|to|at|of|by|"
+    r"about|around|approximately|nearly|almost|over|more|less|than|up|down|from|a|an|the|base|increase|"
+    r"decrease|with|in|on|some|roughly|US|RMB|USD|CNY|EUR)(?![A-Za-z])|US\$|\$|,)+$"
 )
 #: The label just before a parenthesised number.
 LABEL_BEFORE_RE = re.compile(r"[^\s(（)）,，、:：;；。0-9%]{2,20}$")
 METRIC_HEAD_RE = re.compile(
-    r"^(?:[\d.]+\s?年(?:底|末|初|中(?!国))?|[\d.,]+\s?%?\s?(?:和|与|、)|截至|截止|其中|同时|而|且|并|但|以及|和|与|预计|"
-    r"其|该|此外|另外|\s)+"
+    r"^(?:(?:预计|到|至|在|于)?[\d.]+\s?年(?:底|末|初|中(?![国部东西南北心小外亚欧美非]))?|[\d.,]+\s?%?\s?(?:和|与|、)|"
+    r"截至|截止|其中|同时|而|且|并|但|以及|和|与|预计到|预计|到|在|其次是|首先是|其次|首先|再次|最后|分别|占据|"
+    r"其|该|此外|另外|[Tt]he\s|[Ii]n\s|\s)+"
 )
+#: Where a metric phrase may begin: clause marks, but not parentheses (全球人工智能硬件市场（服务器）规模).
+METRIC_START_RE = re.compile(r"[。！？!；;，、：:]|(?<!\d),|,(?!\d)|\?(?!\))|\.(?=\s|$)|\t")
+#: Another figure inside a phrase (从2022年的195亿美元增长到): the phrase ends before it, or before 从.
+#: A year (2022年, 2025E, "in 2022") is not a figure.
+FIGURE_RE = re.compile(
+    r"(?:[从由]\s?(?:(?:19|20)\d\d\s?年?(?:底|末)?\s?的?)?\s?)?"
+    r"(?<![\dA-Za-z.])(?!(?:19|20)\d\d(?:\s|$|[年EA)）\-–~至到,，]))\d[\d.,]*(?!\d|\s?(?:年|月|日|季度))"
+)
+#: A verb ends the subject of a clause: 长三角地区人工智能相关企业数量达到 → 长三角地区人工智能相关企业数量.
+SUBJECT_END_RE = re.compile(
+    r"将|已|达|为|是|有|占|约|超|突破|增长|提升|下降|实现|保持|呈|(?<![A-Za-z])(?:will|is|are|was|were|"
+    r"reached|stood|fell|rose|grew|hit|amounted|totall?ed)(?![A-Za-z])"
+)
+#: A metric phrase is at most this long; a longer one is cut at a word boundary.
+METRIC_MAX = 40
 
 
 def bounds(ends: list[int], pos: int, length: int) -> tuple[int, int]:
@@ -152,16 +175,64 @@ def type_of(text: str, clause_lo: int, start: int, unit: str, type_hint: str, un
     return "other"
 
 
-def metric_of(text: str, clause_lo: int, start: int, end: int, clause_hi: int) -> str:
+def metric_start(text: str, clause_lo: int, start: int) -> int:
+    """Where the phrase of a number at ``start`` may begin: its clause, a parenthesis inside it included."""
+    lo = clause_lo
+    while lo > 0 and text[lo - 1] in ")）":
+        opening = max(text.rfind("(", 0, lo - 1), text.rfind("（", 0, lo - 1))
+        if opening < 0 or METRIC_START_RE.search(text, opening, lo - 1):
+            break
+        marks = [m.start() for m in METRIC_START_RE.finditer(text, max(0, opening - 60), opening)]
+        lo = marks[-1] + 1 if marks else max(0, opening - 60)
+    return lo
+
+
+def subject_of(text: str, lo: int, hi: int) -> str:
+    """The subject of the clause text[lo:hi]: its words before the first verb or figure."""
+    phrase = METRIC_HEAD_RE.sub("", text[lo:hi])
+    verb = SUBJECT_END_RE.search(phrase)
+    figure = FIGURE_RE.search(phrase)
+    cut = min(verb.start() if verb else len(phrase), figure.start() if figure else len(phrase))
+    return _trim(phrase[:cut])
+
+
+def _trim(phrase: str) -> str:
+    """A phrase without the verbs and connectives around it, cut to a whole word within METRIC_MAX."""
+    phrase = METRIC_HEAD_RE.sub("", METRIC_TAIL_RE.sub("", phrase)).strip()
+    if len(phrase) > METRIC_MAX:
+        phrase = phrase[-METRIC_MAX:]
+        if phrase.isascii() or re.match(r"[A-Za-z]", phrase):
+            phrase = phrase.split(" ", 1)[-1] if " " in phrase else phrase
+    return phrase.strip()
+
+
+def metric_of(text: str, clause_lo: int, start: int, end: int, clause_hi: int, subject: str = "",
+              label: str = "") -> str:
     """The phrase the number measures: the clause before it without verbs, else the words after it.
 
-    A number alone in parentheses measures the label before them: 智能制造(32%).
+    A number alone in parentheses measures the label before them: 智能制造(32%). The phrase ends
+    before any other figure (规模将从2022年的195亿美元增长到…: 规模), and a clause without a subject
+    of its own (，2023年将达到414.1 EFLOPS; up from 259.9 EFLOPS) takes ``subject``, the phrase of the
+    previous figure of its sentence, else ``label``, the subject of its previous clause, which also
+    names the part counted by the words after the number (其次是天使轮,有 295 起融资事件).
     """
     if clause_lo > 0 and text[clause_lo - 1] in "(（" and not text[clause_lo:start].strip():
         label = LABEL_BEFORE_RE.search(text, max(0, clause_lo - 20), clause_lo - 1)
         if label:
             return label.group()
-    phrase = METRIC_HEAD_RE.sub("", METRIC_TAIL_RE.sub("", text[clause_lo:start]))
-    if len(phrase) < 2:
-        phrase = text[end:clause_hi].strip()
-    return phrase[-40:].strip()
+    lo = metric_start(text, clause_lo, start)
+    raw = text[lo:start]
+    figure = FIGURE_RE.search(raw)
+    if figure:
+        raw = raw[:figure.start()]
+    phrase = _trim(raw)
+    if len(phrase) >= 2:
+        return phrase
+    after = text[end:clause_hi]
+    figure = FIGURE_RE.search(after)
+    after = _trim(after[:figure.start()] if figure else after)
+    if label and after and not after.isascii() and after not in label:
+        return label + after
+    if subject or label and after.isascii():
+        return subject or label
+    return after if len(after) >= 2 else label

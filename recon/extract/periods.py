@@ -41,7 +41,7 @@ CLAUSE_MARK_RE = re.compile(r"[。！？!；;,，:：?\t]")
 CLAUSE_OPENING_RE = re.compile(r"[。！？!；;,，:：?\t][^。！？!；;,，:：?\t]{0,6}$")
 OPENS_WINDOW = 7
 #: 截至2023年底 (as of) dates every figure of its sentence.
-AS_OF_BEFORE_RE = re.compile(r"(?:截至|截止|截止到|截至到|(?<![提升增降扩])到)\s?$")
+AS_OF_BEFORE_RE = re.compile(r"(?:截至|截止|截止到|截至到|(?<![提升增降扩长达])到)\s?$")
 #: What may stand before a period that opens its sentence: list marks, 截至, 在, 自.
 OPENER_RE = re.compile(
     r"[\s\-*>#()（）\d.、]*(?:截至|截止|在|于|到|至|自|从|预计|预计到|而|但|同时|其中)?\s?$"

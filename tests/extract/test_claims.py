@@ -175,9 +175,62 @@ def test_english(extract, sentence, surface, expected):
 @pytest.mark.parametrize("sentence, surface, metric", [
     ("需求侧主要集中于智能制造(32%)、金融科技(24%)三大领域", "24%", "金融科技"),
     ("2023年中国人工智能核心产业规模达到1751亿元", "1751亿元", "中国人工智能核心产业规模"),
+    # 年中 is mid-year only when no word such as 中国 starts there
+    ("结果显示，2022年中国智能算力规模达259.9 EFLOPS", "259.9 EFLOPS", "中国智能算力规模"),
+    # a clause without a subject takes the subject of the previous clause of its sentence
+    ("2022年中国智能算力规模达259.9 EFLOPS，2023年将达到414.1 EFLOPS，预计到2027年将达到1117.4 EFLOPS。",
+     "414.1 EFLOPS", "中国智能算力规模"),
+    ("2022年中国智能算力规模达259.9 EFLOPS，2023年将达到414.1 EFLOPS，预计到2027年将达到1117.4 EFLOPS。",
+     "1117.4 EFLOPS", "中国智能算力规模"),
+    ("预计2023年中国人工智能服务器市场规模将达到91亿美元，同比增长82.5%", "82.5%",
+     "中国人工智能服务器市场规模"),
+    # English: the phrase starts on a word and ends before the verb; connectives continue the subject
+    ("According to IDC, China's intelligent computing power will reach 414.1 EFLOPS in 2023, "
+     "up from 259.9 EFLOPS in 2022.", "414.1 EFLOPS", "China's intelligent computing power"),
+    ("According to IDC, China's intelligent computing power will reach 414.1 EFLOPS in 2023, "
+     "up from 259.9 EFLOPS in 2022.", "259.9 EFLOPS", "China's intelligent computing power"),
+    ("General-purpose computing power grew far more slowly, from a base of 54.5 EFLOPS in 2022.",
+     "54.5 EFLOPS", "General-purpose computing power"),
+    ("The number of AI-related companies in China stood at 9,183 at the end of 2023.", "9,183",
+     "number of AI-related companies in China"),
+    ("AI financing in China fell to an eight-year low in 2023, with 590 deals recorded during the year.",
+     "590 deals", "AI financing in China"),
+    # in X从A增长到B both A and B measure X, and a phrase never holds another figure
+    ("全球边缘人工智能基础设施处理器和加速器的增长将从2022年的11亿美元增加至2027年的94亿美元", "94亿美元",
+     "全球边缘人工智能基础设施处理器和加速器"),
+    ("全球边缘人工智能基础设施处理器和加速器的增长将从2022年的11亿美元增加至2027年的94亿美元", "11亿美元",
+     "全球边缘人工智能基础设施处理器和加速器"),
+    # a parenthesis inside the subject does not cut it
+    ("IDC预计，全球人工智能硬件市场（服务器）规模将从2022年的195亿美元增长到2026年的347亿美元", "347亿美元",
+     "全球人工智能硬件市场(服务器)规模"),
+    # the part named in the clause before: 其次是天使轮,有 295 起融资事件
+    ("其中,A 轮的融资事件最多,达到了 337 起;其次是天使轮,有 295 起融资事件", "295 起", "天使轮融资事件"),
+    # the members of one 分别 list share the list's phrase
+    ("智能制造、智慧城市和金融科技成为三大主力应用领域,分别占据市场份额的32%、25%和18%", "25%", "市场份额"),
+    ("智能制造、智慧城市和金融科技成为三大主力应用领域,分别占据市场份额的32%、25%和18%", "18%", "市场份额"),
 ])
 def test_metric_phrases(extract, sentence, surface, metric):
     assert claim_for(extract(sentence), surface)["metric_text"] == metric
+
+
+@pytest.mark.parametrize("sentence, surface, expected", [
+    # （CAGR）between the phrase and 为 still makes a CAGR, over the span its sentence names
+    ("处理器和加速器的增长将从2022年的11亿美元增加至2027年的94亿美元，五年年复合年增长率（CAGR）为52.3%。",
+     "52.3%", dict(type="cagr", period="2022-2027")),
+    # list members without a cue of their own take the type of the list's head word
+    ("金融、医疗、制造业三大行业应用渗透率分别达到37%、28%和25%", "28%", dict(type="rate")),
+    ("核心增量来自工业质检(年需求增速45%)、金融风控(38%)和医疗影像分析(52%)三大场景", "52%",
+     dict(type="growth")),
+    ("数据标注占28%、算力租赃占39%、人才成本占25%,较2021年分别变化+7%、15%、+8%", "15%", dict(type="growth")),
+    # but not across a comma: 商业化失败率达67%,主要归因于场景理解偏差(41%)
+    ("2024年深度学习项目商业化失败率达67%,主要归因于场景理解偏差(41%)与数据质量缺陷(33%)", "41%",
+     dict(type="share")),
+    # 增长到2026年的347亿美元 is a target, not an as-of date framing the growth after it
+    ("规模将从2022年的195亿美元增长到2026年的347亿美元；预计2023年中国服务器市场规模将达到91亿美元，同比增长82.5%",
+     "82.5%", dict(period="2023", type="growth")),
+])
+def test_types_and_periods_of_lists(extract, sentence, surface, expected):
+    check(claim_for(extract(sentence, date="2023-12"), surface), expected)
 
 
 def test_positions_point_into_the_original_line(extract):
