@@ -368,7 +368,8 @@ class SegmentReader:
                                     grain == "span")
         else:
             t_lo = context.metric_start(clean, c_lo, q.start)
-            ctype = context.type_of(clean, t_lo, q.start, q.unit, q.type_hint, q.unit_text, grain == "span")
+            ctype = context.type_of(clean, t_lo, q.start, q.unit, q.type_hint, q.unit_text, grain == "span",
+                                    q.end)
             ctype = self.list_type(q, s_lo, t_lo, ctype)
         if ctype == "cagr" and grain != "span" and metric is None and self.cell_period(q.start) is None:
             span = self.span_before(s_lo, q.start)

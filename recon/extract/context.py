@@ -42,6 +42,8 @@ GEO_RE = re.compile(
         for w in sorted(GEOGRAPHY, key=len, reverse=True)) + ")"
 )
 
+#: A place right after these words is the whole a share is taken of: 占全国产值38%.
+WHOLE_BEFORE_RE = re.compile(r"占据?$")
 #: Cue words for the claim type of a percentage, nearest cue before the number wins.
 #: Cue words for the claim type of a percentage; the nearest cue before the number wins, longer
 #: cues first so 年复合增长率 is one CAGR cue, not a CAGR cue followed by a growth cue.
@@ -56,6 +58,7 @@ TYPE_CUES = [
                r"延长|扩大|节省|节约|变化|变动|降|增|growth|grew|increase|decrease|decline|rose|fell"),
     ("other", r"高出|差距|溢价|相当于"),
 ]
+GROWTH_AFTER_RE = re.compile(r"\s?的?(?:同比|年)?(?:增长|增速|增幅)")
 TYPE_RE = re.compile("|".join(f"(?P<{name}>{cue})" for name, cue in TYPE_CUES))
 #: Growth cues that name the metric (增长率从3.2%升至12.1%) rather than a change of another metric.
 GROWTH_NOUNS = ("率", "增速", "增幅", "涨幅", "降幅")
@@ -138,24 +141,37 @@ def kind_of(text: str, sentence: tuple[int, int], scope_lo: int, start: int, per
 
 
 def geo_of(text: str, sentence: tuple[int, int], scope_lo: int, start: int) -> str:
-    """The geography named nearest before the number in its scope, else earlier in its sentence."""
-    found = ""
-    for m in GEO_RE.finditer(text, scope_lo, start):
-        found = GEOGRAPHY[m.group()]
+    """The geography named nearest before the number in its scope, else earlier in its sentence.
+
+    A place named as the whole of a share (长三角(2024年占全国产值38%)) is not where the figure is.
+    """
+    found = _last_place(text, scope_lo, start)
     if found or scope_lo <= sentence[0]:
         return found
-    for m in GEO_RE.finditer(text, sentence[0], scope_lo):
-        found = GEOGRAPHY[m.group()]
+    return _last_place(text, sentence[0], scope_lo)
+
+
+def _last_place(text: str, lo: int, hi: int) -> str:
+    """The last place named in text[lo:hi], skipping the whole of a share (占全国, 占全球)."""
+    found = ""
+    for m in GEO_RE.finditer(text, lo, hi):
+        if not WHOLE_BEFORE_RE.search(text, max(lo, m.start() - 2), m.start()):
+            found = GEOGRAPHY[m.group()]
     return found
 
 
 def type_of(text: str, clause_lo: int, start: int, unit: str, type_hint: str, unit_text: str,
-            spanned: bool = False) -> str:
+            spanned: bool = False, end: int = -1) -> str:
     """The claim type from the unit and the nearest cue word before the number.
 
+    A percentage followed by 的同比增长 or 的年增速 is a growth whatever stands before it.
+
     :param spanned: the claim's period is a span, so a yearly average growth is a CAGR.
+    :param end: where the number ends, to read a growth word after it.
     """
     if unit in ("%", "pp"):
+        if end >= 0 and GROWTH_AFTER_RE.match(text, end):
+            return "growth"
         cue = None
         for m in TYPE_RE.finditer(text, clause_lo, start):
             if m.lastgroup == "growth" and not m.group().endswith(GROWTH_NOUNS) and (

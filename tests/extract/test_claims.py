@@ -222,6 +222,10 @@ def test_metric_phrases(extract, sentence, surface, metric):
     ("核心增量来自工业质检(年需求增速45%)、金融风控(38%)和医疗影像分析(52%)三大场景", "52%",
      dict(type="growth")),
     ("数据标注占28%、算力租赃占39%、人才成本占25%,较2021年分别变化+7%、15%、+8%", "15%", dict(type="growth")),
+    # a percentage followed by 的同比增长 / 的年增速 is a growth, never a share
+    ("这种资源集聚效应使得模型即服务(MaaS)平台订阅收入在2024年实现217%的同比增长", "217%",
+     dict(type="growth")),
+    ("但核心城市岗位空缺率仍达34%,催生出职业教育赛道185%的年增速", "185%", dict(type="growth")),
     # but not across a comma: 商业化失败率达67%,主要归因于场景理解偏差(41%)
     ("2024年深度学习项目商业化失败率达67%,主要归因于场景理解偏差(41%)与数据质量缺陷(33%)", "41%",
      dict(type="share")),
@@ -231,6 +235,16 @@ def test_metric_phrases(extract, sentence, surface, metric):
 ])
 def test_types_and_periods_of_lists(extract, sentence, surface, expected):
     check(claim_for(extract(sentence, date="2023-12"), surface), expected)
+
+
+@pytest.mark.parametrize("sentence, surface, geo", [
+    # the whole a share is taken of (占全国) is not where the figure is
+    ("区域发展呈现长三角(2024年占全国产值38%)、粤港澳(年增速26%)三极带动格局", "38%", "Yangtze River Delta"),
+    ("截至 2023 年底,粤港澳地区人工智能相关企业数量达到 2118 家; 2023 年,粤港澳地区人工智能发明专利申请数量"
+     "达 1.4 万项", "1.4 万项", "Guangdong-Hong Kong-Macao Greater Bay Area"),
+])
+def test_geography(extract, sentence, surface, geo):
+    assert claim_for(extract(sentence), surface)["geo"] == geo
 
 
 def test_positions_point_into_the_original_line(extract):
