@@ -11,7 +11,7 @@ from pandera.typing import Series
 
 from recon.normalise import UNLISTED
 
-from .findings import ComparisonTable, build_findings, claim_key, grouped_claims
+from .findings import ComparisonTable, build_findings, claim_key, grouped_claims, trusted
 from .suite import CheckSpec, Suites
 from .tolerance import format_number, relative_gap
 
@@ -80,9 +80,7 @@ def _compared(facts: pd.DataFrame, spec: CheckSpec | None, named_shares: bool = 
     (算力租赁占39%: of what?) may be a different part or of a different whole than the next."""
     if spec is None:
         return facts
-    skip = spec.params.get("skip_flags") or []
-    doubtful = facts["flags"].str.contains("|".join(rf"(?:^|;){re.escape(f)}(?:;|$)" for f in skip))
-    keep = ~doubtful if skip else pd.Series(True, index=facts.index)
+    keep = trusted(facts, spec)
     if named_shares:
         whole_only = tuple(spec.params.get("whole_only") or [])
         phrase = facts["metric_text"].str.strip()

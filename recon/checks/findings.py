@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import string
 
 import numpy as np
@@ -37,6 +38,15 @@ def claim_key(*claim_ids: pd.Series) -> pd.Series:
     for column in range(1, ids.shape[1]):
         joined = joined + "|" + ids[:, column]
     return joined
+
+
+def trusted(facts: pd.DataFrame, spec: CheckSpec) -> pd.Series:
+    """Which facts a check may compare: none the extractor flagged with one of the check's
+    ``skip_flags`` (a mangled range, a table whose columns are unclear; plausibility reports those)."""
+    skip = spec.params.get("skip_flags") or []
+    if not skip:
+        return pd.Series(True, index=facts.index)
+    return ~facts["flags"].str.contains("|".join(rf"(?:^|;){re.escape(flag)}(?:;|$)" for flag in skip))
 
 
 def grouped_claims(facts: pd.DataFrame, keys: list[str], joiner: str, **aggregates) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from pandera.typing import Series
 
 from recon.normalise import UNLISTED
 
-from .findings import ComparisonTable, build_findings, claim_key
+from .findings import ComparisonTable, build_findings, claim_key, trusted
 from .suite import Suites
 from .tolerance import cagr_bounds, format_number, relative_gap, written_factor
 
@@ -64,15 +64,19 @@ def check_recomputation(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFram
     :param facts: facts with intervals (:func:`recon.checks.tolerance.with_intervals`)
     :param suites: the loaded suites
     """
-    levels = level_facts(facts)
     findings = []
     if "cagr-recomputation" in suites.checks:
-        table = CagrTable.validate(cagr_table(facts, levels))
-        findings.append(build_findings(table, suites.checks["cagr-recomputation"]))
+        spec = suites.checks["cagr-recomputation"]
+        kept = facts[trusted(facts, spec)]
+        table = CagrTable.validate(cagr_table(kept, level_facts(kept)))
+        findings.append(build_findings(table, spec))
     if "growth-recomputation" in suites.checks:
-        words = suites.checks["growth-recomputation"].param("decline_words")
+        spec = suites.checks["growth-recomputation"]
+        facts = facts[trusted(facts, spec)]
+        levels = level_facts(facts)
+        words = spec.param("decline_words")
         table = GrowthTable.validate(growth_table(facts, levels, words))
-        findings.append(build_findings(table, suites.checks["growth-recomputation"]))
+        findings.append(build_findings(table, spec))
     return findings
 
 
@@ -87,8 +91,10 @@ def check_derived_priors(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFra
         return []
     growth = suites.checks.get("growth-recomputation")
     words = growth.params.get("decline_words", []) if growth else []
+    spec = suites.checks["cross-source-agreement"]
+    facts = facts[trusted(facts, spec)]
     table = DerivedFigureTable.validate(derived_prior_table(facts, level_facts(facts), words))
-    return [build_findings(table, suites.checks["cross-source-agreement"])]
+    return [build_findings(table, spec)]
 
 
 def level_facts(facts: pd.DataFrame) -> pd.DataFrame:
