@@ -402,11 +402,14 @@ class SegmentReader:
     def metric(self, q: Quantity, s_lo: int, c_lo: int, c_hi: int) -> str:
         """The metric phrase of ``q``, with the subject its sentence gave before it."""
         subject = self.subject[1] if self.subject[0] == s_lo else ""
-        label = ""
-        if c_lo - 1 > s_lo:
+
+        def label_of() -> str:
+            if c_lo - 1 <= s_lo:
+                return ""
             p_lo = self.bounds(context.CLAUSE_END_RE, c_lo - 2)[0]
-            label = context.subject_of(self.clean, max(p_lo, s_lo), c_lo - 1)
-        return context.metric_of(self.clean, c_lo, q.start, q.end, c_hi, subject, label)
+            return context.subject_of(self.clean, max(p_lo, s_lo), c_lo - 1)
+
+        return context.metric_of(self.clean, c_lo, q.start, q.end, c_hi, subject, label_of)
 
     def list_type(self, q: Quantity, s_lo: int, lo: int, ctype: str) -> str:
         """A list member without a cue of its own (渗透率分别达到37%、28%和25%) has its list's type."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 SENTENCE_END_RE = re.compile(r"[。！？!]|\?(?!\))|\.(?=\s|$)|\t")
 SCOPE_END_RE = re.compile(r"[。！？!；;，：:)）]|(?<!\d),|,(?!\d)|\?(?!\))|\.(?=\s|$)|\t")
@@ -223,14 +224,14 @@ def _trim(phrase: str) -> str:
 
 
 def metric_of(text: str, clause_lo: int, start: int, end: int, clause_hi: int, subject: str = "",
-              label: str = "") -> str:
+              label_of: Callable[[], str] | None = None) -> str:
     """The phrase the number measures: the clause before it without verbs, else the words after it.
 
     A number alone in parentheses measures the label before them: 智能制造(32%). The phrase ends
     before any other figure (规模将从2022年的195亿美元增长到…: 规模), and a clause without a subject
     of its own (，2023年将达到414.1 EFLOPS; up from 259.9 EFLOPS) takes ``subject``, the phrase of the
-    previous figure of its sentence, else ``label``, the subject of its previous clause, which also
-    names the part counted by the words after the number (其次是天使轮,有 295 起融资事件).
+    previous figure of its sentence, else ``label_of()``, the subject of its previous clause, which
+    also names the part counted by the words after the number (其次是天使轮,有 295 起融资事件).
     """
     if clause_lo > 0 and text[clause_lo - 1] in "(（" and not text[clause_lo:start].strip():
         label = LABEL_BEFORE_RE.search(text, max(0, clause_lo - 20), clause_lo - 1)
@@ -247,6 +248,7 @@ def metric_of(text: str, clause_lo: int, start: int, end: int, clause_hi: int, s
     after = text[end:clause_hi]
     figure = FIGURE_RE.search(after)
     after = _trim(after[:figure.start()] if figure else after)
+    label = label_of() if label_of is not None and not (subject and after.isascii()) else ""
     if label and after and not after.isascii() and after not in label:
         return label + after
     if subject or label and after.isascii():
