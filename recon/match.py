@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 
 from recon import schemas
 from recon.errors import ConfigError
+from recon.extract.context import place_of
 from recon.normalise import UNLISTED, Glossary, load_glossary, ngrams, qualifies, read_config
 
 UNSTATED_GEO = ["document", "keep"]
@@ -94,16 +95,20 @@ def _is_score(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 100
 
 
-def match_facts(facts: pd.DataFrame, settings: MatchSettings) -> tuple[pd.DataFrame, pd.DataFrame]:
+def match_facts(facts: pd.DataFrame, settings: MatchSettings,
+                documents: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Group facts that speak of the same metric, geography and period.
 
     :param facts: a table valid under ``recon.schemas.Fact``
     :param settings: from :func:`load_settings`
+    :param documents: a table valid under ``recon.schemas.Document``; its titles name the place a
+        document is about when its figures alone do not make one main geo
     :returns: (matched facts, ``schemas.MatchedFact``: the facts with their ``group_id``, '' when
         alone; groups, ``schemas.Group``: one row per group of two or more facts)
     """
     facts = schemas.Fact.validate(facts).reset_index(drop=True)
-    table = _blocked(facts, settings)
+    titles = dict(zip(documents["doc_id"], documents["title"], strict=True)) if documents is not None else {}
+    table = _blocked(facts, settings, titles)
     nodes = table.groupby(["block", "metric_id", "node_scope"], sort=True).ngroup().to_numpy()
     parent, join_scores, joined = _join_phrases(table, nodes, settings)
     table["component"] = _roots(parent)[nodes]
@@ -118,7 +123,7 @@ def match_facts(facts: pd.DataFrame, settings: MatchSettings) -> tuple[pd.DataFr
     return schemas.MatchedFact.validate(matched), schemas.Group.validate(groups)
 
 
-def _blocked(facts: pd.DataFrame, settings: MatchSettings) -> pd.DataFrame:
+def _blocked(facts: pd.DataFrame, settings: MatchSettings, titles: dict[str, str]) -> pd.DataFrame:
     """The facts that can match, with their block number and the geo they are blocked under."""
     table = facts[
         ["claim_id", "doc_id", "dimension", "period", "geo", "kind", "metric_id", "metric_text",
@@ -131,7 +136,7 @@ def _blocked(facts: pd.DataFrame, settings: MatchSettings) -> pd.DataFrame:
     table = table.assign(block_geo=table["geo"])
     unstated = table["geo"] == ""
     if settings.unstated_geo == "document" and unstated.any():
-        main = _main_geo(table, settings).reindex(table.loc[unstated, "doc_id"]).fillna("")
+        main = _main_geo(table, settings, titles).reindex(table.loc[unstated, "doc_id"]).fillna("")
         table.loc[unstated, "block_geo"] = main.to_numpy()
     # An unstated geo that no main geo fills is compared within its document only.
     unfilled = table["block_geo"] == ""
@@ -176,11 +181,15 @@ def siblings(phrase: str, other: str) -> bool:
     return framed and len(phrase) - prefix - suffix > 0 and len(other) - prefix - suffix > 0
 
 
-def _main_geo(table: pd.DataFrame, settings: MatchSettings) -> pd.Series:
-    """Each document's main geo: the one named by at least ``document_geo_share`` of its stated geos."""
+def _main_geo(table: pd.DataFrame, settings: MatchSettings, titles: dict[str, str]) -> pd.Series:
+    """Each document's main geo: the one named by at least ``document_geo_share`` of its stated geos,
+    else the place its title names when its figures name that place most often (2023年中国人工智能产业
+    简报 compares China with the US, India and the UK in one sentence, and is still about China)."""
     stated = table.loc[table["geo"] != "", ["doc_id", "geo"]]
     shares = stated.groupby("doc_id")["geo"].value_counts(normalize=True).rename("share").reset_index()
-    main = shares[shares["share"] >= settings.document_geo_share].drop_duplicates("doc_id")
+    top = shares.sort_values("share", ascending=False, kind="stable").drop_duplicates("doc_id")
+    titled = top["geo"] == top["doc_id"].map(lambda doc: place_of(titles.get(doc, "")))
+    main = top[(top["share"] >= settings.document_geo_share) | titled]
     return main.set_index("doc_id")["geo"]
 
 

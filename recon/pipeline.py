@@ -58,7 +58,8 @@ def check_extraction(extraction: Extraction, expectations: str | Path = EXPECTAT
     from recon.checks import check_facts, load_suites
     from recon.match import load_settings, match_facts
 
-    matched, groups = match_facts(extraction.facts, load_settings(Path(expectations) / "matching.yaml"))
+    settings = load_settings(Path(expectations) / "matching.yaml")
+    matched, groups = match_facts(extraction.facts, settings, extraction.documents)
     findings = check_facts(matched, groups, load_suites(expectations), extraction.documents)
     return matched, findings
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import Counter
 
 import pandas as pd
@@ -382,6 +383,9 @@ class SegmentReader:
                 first = last = first if end.group().startswith("从") else last
                 grain, label = "year", str(first)
         metric_text = measured or self.metric(q, s_lo, c_lo, c_hi)
+        if q.unit.startswith("count:") and " " in q.unit_text.strip() and (
+                not metric_text or metric_text in context.GEOGRAPHY):
+            metric_text = q.unit_text.strip()  # China had 9,183 AI-related companies: what is counted
         self.previous = (s_lo, period, kind)
         self.subject = (s_lo, metric_text)
         self.last_figure = (s_lo, q.end, q.unit, ctype)
@@ -427,11 +431,17 @@ class SegmentReader:
         if period is None:
             period = (self.relative_period(scope[0], q.start) or self.growth_period(q, sentence, scope)
                       or self.row_label_period(q))
-        period = period or self.context_period
+        if period is None and not self.dated(sentence):  # a dated sentence never borrows another's year
+            period = self.context_period
         if period is not None and period.since and self.last_actual and self.last_actual > period.first:
             label = f"{period.first}-{self.last_actual}"
             return period._replace(last=self.last_actual, grain="span", label=label)
         return period
+
+    def dated(self, sentence: tuple[int, int]) -> bool:
+        """Whether the sentence names a period of its own, even one that is only a base or a start."""
+        i = bisect_left(self.period_starts, sentence[0])
+        return i < len(self.periods) and self.periods[i].start < sentence[1]
 
     def relative_period(self, lo: int, start: int) -> Period | None:
         """未来五年 (the next five years) runs from the report's last observed year."""

@@ -72,6 +72,9 @@ METRIC_TAIL_RE = re.compile(
     r"(?:将|已|已经|预计|有望|可|会|均|仍|则|也|总|共|合计|累计|分别|同比|较上年|较|达到了|达到|高达|仅为|仅|约为|约|"
     r"达|为|是|至|到|超过|超|突破|逾|近|接近|不足|低于|不到|高于|提升|提高|增长了|增长|下降了|下降|降低|减少|"
     r"增加|上涨|扩大|扩张|保持|维持|实现|占比|占|的|了|在|从|由|以|共有|拥有|有|\s|>|<|≥|≤|约"
+    # verbs of a change to a new level: 融资金额回落至727.2亿元
+    r"|回落|回升|攀升|跃升|飙升|下滑|下跌|滑落|萎缩|缩减|录得"
+    r"|(?:骤|压|上|下|回|攀|跃|飙|猛|激|暴|陡|新|年)?(?:降|升|增|跌)|急剧|大幅|小幅|逐步|持续|显著|明显"
     r"|(?<!\d)(?:19|20)\d\d\s?年?(?:底|末|初)?"
     # English verbs and connectives between a subject and its figure: will reach, stood at, up from
     r"|(?<![A-Za-z])(?:will|would|is|are|was|were|has|have|had|be|been|being|reach|reached|reaches|"
@@ -85,7 +88,9 @@ LABEL_BEFORE_RE = re.compile(r"[^\s(（)）,，、:：;；。0-9%]{2,20}$")
 METRIC_HEAD_RE = re.compile(
     r"^(?:[-*•#>]\s?|(?:预计|到|至|在|于)?[\d.]+\s?年(?:底|末|初|中(?![国部东西南北心小外亚欧美非]))?|[\d.,]+\s?%?\s?(?:和|与|、)|"
     r"截至|截止|其中|同时|而|且|并|但|以及|和|与|预计到|预计|到|在|其次是|首先是|其次|首先|再次|最后|分别|占据|"
-    r"其|该|此外|另外|[Tt]he\s|[Ii]n\s|\s)+"
+    r"其|该|此外|另外|[Tt]he\s|[Ii]n\s|\s"
+    # a time word and a verb of occurrence before what is counted: 全年仅发生融资事件509起
+    r"|全年|年内|当年|同期|(?:仅|共|共计|累计|合计)?(?:发生|完成|录得|披露)了?)+"
 )
 #: Where a metric phrase may begin: clause marks, but not parentheses (全球人工智能硬件市场（服务器）规模).
 METRIC_START_RE = re.compile(r"[。！？!；;，、：:]|(?<!\d),|,(?!\d)|\?(?!\))|\.(?=\s|$)|\t")
@@ -150,6 +155,11 @@ def geo_of(text: str, sentence: tuple[int, int], scope_lo: int, start: int) -> s
     if found or scope_lo <= sentence[0]:
         return found
     return _last_place(text, sentence[0], scope_lo)
+
+
+def place_of(text: str) -> str:
+    """The last place ``text`` (a title, a label) names, or ''."""
+    return _last_place(text, 0, len(text))
 
 
 def _last_place(text: str, lo: int, hi: int) -> str:

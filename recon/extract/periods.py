@@ -31,11 +31,13 @@ BASE_BEFORE_RE = re.compile(r"(?:较|比|相比|相较|较之|同比|对比|低�
 BASE_AFTER_RE = re.compile(r"(?:底|末)?(?:后|以后|之后)(?![0-9])")
 #: 自2020年起 and 2020年以来 run from that year to the report's last observed year.
 SINCE_BEFORE_RE = re.compile(r"[自从]\s?$")
-SINCE_AFTER_RE = re.compile(r"\s?(?:起|以来)")
+SINCE_AFTER_RE = re.compile(r"\s?(?:[\u4e00-\u9fff]{1,3}?)?(?:起|以来)")
 #: "2024年," and "截至2023年底," open a sentence and frame all of it.
 TOPIC_AFTER_RE = re.compile(
     r"(?:\s?\d{1,2}\s?日)?(?:底|末|初|全年|上半年|下半年|内|期间|以来|起)?\s?[,，]"
 )
+#: 全年 (the whole year) after a half or a quarter.
+WHOLE_YEAR_RE = re.compile(r"全年|整年|full[- ]year")
 #: A topic opens its clause: at most a few words stand between it and the clause's start.
 CLAUSE_MARK_RE = re.compile(r"[。！？!；;,，:：?\t]")
 CLAUSE_OPENING_RE = re.compile(r"[。！？!；;,，:：?\t][^。！？!；;,，:：?\t]{0,6}$")
@@ -142,10 +144,25 @@ def period_for(text: str, periods: list[Period], start: int, end: int, sentence:
             return after
         dated = dated or after.start < s_hi
     if dated:
-        return None
+        return _single_year_before(text, periods[:i], s_lo, start)
     for p in reversed(periods[:i]):
         if p.end < s_lo - carry:
             break
         if p.end <= s_lo:
             return p
     return None
+
+
+def _single_year_before(text: str, periods: list[Period], lo: int, start: int) -> Period | None:
+    """The one year a sentence named before a figure that has none of its own (2023年…,全年…509起).
+
+    A base (较2021年) or a start (自2017年以来) scopes something else; two different years leave the
+    figure undated rather than guessed. 全年 after a half or a quarter (2023上半年…,全年) is its whole year.
+    """
+    named = [p for p in periods if lo <= p.start and p.end <= start and not p.base and not p.since]
+    if not named or any(p.label != named[-1].label for p in named):
+        return None
+    period = named[-1]
+    if period.grain != "year" and WHOLE_YEAR_RE.search(text, period.end, start):
+        return period._replace(grain="year", label=str(period.first))
+    return period

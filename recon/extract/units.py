@@ -30,8 +30,9 @@ MEASURE_WORDS = (
     "块 枚 户 场 批 届 份 间 栋 处 国 省 城 座城市 人次 例 架 艘 首 门 支 本 册 根 股 期 项目 帧 大"
 ).split()
 ENGLISH_COUNTS = "tokens token users companies people countries parameters models GPUs".split()
-#: Any plural English noun after a number counts it (590 deals); units written in words come first.
-ENGLISH_PLURAL = r"\s(?:[a-z]+[a-z](?<!ss)s)\b"
+#: Any plural English noun after a number counts it (590 deals), also after up to two modifiers that
+#: cannot be verbs (9,183 AI-related companies); units written in words come first.
+ENGLISH_PLURAL = r"\s(?:(?:[A-Z][A-Za-z-]*|[a-z]+-[a-z-]+)\s){0,2}(?:[a-z]+[a-z](?<!ss)s)\b"
 #: Other units: the claim unit and the claim type a number in them usually has.
 OTHER_UNITS = {
     "公里": ("other:km", "level"), "千米": ("other:km", "level"), "km": ("other:km", "level"),
@@ -124,7 +125,7 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     if kind == "other":
         unit, type_hint = OTHER_UNITS[surface]
         return UnitMatch(unit, 1.0, length, type_hint)
-    return UnitMatch(f"count:{surface.strip()}", 1.0, length, "count")
+    return UnitMatch(f"count:{surface.split()[-1]}", 1.0, length, "count")
 
 
 def prefix_currency(text: str, pos: int) -> tuple[str, int] | None:

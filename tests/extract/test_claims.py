@@ -12,6 +12,7 @@ import pytest
 from tests.extract.conftest import read_lines
 
 FIELDS = ("value", "value_high", "unit", "qualifier", "kind", "type", "period", "geo")
+FELL_BACK = "此后投资节奏逐步放缓，2023年融资金额回落至727.2亿元，全年仅发生融资事件509起。"
 
 
 def claim_for(claims, surface):
@@ -144,6 +145,27 @@ def test_periods(extract, sentence, surface, period):
     assert claim_for(extract(sentence, date="2024-04"), surface)["period"] == period
 
 
+@pytest.mark.parametrize("sentence, surface, period", [
+    # a figure with no year of its own takes the one year named earlier in its sentence
+    (FELL_BACK, "509起", "2023"),
+    # but not the base of a comparison (较2024年)
+    ("人才供给矛盾依然突出,2025年深度学习算法工程师缺口达12万人,头部企业校招薪资较2024年上涨23%", "23%",
+     "2025"),
+    # 全年 after a half is that half's whole year
+    ("IDC数据显示，在中国，2023上半年训练工作负载的服务器占比达到49.4%，预计全年的占比将达到58.7%", "58.7%",
+     "2023"),
+])
+def test_a_figure_without_a_year_takes_its_sentences_year(extract, sentence, surface, period):
+    assert claim_for(extract(sentence, date="2024-05"), surface)["period"] == period
+
+
+def test_a_dated_sentence_never_borrows_the_previous_lines_year():
+    claims, _ = read_lines(["2017年是行业融资的高点，全年融资事件达到914起。",
+                            FELL_BACK])
+    assert claim_for(claims, "914起")["period"] == "2017"
+    assert claim_for(claims, "509起")["period"] == "2023"
+
+
 def test_a_paragraph_date_frames_its_later_sentences():
     claims, _ = read_lines(["2023年7月,Meta发布Llama 2。该模型包含70亿参数。", "其上下文长度是前代的两倍。"])
     assert claim_for(claims, "70亿")["period"] == "2023-07"
@@ -164,6 +186,10 @@ ENGLISH = [
     ("Revenue rose 22% year on year in Q3 2023.", "22%", dict(type="growth", period="2023Q3")),
     ("Shipments grew 82.5 percent year on year in 2023", "82.5 percent",
      dict(value=82.5, unit="%", type="growth")),
+    # a plural noun after up to two modifiers is what is counted
+    ("China had 9,183 AI-related companies at the end of 2023, second only to the United States.",
+     "9,183 AI-related companies", dict(value=9183, unit="count:companies", type="count", period="2023",
+                                        geo="China", metric_text="AI-related companies")),
 ]
 
 
@@ -205,6 +231,11 @@ def test_english(extract, sentence, surface, expected):
      "全球人工智能硬件市场(服务器)规模"),
     # the part named in the clause before: 其次是天使轮,有 295 起融资事件
     ("其中,A 轮的融资事件最多,达到了 337 起;其次是天使轮,有 295 起融资事件", "295 起", "天使轮融资事件"),
+    # verbs of a change (回落至, 骤降至, 激增) and 全年仅发生 are not part of the phrase
+    (FELL_BACK, "727.2亿元", "融资金额"),
+    (FELL_BACK, "509起", "融资事件"),
+    ("资本市场呈现两极分化特征,2025年H1AI领域融资总额达580亿元,但B轮后项目占比骤降至17%", "17%", "B轮后项目"),
+    ("与此同时，数据清洗服务市场规模激增81%", "81%", "数据清洗服务市场规模"),
     # the members of one 分别 list share the list's phrase
     ("智能制造、智慧城市和金融科技成为三大主力应用领域,分别占据市场份额的32%、25%和18%", "25%", "市场份额"),
     ("智能制造、智慧城市和金融科技成为三大主力应用领域,分别占据市场份额的32%、25%和18%", "18%", "市场份额"),
