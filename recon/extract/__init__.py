@@ -151,6 +151,7 @@ class SegmentReader:
         self.row_line = -ROW_LINES - 1
         self.table_headers: dict[str, list[str]] = {}
         self.grids: dict[str, dict[tuple[int, int], str]] = {}
+        self.caption: tuple[Period | None, str] = (None, "")
 
     def read(self, page, line, col_offset, text, clean, offsets, block, unit_hint, table_id="", row=-1,
              col=-1) -> None:
@@ -159,6 +160,11 @@ class SegmentReader:
         if self.grid_cell is not None:
             self.grids.setdefault(table_id, {})[(row, col)] = clean
         self.cells = clean.split("\t") if block == "table" and "\t" in clean else None
+        if block == "caption":
+            self.caption = self.caption_context(clean)
+        elif block != "table" and clean.strip():
+            self.caption = (None, "")
+        self.in_table = block == "table"
         if self.cells is not None and table_id not in self.table_headers:
             self.table_headers[table_id] = self.cells
         if not NUMERAL_RE.search(clean):
@@ -364,6 +370,8 @@ class SegmentReader:
             geo = context.geo_of(clean, (s_lo, s_hi), scope[0], q.start)
             if not geo and self.carry:  # the place a paragraph named before this sentence
                 geo = context.geo_of(clean, (max(0, s_lo - self.carry), s_lo), s_lo, s_lo)
+        if not geo and self.in_table:  # the place its table's caption names
+            geo = self.caption[1]
         if measured:
             ctype = context.type_of(measured, 0, len(measured), q.unit, q.type_hint, q.unit_text,
                                     grain == "span")
@@ -431,12 +439,20 @@ class SegmentReader:
         if period is None:
             period = (self.relative_period(scope[0], q.start) or self.growth_period(q, sentence, scope)
                       or self.row_label_period(q))
+        if period is None and self.in_table:
+            period = self.caption[0]
         if period is None and not self.dated(sentence):  # a dated sentence never borrows another's year
             period = self.context_period
         if period is not None and period.since and self.last_actual and self.last_actual > period.first:
             label = f"{period.first}-{self.last_actual}"
             return period._replace(last=self.last_actual, grain="span", label=label)
         return period
+
+    @staticmethod
+    def caption_context(caption: str) -> tuple[Period | None, str]:
+        """截至 2023 年底中国各类互联网应用普及情况: the period and place of every cell of its table."""
+        found = find_periods(caption)
+        return (found[0] if len(found) == 1 else None), context.place_of(caption)
 
     def dated(self, sentence: tuple[int, int]) -> bool:
         """Whether the sentence names a period of its own, even one that is only a base or a start."""

@@ -107,3 +107,23 @@ def test_cells_of_a_grid_table_are_named_by_their_row_and_column():
     got = [(r.surface, r.value, r.unit, r.metric_text, r.geo) for r in claims.itertuples()]
     assert got == [("346.8", pytest.approx(3.468e10), "CNY", "长三角融资金额", "Yangtze River Delta"),
                    ("727.2", pytest.approx(7.272e10), "CNY", "全国融资金额", "China")]
+
+
+def test_a_caption_gives_its_period_and_place_to_every_row_of_its_table(tmp_path):
+    from recon.extract import extract_claims
+    from recon.ingest import ingest_paths
+
+    names = ["网络视频", "网络支付", "网络购物", "搜索引擎", "网络直播", "网上外卖", "网约车", "网络文学",
+             "在线旅行预订", "互联网医疗", "即时通信", "网络新闻"]
+    rows = [f"{name}\t{10 - n / 10:.1f}\t3.5%\t{97 - n:.1f}%" for n, name in enumerate(names)]
+    report = tmp_path / "r.txt"
+    report.write_text("\n".join([
+        "图表 14:截至 2023 年底中国各类互联网应用普及情况(单位:亿,%)", "应用\t用户规模\t同比增长\t网民使用率",
+        *rows, "", " ", "", "应用\t用户规模\t同比增长\t网民使用率", "网络音频\t3.3\t4.3%\t30.4%", "",
+        "其中，头部平台的用户占比为61%。"]), encoding="utf-8")
+    claims, _ = extract_claims(*reversed(ingest_paths([report])))
+    cells = claims[claims["surface"] != "61%"]
+    assert len(cells) == 39
+    assert set(cells["geo"]) == {"China"} and set(cells["period"]) == {"2023"}
+    after = claims[claims["surface"] == "61%"].iloc[0]
+    assert after["geo"] == ""
