@@ -10,9 +10,11 @@ SCOPE_END_RE = re.compile(r"[。！？!；;，：:)）]|(?<!\d),|,(?!\d)|\?(?!\)
 CLAUSE_END_RE = re.compile(r"[。！？!；;，、：:()（）]|(?<!\d),|,(?!\d)|\?(?!\))|\.(?=\s|$)|\t")
 
 FORECAST_RE = re.compile(
-    r"预计|预期|预测|有望|目标|规划|计划|力争|拟|展望|将(?:达|突破|超|增|提|实现|在|有|保持|形成|带动|迎来|"
+    r"预计|预期|预测(?!性|模型|算法|分析|维护)|有望|目标|规划|计划|力争|拟|展望|将(?:达|突破|超|增|提|实现|在|有|保持|形成|带动|迎来|"
     r"进一步|成为|维持|降|下降|扩大|占|推动|迈入|进入|从|由|以)|will|expected|forecast|projected|target"
 )
+#: 从2022年的 before a figure: the start of a change, in its own year.
+FROM_YEAR_RE = re.compile(r"[从由]\s?(?:19|20)\d\d\s?年?(?:底|末)?\s?的?\s?$")
 ESTIMATE_RE = re.compile(r"估计|估算|测算|estimated")
 OBSERVED_RE = re.compile(r"数据显示|统计显示|已经|已")
 
@@ -45,6 +47,11 @@ GEO_RE = re.compile(
 
 #: A place right after these words is the whole a share is taken of: 占全国产值38%.
 WHOLE_BEFORE_RE = re.compile(r"占据?$")
+#: A place that is the whole of a share (全球占比), a rank (全球第二大, 排名全国第三, 全球领先的) or the
+#: comparator of a multiple (约为美国的两倍) says where something stands, not where a figure is.
+NOT_SCOPE_AFTER_RE = re.compile(r"占比|份额|比重|占有率|第|领先|前列|首[个家款位]|最|一流|排名")
+NOT_SCOPE_BEFORE_RE = re.compile(r"(?:排名|位居|位列|居)$")
+COMPARATOR_RE = re.compile(r"(?:为|是|比|较|于)$")
 #: Cue words for the claim type of a percentage, nearest cue before the number wins.
 #: Cue words for the claim type of a percentage; the nearest cue before the number wins, longer
 #: cues first so 年复合增长率 is one CAGR cue, not a CAGR cue followed by a growth cue.
@@ -137,7 +144,9 @@ def kind_of(text: str, sentence: tuple[int, int], scope_lo: int, start: int, per
     opening = text.find(",", sentence[0], scope_lo)
     before = text[sentence[0]:opening if opening >= 0 else scope_lo] + "," + text[scope_lo:start]
     if FORECAST_RE.search(before) and not OBSERVED_RE.search(before[-6:]):
-        return "forecast"
+        # 预计…将从2022年的195亿美元增长到2026年: the year a forecast starts from is observed
+        observed = period_last is not None and last_actual is not None and period_last < last_actual
+        return "actual" if observed and FROM_YEAR_RE.search(text, max(0, start - 14), start) else "forecast"
     if last_actual is not None and period_last is not None:
         if period_last > last_actual + (1 if grain in ("quarter", "half", "month") else 0):
             return "forecast"
@@ -166,8 +175,12 @@ def _last_place(text: str, lo: int, hi: int) -> str:
     """The last place named in text[lo:hi], skipping the whole of a share (占全国, 占全球)."""
     found = ""
     for m in GEO_RE.finditer(text, lo, hi):
-        if not WHOLE_BEFORE_RE.search(text, max(lo, m.start() - 2), m.start()):
-            found = GEOGRAPHY[m.group()]
+        before = max(lo, m.start() - 2)
+        if (WHOLE_BEFORE_RE.search(text, before, m.start()) or NOT_SCOPE_AFTER_RE.match(text, m.end())
+                or NOT_SCOPE_BEFORE_RE.search(text, before, m.start())
+                or COMPARATOR_RE.search(text, before, m.start()) and text.startswith("的", m.end())):
+            continue
+        found = GEOGRAPHY[m.group()]
     return found
 
 

@@ -253,6 +253,13 @@ def test_metric_phrases(extract, sentence, surface, metric):
     ("核心增量来自工业质检(年需求增速45%)、金融风控(38%)和医疗影像分析(52%)三大场景", "52%",
      dict(type="growth")),
     ("数据标注占28%、算力租赃占39%、人才成本占25%,较2021年分别变化+7%、15%、+8%", "15%", dict(type="growth")),
+    # 预测性维护 is a noun, not a forecast cue
+    ("工业领域AI应用中,预测性维护、缺陷检测需求占比超60%", "60%", dict(kind="actual")),
+    # a forecast's starting value (从2022年的195亿美元) is observed
+    ("IDC预计，全球人工智能硬件市场（服务器）规模将从2022年的195亿美元增长到2026年的347亿美元", "195亿美元",
+     dict(kind="actual", period="2022")),
+    ("IDC预计，全球人工智能硬件市场（服务器）规模将从2022年的195亿美元增长到2026年的347亿美元", "347亿美元",
+     dict(kind="forecast", period="2026")),
     # a percentage followed by 的同比增长 / 的年增速 is a growth, never a share
     ("这种资源集聚效应使得模型即服务(MaaS)平台订阅收入在2024年实现217%的同比增长", "217%",
      dict(type="growth")),
@@ -269,6 +276,14 @@ def test_types_and_periods_of_lists(extract, sentence, surface, expected):
 
 
 @pytest.mark.parametrize("sentence, surface, geo", [
+    # a place in a rank (排名全国第三, 全球领先的) or a comparator (约为美国的两倍) is not the figure's scope
+    ("截至 2023 年底,深圳市人工智能相关企业数量达到 1646 家,排名全国第三。其中,97 家人工智能相关企业被认定为"
+     "专精特新\"小巨人\"企业", "97 家", "Shenzhen"),
+    ("浪潮信息是全球领先的IT基础设施产品、方案和服务提供商，业务涵盖服务器、存储和网络三大领域，有8个研发中心",
+     "8个", ""),
+    ("2023年,中国人工智能研究发行物达到22.2万份,约为美国的两倍", "两倍", "China"),
+    # the whole of a share named in a column (全球占比) is not where the figure is
+    ("2025年中国深度学习行业产能利用率全球占比80.0%", "80.0%", "China"),
     # the whole a share is taken of (占全国) is not where the figure is
     ("区域发展呈现长三角(2024年占全国产值38%)、粤港澳(年增速26%)三极带动格局", "38%", "Yangtze River Delta"),
     ("截至 2023 年底,粤港澳地区人工智能相关企业数量达到 2118 家; 2023 年,粤港澳地区人工智能发明专利申请数量"
