@@ -51,6 +51,8 @@ LABELLED_CELL_RE = re.compile(r"[\u4e00-\u9fff]{2,6}\($")
 FROM_TO_RE = re.compile(r"(?:从|至|到)\s?(?:的)?\s?$")
 #: What stands between two members of one list: 37%、28%和25%, 工业质检(45%)、金融风控(38%).
 LIST_GAP_RE = re.compile(r"\s?[)）]?\s?(?:、|和|与|及|以及)\s?(?:[^\d,，。；;:：()（）、%]{0,12}[(（])?\s?")
+#: What may stand between 分别 and the first figure of its list: 分别以, 分别为, 分别下降了.
+RESPECTIVE_OPENING_RE = re.compile(r"[^\d,，。；;:：、]{0,8}")
 GROWTH_OPENING_RE = re.compile(r"\s?(?:同比|环比|较上年|比上年|较去年|比去年)")
 #: How far (characters) a date carries within a paragraph, which lines count as whole flattened
 #: reports, and for how many lines the last date of a paragraph frames the lines after it.
@@ -152,6 +154,7 @@ class SegmentReader:
         self.table_headers: dict[str, list[str]] = {}
         self.grids: dict[str, dict[tuple[int, int], str]] = {}
         self.caption: tuple[Period | None, str] = (None, "")
+        self.listing: tuple[int, int, int] = (-1, -1, -1)
 
     def read(self, page, line, col_offset, text, clean, offsets, block, unit_hint, table_id="", row=-1,
              col=-1) -> None:
@@ -358,6 +361,10 @@ class SegmentReader:
         grain = label = ""
         if period is not None:
             first, last, grain, label = period.first, period.last, period.grain, period.label
+        name, listed_period = self.respective(q, s_lo) if metric is None else ("", None)
+        if period is None and listed_period is not None:
+            first, last, grain, label = (listed_period.first, listed_period.last, listed_period.grain,
+                                         listed_period.label)
         kind = context.kind_of(clean, (s_lo, s_hi), scope[0], q.start, last, grain, self.last_actual)
         if kind == "actual" and period is None and self.previous and self.previous[0] == s_lo:
             kind = self.previous[2]  # a sentence that opened on a forecast goes on forecasting
@@ -372,6 +379,8 @@ class SegmentReader:
                 geo = context.geo_of(clean, (max(0, s_lo - self.carry), s_lo), s_lo, s_lo)
         if not geo and self.in_table:  # the place its table's caption names
             geo = self.caption[1]
+        listed_geo = context.place_of(name) if name and len(context.GEO_RE.sub("", name)) <= 2 else ""
+        geo = listed_geo or geo
         if measured:
             ctype = context.type_of(measured, 0, len(measured), q.unit, q.type_hint, q.unit_text,
                                     grain == "span")
@@ -390,7 +399,7 @@ class SegmentReader:
             if end is not None:
                 first = last = first if end.group().startswith("从") else last
                 grain, label = "year", str(first)
-        metric_text = measured or self.metric(q, s_lo, c_lo, c_hi)
+        metric_text = measured or (name if name and not listed_geo else self.metric(q, s_lo, c_lo, c_hi))
         if q.unit.startswith("count:") and " " in q.unit_text.strip() and (
                 not metric_text or metric_text in context.GEOGRAPHY):
             metric_text = q.unit_text.strip()  # China had 9,183 AI-related companies: what is counted
@@ -447,6 +456,32 @@ class SegmentReader:
             label = f"{period.first}-{self.last_actual}"
             return period._replace(last=self.last_actual, grain="span", label=label)
         return period
+
+    def respective(self, q: Quantity, s_lo: int) -> tuple[str, Period | None]:
+        """龙岗区和福田区也分别拥有 169 家、166 家: the i-th figure after 分别 is the i-th name listed before
+        it, or the i-th year of a list (在 2022 年和 2023 年…分别下降了 9.5%和 16.8%)."""
+        clean = self.clean
+        k = clean.rfind("分别", s_lo, q.start)
+        if k < 0:
+            return "", None
+        k_at, index, end = self.listing
+        if k_at == k and LIST_GAP_RE.fullmatch(clean, end, q.start):
+            index += 1
+        elif RESPECTIVE_OPENING_RE.fullmatch(clean, k + 2, q.start):
+            index = 0
+        else:
+            return "", None
+        self.listing = (k, index, q.end)
+        names = context.listed_names(clean, self.bounds(context.SCOPE_END_RE, k)[0], k)
+        years = [p for p in self.periods if s_lo <= p.start and p.end <= k and not p.base]
+        listed = years[-1:]
+        for p in reversed(years[:-1]):
+            if not LIST_GAP_RE.fullmatch(clean, p.end, listed[0].start):
+                break
+            listed.insert(0, p)
+        name = names[index] if index < len(names) else ""
+        period = listed[index] if len(listed) > 1 and index < len(listed) else None
+        return name, period
 
     @staticmethod
     def caption_context(caption: str) -> tuple[Period | None, str]:

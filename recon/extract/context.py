@@ -20,6 +20,10 @@ OBSERVED_RE = re.compile(r"数据显示|统计显示|已经|已")
 
 #: Geography words and the canonical name they give; longer names win over their prefixes.
 GEOGRAPHY = {
+    # districts are named with 区: 光明 alone is a word, 光明区 a place
+    "南山区": "Nanshan", "龙华区": "Longhua", "宝安区": "Bao'an", "龙岗区": "Longgang", "福田区": "Futian",
+    "光明区": "Guangming", "罗湖区": "Luohu", "坪山区": "Pingshan", "盐田区": "Yantian", "海淀区": "Haidian",
+    "浦东新区": "Pudong",
     "中国": "China", "我国": "China", "国内": "China", "全国": "China", "国产": "China", "国家级": "China",
     "国家": "China", "工信部": "China", "教育部": "China", "科技部": "China", "发改委": "China",
     "国务院": "China", "中央": "China", "十四五": "China", "十五五": "China", "东数西算": "China",
@@ -112,6 +116,8 @@ SUBJECT_END_RE = re.compile(
     r"将|已|达|为|是|有|占|约|超|突破|增长|提升|下降|实现|保持|呈|(?<![A-Za-z])(?:will|is|are|was|were|"
     r"reached|stood|fell|rose|grew|hit|amounted|totall?ed)(?![A-Za-z])"
 )
+#: What separates the names of a list: 龙华区和宝安区, 融资数量和融资金额, 南山区、福田区.
+LIST_SPLIT_RE = re.compile(r"\s?(?:以及|和|与|及|、)\s?")
 #: A metric phrase is at most this long; a longer one is cut at a word boundary.
 METRIC_MAX = 40
 
@@ -234,6 +240,13 @@ def subject_of(text: str, lo: int, hi: int) -> str:
     figure = FIGURE_RE.search(phrase)
     cut = min(verb.start() if verb else len(phrase), figure.start() if figure else len(phrase))
     return _trim(phrase[:cut])
+
+
+def listed_names(text: str, lo: int, hi: int) -> list[str]:
+    """The names listed in text[lo:hi] before 分别 (龙岗区和福田区也): two or more, else []."""
+    phrase = METRIC_HEAD_RE.sub("", METRIC_TAIL_RE.sub("", text[lo:hi])).strip()
+    names = [name.strip() for name in LIST_SPLIT_RE.split(phrase)]
+    return names if len(names) >= 2 and all(len(name) >= 2 for name in names) else []
 
 
 def _trim(phrase: str) -> str:

@@ -293,6 +293,25 @@ def test_geography(extract, sentence, surface, geo):
     assert claim_for(extract(sentence), surface)["geo"] == geo
 
 
+TWO_YEARS = "尤其是在 2022 年和 2023 年,深圳人工智能发明专利申请量连续两年出现负增长,分别下降了 9.5%和 16.8%"
+RESPECTIVELY = [
+    # the i-th figure after 分别 is the i-th name listed before it: places, metrics or years
+    ("龙华区和宝安区分别以 280 家和 253 家位列其后", "253 家", dict(geo="Bao'an")),
+    ("龙岗区和福田区也分别拥有 169 家、166 家人工智能相关企业", "169 家", dict(geo="Longgang")),
+    ("2023 年,京津冀地区人工智能融资数量和融资金额分别为 178 起、263.6 亿元", "263.6 亿元",
+     dict(metric_text="融资金额", geo="Beijing-Tianjin-Hebei", period="2023")),
+    ("2023 年,京津冀地区人工智能融资数量和融资金额分别为 178 起、263.6 亿元", "178 起",
+     dict(metric_text="京津冀地区人工智能融资数量")),
+    (TWO_YEARS, "9.5%", dict(period="2022", geo="Shenzhen")),
+    (TWO_YEARS, "16.8%", dict(period="2023")),
+]
+
+
+@pytest.mark.parametrize("sentence, surface, expected", RESPECTIVELY)
+def test_respectively(extract, sentence, surface, expected):
+    check(claim_for(extract(sentence), surface), expected)
+
+
 def test_positions_point_into_the_original_line(extract):
     """Traditional characters and pinyin are cleaned away for reading, but spans are the author's."""
     line = "2023年中國人工智慧核心產業規模達到1751億(yì)元,同比增長11.9%"
