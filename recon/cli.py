@@ -13,6 +13,8 @@ import click
 
 from recon import __version__
 from recon.errors import ReconError
+from recon.gate import FAIL_ON
+from recon.review import DECISIONS
 
 
 def renders_errors(command):
@@ -124,7 +126,7 @@ def write_outputs(outputs: dict[str, str], out: Path) -> None:
 @click.option("--out", default=Path("reports"), show_default=True, type=click.Path(path_type=Path),
               help="output directory for audit.html, facts.csv, findings.json, junit.xml")
 @reviews_option
-@click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error",
               show_default=True, help="lowest severity of an unreviewed failing finding that fails the run")
 @click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="findings.json of an earlier run: only findings not in it count for the gate")
@@ -163,7 +165,7 @@ def audit(paths, out, reviews, fail_on, baseline, jobs, expectations):
 
 @main.command()
 @click.argument("finding_id")
-@click.option("--status", required=True, type=click.Choice(["accepted", "waived", "fixed"]),
+@click.option("--status", required=True, type=click.Choice(DECISIONS),
               help="accepted or waived take the finding out of the gate; fixed keeps it in while it fails")
 @click.option("--note", required=True, help="why: shown next to the finding in later reports")
 @click.option("--by", default="", help="who decided")

@@ -10,10 +10,10 @@ import pandas as pd
 
 from recon.errors import BaselineError, ReconError
 from recon.review import NOT_GATING
+from recon.schemas import SEVERITY_RANK, Severity
 
-FAIL_ON = ("error", "warning", "never")
-SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
-"""Higher is more severe; ``--fail-on X`` gates on findings ranked at or above X."""
+FAIL_ON = (Severity.ERROR.value, Severity.WARNING.value, "never")
+"""The choices of ``--fail-on``: info never fails a run on its own, ``never`` turns the gate off."""
 
 
 @dataclass(frozen=True)

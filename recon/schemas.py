@@ -39,7 +39,20 @@ QUALIFIERS = ["exact", "approx", "lower_bound", "upper_bound", "range"]
 KINDS = ["actual", "forecast", "estimate"]
 CLAIM_TYPES = ["level", "growth", "cagr", "share", "rate", "count", "multiple", "price", "other"]
 PERIOD_GRAINS = ["", "year", "span", "half", "quarter", "month", "day"]
-SEVERITIES = ["error", "warning", "info"]
+
+
+class Severity(str, Enum):
+    """How much a failing finding matters, most severe first: the gate and the report rank by it."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+SEVERITIES = [s.value for s in Severity]
+SEVERITY_RANK = {s.value: len(Severity) - i for i, s in enumerate(Severity)}
+"""Higher is more severe; ``--fail-on X`` gates on findings ranked at or above X."""
+
 OUTCOMES = ["fail", "pass"]
 STATUSES = ["open", "accepted", "waived", "fixed"]
 

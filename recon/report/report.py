@@ -10,7 +10,7 @@ from html import unescape
 import pandas as pd
 
 from recon import __version__
-from recon.gate import SEVERITY_RANK, Gate
+from recon.gate import Gate
 from recon.report.chart import PALETTE_SIZE, build_charts
 from recon.report.context import (
     AuditContext,
@@ -25,7 +25,7 @@ from recon.report.html import render_audit
 from recon.report.junit import render_junit
 from recon.report.text import format_quantity, highlight, location
 from recon.review import Review, apply_reviews
-from recon.schemas import STATUSES, Document, Fact, Finding, MatchedFact, NumberToken
+from recon.schemas import SEVERITY_RANK, STATUSES, Document, Fact, Finding, MatchedFact, NumberToken
 
 FACT_COLUMNS = list(MatchedFact.to_schema().columns)
 FINDING_KEYS = [
