@@ -14,6 +14,7 @@ import click
 from recon import __version__
 from recon.errors import ReconError
 from recon.gate import FAIL_ON
+from recon.ingest import unreadable_documents
 from recon.review import DECISIONS
 
 
@@ -33,7 +34,7 @@ def renders_errors(command):
 
 def report_unreadable(documents) -> bool:
     """Print one error line per unreadable document; return whether there was any."""
-    bad = documents[documents["status"] == "error"]
+    bad = unreadable_documents(documents)
     for row in bad.itertuples():
         click.echo(f"Error: {row.path}: {row.error}", err=True)
     return not bad.empty

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from recon.extract.parallel import extract_claims_in_processes
-from recon.ingest import ingest_paths
+from recon.ingest import ingest_paths, unreadable_documents
 from recon.normalise import load_glossary, normalise_claims
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ class Extraction:
     @property
     def unreadable(self) -> pd.DataFrame:
         """Documents that could not be read, with the reason."""
-        return self.documents[self.documents["status"] == "error"]
+        return unreadable_documents(self.documents)
 
 
 def extract_facts(

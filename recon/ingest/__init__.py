@@ -92,3 +92,11 @@ def ingest_paths(
     segments = pd.DataFrame(segments, columns=SEGMENT_COLUMNS)
     segments["page"] = segments["page"].astype("Int64")
     return Document.validate(documents), Segment.validate(segments)
+
+
+def unreadable_documents(documents: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a ``Document`` table whose file could not be read, with the reason.
+
+    Every later stage reports them (exit 2, the report's list) rather than dropping them silently.
+    """
+    return documents[documents["status"] == "error"]

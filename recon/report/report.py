@@ -11,6 +11,7 @@ import pandas as pd
 
 from recon import __version__
 from recon.gate import Gate
+from recon.ingest import unreadable_documents
 from recon.report.chart import PALETTE_SIZE, build_charts
 from recon.report.context import (
     AuditContext,
@@ -73,7 +74,7 @@ class AuditReport:
     @property
     def unreadable(self) -> pd.DataFrame:
         """Documents that could not be read."""
-        return self.documents[self.documents["status"] == "error"]
+        return unreadable_documents(self.documents)
 
     @property
     def stats(self) -> dict:
