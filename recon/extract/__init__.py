@@ -59,6 +59,7 @@ GROWTH_OPENING_RE = re.compile(r"\s?(?:同比|环比|较上年|比上年|较去�
 PARAGRAPH_CARRY = 400
 LONG_LINE = 2000
 CONTEXT_LINES = 10
+PARAGRAPH_END_RE = re.compile(r"[。！？!?.]\s*$")
 LATE_MONTH = 10
 #: A labelled share written on the lines after a flattened row still belongs to that row.
 ROW_LINES = 2
@@ -148,6 +149,7 @@ class SegmentReader:
         self.numbers = numbers
         self.context_period = None
         self.context_line = 0
+        self.context_open = False
         self.table_memory: dict = {}
         self.row_period: Period | None = None
         self.row_line = -ROW_LINES - 1
@@ -190,7 +192,9 @@ class SegmentReader:
         # In a paragraph of ordinary length, a sentence without a date inherits the last one written
         # before it; in a whole report flattened into one line, dates are too far apart to carry.
         self.carry = PARAGRAPH_CARRY if len(clean) <= LONG_LINE else 0
-        if self.line - self.context_line > CONTEXT_LINES:
+        # A heading, a title or a line broken off mid-sentence frames the lines after it; a paragraph
+        # that ends its sentence frames only a line that goes straight on from it.
+        if self.line - self.context_line > (CONTEXT_LINES if self.context_open else 1):
             self.context_period = None
         taken = 0
         runs: dict[int, int] = {}
@@ -228,6 +232,7 @@ class SegmentReader:
             taken = self.take(q, m, unit_hint)
         if periods and block in ("text", "heading"):
             self.context_period, self.context_line = periods[-1], self.line
+            self.context_open = block == "heading" or not PARAGRAPH_END_RE.search(clean)
 
     def take(self, q: Quantity, m, unit_hint: str) -> int:
         """Decide on the quantity ``q``: a claim or a listed number token. Return where reading goes on."""

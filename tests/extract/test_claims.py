@@ -166,6 +166,17 @@ def test_a_dated_sentence_never_borrows_the_previous_lines_year():
     assert claim_for(claims, "509起")["period"] == "2023"
 
 
+def test_a_title_frames_its_list_but_a_finished_paragraph_frames_no_later_one():
+    claims, _ = read_lines([
+        "《算力基础设施高质量发展行动计划》2025年4大主要目标", "",
+        "- 计算力，算力规模超过300EFLOPS", "",
+        "网易是一家成立于1997年的中国互联网科技公司。", "",
+        "伏羲实现至少50%以上的工作效率提升。",
+    ])
+    assert claim_for(claims, "300EFLOPS")["period"] == "2025"
+    assert claim_for(claims, "50%")["period"] == ""
+
+
 def test_a_paragraph_date_frames_its_later_sentences():
     claims, _ = read_lines(["2023年7月,Meta发布Llama 2。该模型包含70亿参数。", "其上下文长度是前代的两倍。"])
     assert claim_for(claims, "70亿")["period"] == "2023-07"
