@@ -18,8 +18,6 @@ from .engine import failing_rows
 from .suite import CheckSpec
 
 FINDING_COLUMNS = list(Finding.to_schema().columns)
-TABLE_COLUMNS = ["claim_key", "metric_id", "geo", "period", "observed", "expected", "arithmetic"]
-"""What every comparison table carries; ``claim_key`` is the sorted claim ids joined by '|'."""
 
 
 def finding_id(check: str, claim_key: str) -> str:
@@ -46,7 +44,15 @@ def trusted(facts: pd.DataFrame, spec: CheckSpec) -> pd.Series:
     skip = spec.params.get("skip_flags") or []
     if not skip:
         return pd.Series(True, index=facts.index)
-    return ~facts["flags"].str.contains("|".join(rf"(?:^|;){re.escape(flag)}(?:;|$)" for flag in skip))
+    return ~has_flag(facts["flags"], *skip)
+
+
+def has_flag(flags: pd.Series, *names: str) -> pd.Series:
+    """Whether each ';'-joined ``flags`` value holds one of ``names`` as a whole entry.
+
+    Whole entries only, so that one flag's name inside another's never counts.
+    """
+    return flags.str.contains("|".join(rf"(?:^|;){re.escape(name)}(?:;|$)" for name in names))
 
 
 def grouped_claims(facts: pd.DataFrame, keys: list[str], joiner: str, **aggregates) -> pd.DataFrame:
@@ -99,7 +105,7 @@ def render(template: str, table: pd.DataFrame, spec: CheckSpec, where: str) -> p
 def build_findings(table: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
     """Validate ``table`` with the check's expectations; failing rows and corroborations become findings.
 
-    :param table: a comparison table with :data:`TABLE_COLUMNS`
+    :param table: a comparison table (:class:`ComparisonTable` columns and the check's own)
     :param spec: the check, as its suite declares it
     """
     if table.empty:

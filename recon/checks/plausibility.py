@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from .findings import ComparisonTable, build_findings
+from .findings import ComparisonTable, build_findings, has_flag
 from .suite import Suites
 
 RATE_TYPES = ["share", "growth", "cagr", "rate"]
@@ -48,7 +46,7 @@ def plausibility_table(
     suspect = pd.Series("", index=facts.index, dtype=object)
     flagged = facts.loc[facts["flags"] != "", "flags"]
     for flag in reversed(suspect_flags):
-        found = flagged.str.contains(rf"(?:^|;){re.escape(flag)}(?:;|$)")
+        found = has_flag(flagged, flag)
         suspect[found[found].index] = flag
     rows = facts[(facts["type"].isin(RATE_TYPES) & (facts["unit"] == "%")) | (suspect != "")]
     return pd.DataFrame({
