@@ -40,7 +40,7 @@ def reason_for(clean: str, start: int, end: int, surface: str,
         return NonClaimReason.FIGURE_OR_TABLE_NUMBER, before.strip()[-3:]
     if ORDINAL_BEFORE_RE.search(before):
         return NonClaimReason.ORDINAL, before.strip()[-3:]
-    glued_name = not before.endswith((" ", "$")) and not CURRENCY_BEFORE_RE.search(before)
+    glued_name = not before.endswith((" ", "$", "\t")) and not CURRENCY_BEFORE_RE.search(before)
     if glued_name and PRODUCT_BEFORE_RE.search(before):
         return NonClaimReason.PRODUCT_NAME, before.split()[-1][-12:] + surface if before.split() else surface
     if not has_unit:

@@ -127,3 +127,11 @@ def test_a_caption_gives_its_period_and_place_to_every_row_of_its_table(tmp_path
     assert set(cells["geo"]) == {"China"} and set(cells["period"]) == {"2023"}
     after = claims[claims["surface"] == "61%"].iloc[0]
     assert after["geo"] == ""
+
+
+def test_a_tab_before_a_cell_is_no_product_name_glue():
+    """算力当量\t2.4PD\t8.7PD: a unit that ends one cell does not make the next cell a model name."""
+    lines = ["模型名称\tBERT-Large\tGPT-2\tGPT-3", "算力当量\t2.4PD\t8.7PD\t3640PD"]
+    claims, _ = read_lines(lines, block="table", table_id="t#1")
+    assert list(claims["surface"]) == ["2.4PD", "8.7PD", "3640PD"]
+    assert set(claims["unit"]) == {"other:PF-days"}
