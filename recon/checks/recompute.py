@@ -97,13 +97,19 @@ def check_derived_priors(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFra
     return [build_findings(table, spec)]
 
 
+def in_one_year(facts: pd.DataFrame) -> pd.Series:
+    """Which facts speak of one calendar year: only those have a prior year and can be an endpoint."""
+    return (facts["period_grain"] == "year") & (facts["period_start"] == facts["period_end"])
+
+
+def level_of(rate_metric: pd.Series) -> pd.Series:
+    """The metric id of the level a rate measures (``<id>-cagr``, ``<id>-growth`` → ``<id>``)."""
+    return rate_metric.str.replace(RATE_SUFFIX, "", regex=True)
+
+
 def level_facts(facts: pd.DataFrame) -> pd.DataFrame:
     """Level facts of one calendar year: the candidates for endpoints and prior periods."""
-    levels = facts[
-        facts["type"].isin(LEVEL_TYPES)
-        & (facts["period_grain"] == "year")
-        & (facts["period_start"] == facts["period_end"])
-    ]
+    levels = facts[facts["type"].isin(LEVEL_TYPES) & in_one_year(facts)]
     levels = levels.assign(year=levels["period_start"].astype("int64"))
     return levels.sort_values(["doc_id", "line", "start"])
 
@@ -122,7 +128,7 @@ def find_levels(
     :return: endpoint columns indexed like the rows that found one
     """
     if metric is None:
-        metric = rows["metric_id"].str.replace(RATE_SUFFIX, "", regex=True)
+        metric = level_of(rows["metric_id"])
     probe = rows[["geo", "doc_id", "line", "quote"]].assign(metric_id=metric, year=year)
     probe = probe.dropna(subset=["year"]).astype({"year": "int64"})
     found = []
@@ -164,7 +170,7 @@ def _span_from_sentence(rates: pd.DataFrame, levels: pd.DataFrame) -> tuple[pd.S
     """A CAGR's first and last year, taken from its sentence's levels when the claim has no span."""
     keys = ["doc_id", "line", "quote", "metric_id", "geo"]
     span = levels.groupby(keys)["year"].agg(["min", "max"]).reset_index()
-    probe = rates[keys].assign(metric_id=rates["metric_id"].str.replace(RATE_SUFFIX, "", regex=True))
+    probe = rates[keys].assign(metric_id=level_of(rates["metric_id"]))
     merged = probe.reset_index(names="row").merge(span, on=keys, how="left").set_index("row")
     merged = merged.reindex(rates.index)
     start = rates["period_start"].astype("Float64")
@@ -256,10 +262,7 @@ def cagr_table(facts: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFrame:
 def _stated_growths(facts: pd.DataFrame, levels: pd.DataFrame, decline_words: list[str]) -> pd.DataFrame:
     """Stated one-year growths with their document's current level and the prior level they imply:
     1751亿元 at +11.9 % → 1564.8亿元; a decline (同比下降40%) implies a higher prior year."""
-    rates = facts[
-        (facts["type"] == "growth") & (facts["unit"] == "%") & (facts["period_grain"] == "year")
-        & (facts["period_start"] == facts["period_end"])
-    ]
+    rates = facts[(facts["type"] == "growth") & (facts["unit"] == "%") & in_one_year(facts)]
     year = rates["period_start"].astype("Float64")
     rows = rates.join(find_levels(rates, levels, year, proximity=IN_DOCUMENT).add_prefix("now_"), how="inner")
     pattern = "|".join(re.escape(w) for w in decline_words)
@@ -272,7 +275,7 @@ def _stated_growths(facts: pd.DataFrame, levels: pd.DataFrame, decline_words: li
         implied_hi = rows["now_hi"] / (1 + rate_lo / 100)
     rows = rows.assign(
         prior_year=(year.reindex(rows.index) - 1).astype("Int64"),
-        level_metric=rows["metric_id"].str.replace(RATE_SUFFIX, "", regex=True),
+        level_metric=level_of(rows["metric_id"]),
         implied_lo=implied_lo, implied_hi=implied_hi,
         implied=rows["now_base_value"] / (1 + sign * rows["value"] / 100),
         factor=written_factor(rows["now_surface"], rows["now_base_value"]),

@@ -7,7 +7,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from .findings import ComparisonTable, build_findings, claim_key, grouped_claims
-from .recompute import DerivedFigureTable, find_levels, level_facts
+from .recompute import DerivedFigureTable, find_levels, in_one_year, level_facts
 from .suite import Suites
 from .tolerance import format_number, relative_gap, written_factor
 
@@ -81,7 +81,7 @@ def derived_part_table(facts: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFram
     """
     shares = facts[
         (facts["type"] == "share") & (facts["unit"] == "%") & facts["metric_id"].str.endswith(SHARE_SUFFIX)
-        & (facts["period_grain"] == "year") & (facts["period_start"] == facts["period_end"])
+        & in_one_year(facts)
     ]
     whole_metric = shares["metric_id"].str.removesuffix(SHARE_SUFFIX)
     whole = find_levels(shares, levels, shares["period_start"].astype("Float64"), metric=whole_metric)
