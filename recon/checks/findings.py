@@ -55,6 +55,15 @@ def has_flag(flags: pd.Series, *names: str) -> pd.Series:
     return flags.str.contains("|".join(rf"(?:^|;){re.escape(name)}(?:;|$)" for name in names))
 
 
+def text_before(quote: str, surface: str, length: int) -> str | None:
+    """The ``length`` characters before ``surface`` in its sentence, or None when it cannot be found.
+
+    The words that qualify a figure (五年, 同比下降, a list's 、) stand just before it.
+    """
+    at = quote.find(surface)
+    return quote[max(0, at - length) : at] if at >= 0 and length >= 0 else None
+
+
 def grouped_claims(facts: pd.DataFrame, keys: list[str], joiner: str, **aggregates) -> pd.DataFrame:
     """One row per group of ``keys`` with two or more facts: ``claims`` (count), ``claim_key``
     (sorted ids), ``observed`` (surfaces in document order, joined by ``joiner``) and ``aggregates``.

@@ -11,7 +11,7 @@ from pandera.typing import Series
 
 from recon.normalise import UNLISTED
 
-from .findings import ComparisonTable, build_findings, claim_key, trusted
+from .findings import ComparisonTable, build_findings, claim_key, text_before, trusted
 from .suite import Suites
 from .tolerance import cagr_bounds, format_number, relative_gap, written_factor
 
@@ -144,10 +144,10 @@ def find_levels(
 
 def _words_before(rows: pd.DataFrame) -> pd.Series:
     """The text just before each rate in its sentence, where 五年 or 同比下降 are written."""
-    prefixes = []
-    for quote, surface in zip(rows["quote"], rows["surface"], strict=True):
-        at = quote.find(surface)
-        prefixes.append(quote[max(0, at - PREFIX_CHARS):at] if at >= 0 else "")
+    prefixes = [
+        text_before(quote, surface, PREFIX_CHARS) or ""
+        for quote, surface in zip(rows["quote"], rows["surface"], strict=True)
+    ]
     return pd.Series(prefixes, index=rows.index, dtype=object)
 
 

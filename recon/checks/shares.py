@@ -6,7 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from .findings import ComparisonTable, build_findings, claim_key, grouped_claims
+from .findings import ComparisonTable, build_findings, claim_key, grouped_claims, text_before
 from .recompute import DerivedFigureTable, find_levels, in_one_year, level_facts
 from .suite import Suites
 from .tolerance import format_number, relative_gap, written_factor
@@ -36,7 +36,7 @@ def check_share_sums(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
     if "share-sum" not in suites.checks:
         return []
     spec = suites.checks["share-sum"]
-    table = share_sum_table(facts, spec.params.get("max_gap", 16), spec.params.get("breaks", []))
+    table = share_sum_table(facts, spec.params.get("max_gap", 16), spec.params.get("breaks") or [])
     return [build_findings(ShareSumTable.validate(table), spec)]
 
 
@@ -123,7 +123,7 @@ def list_runs(shares: pd.DataFrame, max_gap: int, breaks: list[str]) -> pd.Serie
     for quote, surface, prior, offset, first in zip(
         shares["quote"], shares["surface"], previous_end, shares["start"], previous_end.isna(), strict=True
     ):
-        gap_text = "" if first else _gap(quote, surface, int(offset - prior))
+        gap_text = "" if first else text_before(quote, surface, int(offset - prior))
         joined = not first and gap_text is not None and len(gap_text) <= max_gap
         joined = joined and not any(c.isdigit() for c in gap_text) and not any(b in gap_text for b in breaks)
         number += 0 if joined else 1
@@ -131,16 +131,10 @@ def list_runs(shares: pd.DataFrame, max_gap: int, breaks: list[str]) -> pd.Serie
     return pd.Series(run, index=shares.index)
 
 
-def _gap(quote: str, surface: str, length: int) -> str | None:
-    """The ``length`` characters before ``surface`` in its sentence, or None when it cannot be found."""
-    at = quote.find(surface)
-    return quote[max(0, at - length) : at] if at >= 0 and length >= 0 else None
-
-
-def share_sum_table(facts: pd.DataFrame, max_gap: int = 16, breaks: list[str] | None = None) -> pd.DataFrame:
+def share_sum_table(facts: pd.DataFrame, max_gap: int, breaks: list[str]) -> pd.DataFrame:
     """One row per run of two or more shares listed together for one period and place."""
     shares = facts[(facts["type"] == "share") & (facts["unit"] == "%")]
-    shares = shares.assign(run=list_runs(shares, max_gap, breaks or []))
+    shares = shares.assign(run=list_runs(shares, max_gap, breaks))
     table = grouped_claims(
         shares, [*WHOLE, "run"], " + ", metric_id=("metric_id", "first"),
         sum_low=("stated_lo", "sum"), sum_high=("stated_hi", "sum"), sum_stated=("value", "sum"),
