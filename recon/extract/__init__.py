@@ -46,6 +46,10 @@ CHINESE_TIME_UNITS = ("years", "other:months")
 #: A segment without any of these holds no number at all and is skipped at once.
 NUMERAL_RE = re.compile(r"[\d一二两三四五六七八九十百千万亿半]")
 DIGIT_RE = re.compile(r"\d")
+#: 五年年复合增长率, 3年CAGR: the number of years a compound growth runs over.
+YEARS_OF_GROWTH_RE = re.compile(
+    r"(?<!\d)([一二三四五六七八九十]+|\d{1,2})\s?年(?:期间|间|内)?(?:的)?(?:年)?(?:均|复合|CAGR)"
+)
 FUTURE_YEARS_RE = re.compile(r"(?:未来|今后)([一二三四五六七八九十\d]+)年")
 LABELLED_CELL_RE = re.compile(r"[\u4e00-\u9fff]{2,6}\($")
 FROM_TO_RE = re.compile(r"(?:从|至|到)\s?(?:的)?\s?$")
@@ -398,6 +402,13 @@ class SegmentReader:
             span = self.span_before(s_lo, q.start)
             if span is not None:
                 first, last, grain, label = span.first, span.last, span.grain, span.label
+        if ctype == "cagr" and last is not None:
+            # 2027年将达到134亿美元，五年年复合增长率为21.8%: five years of growth end in 2027, unless the
+            # sentence says where they start (从2022年的195亿美元增长到2026年)
+            years = YEARS_OF_GROWTH_RE.search(clean, max(c_lo, q.start - 16), q.start)
+            if years is not None and not re.search(rf"[从由]\s?{first}", clean[s_lo:q.start]):
+                first, grain = last - int(parse_number(years.group(1))[0]), "span"
+                label = f"{first}-{last}"
         elif grain == "span" and ctype != "cagr":
             # 2020年-2023年,规模从287亿元增长至387亿元: the ends of the span are the two levels' years
             end = FROM_TO_RE.search(clean, max(scope[0], q.start - 6), q.start)

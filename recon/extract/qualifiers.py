@@ -8,7 +8,7 @@ import re
 BEFORE = {
     "大约": "approx", "约为": "approx", "约": "approx", "接近": "approx", "将近": "approx", "近": "approx",
     "大概": "approx", "approximately": "approx", "about": "approx", "around": "approx", "nearly": "approx",
-    "~": "approx", "≈": "approx",
+    "~": "approx", "≈": "approx", "约占": "approx", "约是": "approx",
     "超过": "lower_bound", "超": "lower_bound", "突破": "lower_bound", "逾": "lower_bound",
     "高于": "lower_bound", "大于": "lower_bound", "不低于": "lower_bound", "不少于": "lower_bound",
     "至少": "lower_bound", "多于": "lower_bound", "over": "lower_bound", "more than": "lower_bound",
@@ -36,14 +36,17 @@ def _alternation(words) -> str:
 
 #: Qualifier word at the end of the text before a number; verbs like 达到 may sit in between.
 BEFORE_RE = re.compile(rf"(?:{_alternation(BEFORE)})(?=\s?(?:达到|可达|达|为|是|支持|有)?\s?$)")
+#: The whole a number is a part or a multiple of may stand between it and a bound or 约 (不到服务器总量的3%,
+#: 约为美国的两倍); after 高于/超过 such a phrase is what is compared (高于单模态方案的28%), no bound.
+PART_BEFORE_RE = re.compile(r"(?:不到|不足|约为|约占|约是|接近)(?=[^\d\s,，。；;、的]{1,6}的\s?$)")
 INFIX_RE = re.compile(rf"\s?(?:{_alternation(INFIX)})(?![少种样元])")
 AFTER_RE = re.compile(rf"\s?(?:{_alternation(AFTER)})")
 
 
 def qualifier_before(text: str, start: int) -> str | None:
-    """The qualifier given by the words just before ``start`` (looks back 8 characters)."""
-    window = text[max(0, start - 8):start]
-    m = BEFORE_RE.search(window)
+    """The qualifier given by the words just before ``start`` (looks back 16 characters)."""
+    window = text[max(0, start - 16):start]
+    m = BEFORE_RE.search(window) or PART_BEFORE_RE.search(window)
     return BEFORE[m.group()] if m else None
 
 

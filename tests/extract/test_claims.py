@@ -271,6 +271,15 @@ def test_metric_phrases(extract, sentence, surface, metric):
      dict(kind="actual", period="2022")),
     ("IDC预计，全球人工智能硬件市场（服务器）规模将从2022年的195亿美元增长到2026年的347亿美元", "347亿美元",
      dict(kind="forecast", period="2026")),
+    # an N-year CAGR ends in the year its sentence names, unless the sentence says where it starts
+    ("预计2023年中国人工智能服务器市场规模将达到91亿美元，2027年将达到134亿美元，五年年复合增长率为21.8%",
+     "21.8%", dict(type="cagr", period="2022-2027")),
+    ("市场规模将从2022年的195亿美元增长到2026年的347亿美元，五年年复合增长率达17.3%", "17.3%",
+     dict(type="cagr", period="2022-2026")),
+    # a bound or 约 before the whole the number is a part or a multiple of
+    ("2023年，中国液冷服务器数量尚不到服务器总量的3%", "3%", dict(qualifier="upper_bound")),
+    ("2023年,中国人工智能研究发行物达到22.2万份,约为美国的两倍", "两倍", dict(qualifier="approx")),
+    ("多模态方案准确率提升至65%,显著高于单模态方案的28%", "28%", dict(qualifier="exact")),
     # a percentage followed by 的同比增长 / 的年增速 is a growth, never a share
     ("这种资源集聚效应使得模型即服务(MaaS)平台订阅收入在2024年实现217%的同比增长", "217%",
      dict(type="growth")),
