@@ -71,15 +71,13 @@ def check_agreement(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
     return findings
 
 
-def _compared(facts: pd.DataFrame, spec: CheckSpec | None, named_shares: bool = False) -> pd.DataFrame:
+def _compared(facts: pd.DataFrame, spec: CheckSpec, named_shares: bool = False) -> pd.DataFrame:
     """The facts a check compares: not those whose extraction is in doubt (the check's ``skip_flags``:
     a mangled range, a table whose columns are unclear; plausibility reports them).
 
     With ``named_shares``, a share counts only when its phrase names both part and whole: one that
     names only the whole (``whole_only`` words: 占总体融资事件的30.3%) or a part outside the glossary
     (算力租赁占39%: of what?) may be a different part or of a different whole than the next."""
-    if spec is None:
-        return facts
     keep = trusted(facts, spec)
     if named_shares:
         whole_only = tuple(spec.params.get("whole_only") or [])
