@@ -31,18 +31,18 @@ BLOCK = ["dimension", "period", "block_geo"]
 
 @dataclass(frozen=True)
 class MatchSettings:
-    """What ``expectations/matching.yaml`` says about grouping facts."""
+    """What ``expectations/matching.yaml`` says about grouping facts (the file holds every value)."""
 
     glossary: Glossary
-    ngram: int = 2
-    min_score: float = 80.0
-    unstated_geo: str = "document"
-    unstated_period: str = "alone"
-    mix_kinds: bool = True
-    document_geo_share: float = 0.75
-    unlisted_across_documents: bool = False
-    min_phrase_chars: int = 3
-    max_phrase_digits: float = 0.2
+    ngram: int
+    min_score: float
+    unstated_geo: str
+    unstated_period: str
+    mix_kinds: bool
+    document_geo_share: float
+    unlisted_across_documents: bool
+    min_phrase_chars: int
+    max_phrase_digits: float
 
 
 def load_settings(path: str | Path) -> MatchSettings:
@@ -152,7 +152,7 @@ def vague(metric_id: str, settings: MatchSettings) -> bool:
     """Whether an unlisted phrase is too vague to say two figures measure one thing: a word or two
     (规模, 项目) or mostly digits (a flattened table row read as a phrase).
 
-    >>> settings = MatchSettings(glossary=None)
+    >>> settings = load_settings(Path(__file__).resolve().parents[1] / "expectations" / "matching.yaml")
     >>> vague("unlisted:项目", settings), vague("unlisted:14131零售电商95837240", settings)
     (True, True)
     >>> vague("unlisted:市场规模", settings), vague("deep-learning-market", settings)
