@@ -260,8 +260,8 @@ class Glossary:
         """
         cleaned = self.clean(metric_text)
         base_id, score = self.nearest(cleaned)
-        if score < 100 and self.without_fragment(cleaned):
-            cleaned = self.without_fragment(cleaned)
+        if score < 100 and (rest := self.without_fragment(cleaned)):
+            cleaned = rest
             base_id, score = self.nearest(cleaned)
         measure = ""
         if score < 100:
