@@ -28,7 +28,8 @@ from recon.errors import ConfigError
 DIMENSIONS = ["currency", "compute", "percent", "points", "multiple", "power", "duration", "count", "other"]
 MEASURES = ["growth", "cagr", "share"]
 UNLISTED = "unlisted:"
-GLOSSARY_UNITS = ["CNY", "USD", "EUR", "FLOPS", "%", "pp", "x", "W", "days", "years", "count", "other"]
+GLOSSARY_UNITS = [*schemas.UNIT_VALUES, "count", "other"]
+"""Units a glossary entry may allow: the fixed claim units, and the ``count:``/``other:`` families."""
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+\)")
