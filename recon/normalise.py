@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
-import opencc
 import pandas as pd
 import pint
 import yaml
@@ -24,6 +23,7 @@ from rapidfuzz import fuzz, process
 
 from recon import schemas
 from recon.errors import ConfigError
+from recon.ingest.clean import simplifier
 
 DIMENSIONS = ["currency", "compute", "percent", "points", "multiple", "power", "duration", "count", "other"]
 MEASURES = ["growth", "cagr", "share"]
@@ -289,13 +289,9 @@ def _proper_suffixes(word: str) -> list[str]:
     return [word[i:] for i in range(1, len(word))]
 
 
-@lru_cache(maxsize=1)
-def _converter() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
 def _simplified(text: str) -> str:
-    return _converter().convert(text)
+    """The whole phrase converted at once: unlike a document line, a phrase need not keep its length."""
+    return simplifier().convert(text)
 
 
 def _fail(path: Path, key: str, reason: str):

@@ -49,7 +49,8 @@ _NEEDS_T2S = re.compile(rf"[{_CJK}]")
 
 
 @lru_cache(maxsize=1)
-def _converter() -> opencc.OpenCC:
+def simplifier() -> opencc.OpenCC:
+    """The OpenCC traditional-to-simplified converter, built once: building it loads its dictionaries."""
     return opencc.OpenCC("t2s")
 
 
@@ -57,10 +58,10 @@ def to_simplified(text: str) -> str:
     """Convert traditional to simplified Chinese, one character for one character."""
     if not _NEEDS_T2S.search(text):
         return text
-    converted = _converter().convert(text)
+    converted = simplifier().convert(text)
     if len(converted) == len(text):
         return converted
-    convert = _converter().convert
+    convert = simplifier().convert
     chars = []
     for char in text:
         out = convert(char)
