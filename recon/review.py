@@ -72,11 +72,16 @@ def _parse_review(path: Path, finding_id: str, entry) -> Review:
     key = f"reviews.{finding_id}"
     if not isinstance(entry, dict):
         raise ReviewsFileError(path, "expected a mapping with status and note", key=key)
-    status = entry.get("status")
-    if status not in DECISIONS:
-        raise ReviewsFileError(path, f"status must be one of {', '.join(DECISIONS)}, not {status!r}", key=key)
+    status = _decision(path, entry.get("status"), key)
     return Review(finding_id, status, str(entry.get("note") or ""), str(entry.get("by") or ""),
                   str(entry.get("at") or ""))
+
+
+def _decision(path: Path, status, key: str | None = None) -> str:
+    """``status`` when it is a decision an editor can record (``open`` is where every finding starts)."""
+    if status not in DECISIONS:
+        raise ReviewsFileError(path, f"status must be one of {', '.join(DECISIONS)}, not {status!r}", key=key)
+    return status
 
 
 def record_review(
@@ -93,8 +98,7 @@ def record_review(
     :raises ReviewsFileError: bad status, empty id or note, or the file cannot be read or written.
     """
     path = Path(path)
-    if status not in DECISIONS:
-        raise ReviewsFileError(path, f"status must be one of {', '.join(DECISIONS)}, not {status!r}")
+    _decision(path, status)
     if not finding_id.strip() or not note.strip():
         raise ReviewsFileError(path, "a decision needs a finding id and a note")
     reviews = load_reviews(path)
