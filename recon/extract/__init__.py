@@ -52,6 +52,8 @@ YEARS_OF_GROWTH_RE = re.compile(
 )
 FUTURE_YEARS_RE = re.compile(r"(?:未来|今后)([一二三四五六七八九十\d]+)年")
 LABELLED_CELL_RE = re.compile(r"[\u4e00-\u9fff]{2,6}\($")
+SINCE_FROM_RE = re.compile(r"[从由]\s?$")
+TARGET_RE = re.compile(r"(?:至|到)\s?$")
 FROM_TO_RE = re.compile(r"(?:从|至|到)\s?(?:的)?\s?$")
 #: What stands between two members of one list: 37%、28%和25%, 工业质检(45%)、金融风控(38%).
 LIST_GAP_RE = re.compile(r"\s?[)）]?\s?(?:、|和|与|及|以及)\s?(?:[^\d,，。；;:：()（）、%]{0,12}[(（])?\s?")
@@ -464,6 +466,8 @@ class SegmentReader:
         if period is None:
             period = (self.relative_period(scope[0], q.start) or self.growth_period(q, sentence, scope)
                       or self.row_label_period(q))
+        if period is not None and self.starts_another(period, q.start):
+            period = None
         if period is None and self.in_table:
             period = self.caption[0]
         if period is None and not self.dated(sentence):  # a dated sentence never borrows another's year
@@ -498,6 +502,13 @@ class SegmentReader:
         name = names[index] if index < len(names) else ""
         period = listed[index] if len(listed) > 1 and index < len(listed) else None
         return name, period
+
+    def starts_another(self, period: Period, start: int) -> bool:
+        """从2024年的18%提升至32%: the year a change starts from is not the period of its target."""
+        clean = self.clean
+        return bool(SINCE_FROM_RE.search(clean, max(0, period.start - 2), period.start)
+                    and TARGET_RE.search(clean, max(0, start - 3), start)
+                    and DIGIT_RE.search(clean, period.end, start))
 
     @staticmethod
     def caption_context(caption: str) -> tuple[Period | None, str]:

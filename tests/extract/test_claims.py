@@ -121,6 +121,12 @@ def test_each_number_takes_its_own_year(extract):
     check(claim_for(claims, "51%"), dict(period="2030", kind="forecast"))
 
 
+def test_the_start_year_of_a_change_is_not_its_targets(extract):
+    claims = extract("2030年深度学习市场规模将突破万亿元,国产替代率从2024年的18%提升至32%", date="2025-04")
+    check(claim_for(claims, "18%"), dict(period="2024"))
+    check(claim_for(claims, "32%"), dict(period=""))
+
+
 def test_rise_from_one_level_to_another(extract):
     claims = extract("国产框架市场占有率从2020年的12%提升至2024年的41%")
     check(claim_for(claims, "12%"), dict(period="2020", type="share"))
