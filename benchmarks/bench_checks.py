@@ -115,6 +115,7 @@ def generate(size: int, suites, seed: int) -> pd.DataFrame:
 
 
 def run_one(size: int, seed: int) -> dict:
+    """Match and check ``size`` generated facts; run in its own process so the peak memory is this size's."""
     suites = load_suites(EXPECTATIONS)
     facts = generate(size, suites, seed)
     started = time.perf_counter()

@@ -165,6 +165,7 @@ def rss_mib() -> float:
 
 
 def run_one(size: int, seed: int, across: bool) -> dict:
+    """Match ``size`` generated facts; run in its own process so the peak memory is this size's."""
     settings = load_settings(EXPECTATIONS / "matching.yaml")
     settings = dataclasses.replace(
         settings, unlisted_across_documents=across or settings.unlisted_across_documents

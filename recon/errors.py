@@ -18,6 +18,7 @@ class ReconError(Exception):
         super().__init__(self.render())
 
     def render(self) -> str:
+        """``<path>: <key>: <reason>``, the line the CLI prints after ``Error:`` (key only when known)."""
         where = self.path or "recon"
         if self.key:
             where = f"{where}: {self.key}"
