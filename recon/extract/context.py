@@ -97,7 +97,7 @@ METRIC_TAIL_RE = re.compile(
 #: The label just before a parenthesised number.
 LABEL_BEFORE_RE = re.compile(r"[^\s(（)）,，、:：;；。0-9%]{2,20}$")
 METRIC_HEAD_RE = re.compile(
-    r"^(?:[-*•#>]\s?|(?:预计|到|至|在|于)?[\d.]+\s?年(?:底|末|初|中(?![国部东西南北心小外亚欧美非]))?|[\d.,]+\s?%?\s?(?:和|与|、)|"
+    r"^(?:[-*•#>]\s?|(?:[A-Za-z]{2,10}|据|根据)?(?:预测(?!性)|预计|认为|指出|显示|数据显示)|(?:预计|预测(?!性)|到|至|在|于)?[\d.]+\s?年(?:底|末|初|中(?![国部东西南北心小外亚欧美非]))?|[\d.,]+\s?%?\s?(?:和|与|、)|"
     r"截至|截止|其中|同时|而|且|并|但|以及|和|与|预计到|预计|到|在|其次是|首先是|其次|首先|再次|最后|分别|占据|"
     r"其|该|此外|另外|[Tt]he\s|[Ii]n\s|\s"
     # a time word and a verb of occurrence before what is counted: 全年仅发生融资事件509起

@@ -253,6 +253,9 @@ def test_english(extract, sentence, surface, expected):
     (FELL_BACK, "509起", "融资事件"),
     ("资本市场呈现两极分化特征,2025年H1AI领域融资总额达580亿元,但B轮后项目占比骤降至17%", "17%", "B轮后项目"),
     ("与此同时，数据清洗服务市场规模激增81%", "81%", "数据清洗服务市场规模"),
+    # the source it is attributed to (IDC预测) and its year are not part of the phrase
+    ("IDC预测2030年企业级模型即服务(MaaS)市场规模将突破1200亿元", "1200亿元",
+     "企业级模型即服务(MaaS)市场规模"),
     # the members of one 分别 list share the list's phrase
     ("智能制造、智慧城市和金融科技成为三大主力应用领域,分别占据市场份额的32%、25%和18%", "25%", "市场份额"),
     ("智能制造、智慧城市和金融科技成为三大主力应用领域,分别占据市场份额的32%、25%和18%", "18%", "市场份额"),
