@@ -12,6 +12,8 @@ from recon.extract.units import match_unit, prefix_currency
 #: The kind of numeral a ``NUMBER_RE`` match is, from the last group it closed.
 NUMBER_GROUPS = {"frac": "frac", "ten": "ten", "half": "half", "vague": "vague", "order": "order",
                  "num": "num", "mult": "num"}
+CHANGE_FROM_RE = re.compile(r"[从由]\s?$")
+BETWEEN_RE = re.compile(r"[^，,。;；]{0,12}?(?:之间|不等)")
 RANGE_SEP_RE = re.compile(r"\s?(?:-|–|—|~|～|至|到|to)\s?")
 #: Nouns near a bare multiplier amount (18亿参数, 千亿基座模型, 用户增长一亿) that say what it counts;
 #: without one, a bare 亿 amount is money in yuan, as Chinese reports write it.
@@ -154,6 +156,9 @@ def read_range_end(text: str, low: Quantity) -> Quantity | None:
     sep = RANGE_SEP_RE.match(text, low.end)
     if sep is None:
         return None
+    changed = CHANGE_FROM_RE.search(text, max(0, low.start - 2), low.start)
+    if changed and not BETWEEN_RE.match(text, sep.end()):
+        return None  # 从9%到27%的跨越 is a change between two values, not a range
     m = NUMBER_RE.match(text, sep.end())
     if m is None or not (m.group("num") or m.group("vague")):
         return None

@@ -127,6 +127,14 @@ def test_the_start_year_of_a_change_is_not_its_targets(extract):
     check(claim_for(claims, "32%"), dict(period=""))
 
 
+def test_from_one_value_to_another_is_a_change_not_a_range(extract):
+    claims = extract("英伟达H100替代方案国产化率实现从9%到27%的跨越")
+    check(claim_for(claims, "9%"), dict(value=9, value_high=None, qualifier="exact"))
+    check(claim_for(claims, "27%"), dict(value=27, qualifier="exact"))
+    check(claim_for(extract("单个智算中心算力规模从100P到1000P之间不等"), "100P到1000P"),
+          dict(value=1e17, value_high=1e18, qualifier="range"))
+
+
 def test_rise_from_one_level_to_another(extract):
     claims = extract("国产框架市场占有率从2020年的12%提升至2024年的41%")
     check(claim_for(claims, "12%"), dict(period="2020", type="share"))
