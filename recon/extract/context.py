@@ -52,8 +52,11 @@ GEO_RE = re.compile(
 #: A place right after these words is the whole a share is taken of: 占全国产值38%.
 WHOLE_BEFORE_RE = re.compile(r"占据?$")
 #: A place that is the whole of a share (全球占比), a rank (全球第二大, 排名全国第三, 全球领先的) or the
-#: comparator of a multiple (约为美国的两倍) says where something stands, not where a figure is.
-NOT_SCOPE_AFTER_RE = re.compile(r"占比|份额|比重|占有率|第|领先|前列|首[个家款位]|最|一流|排名")
+#: comparator of a multiple (约为美国的两倍) says where something stands, not where a figure is; so does
+#: a level (国家部委创新载体, 国家重点实验室).
+NOT_SCOPE_AFTER_RE = re.compile(
+    r"占比|份额|比重|占有率|第|领先|前列|首[个家款位]|最|一流|排名|部委|重点|高新"
+)
 NOT_SCOPE_BEFORE_RE = re.compile(r"(?:排名|位居|位列|居)$")
 COMPARATOR_RE = re.compile(r"(?:为|是|比|较|于)$")
 #: Cue words for the claim type of a percentage, nearest cue before the number wins.

@@ -319,6 +319,9 @@ def test_types_and_periods_of_lists(extract, sentence, surface, expected):
     ("浪潮信息是全球领先的IT基础设施产品、方案和服务提供商，业务涵盖服务器、存储和网络三大领域，有8个研发中心",
      "8个", ""),
     ("2023年,中国人工智能研究发行物达到22.2万份,约为美国的两倍", "两倍", "China"),
+    # 国家部委 (ministry-level) is the level of what is counted, not a place
+    ("截至 2023 年底,深圳累计建设人工智能创新载体 156 个。从级别来看,国家部委创新载体仅 1 家", "1 家",
+     "Shenzhen"),
     # the whole of a share named in a column (全球占比) is not where the figure is
     ("2025年中国深度学习行业产能利用率全球占比80.0%", "80.0%", "China"),
     # the whole a share is taken of (占全国) is not where the figure is
