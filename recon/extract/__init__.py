@@ -57,6 +57,8 @@ TARGET_RE = re.compile(r"(?:至|到)\s?$")
 FROM_TO_RE = re.compile(r"(?:从|至|到)\s?(?:的)?\s?$")
 #: What stands between two members of one list: 37%、28%和25%, 工业质检(45%)、金融风控(38%).
 LIST_GAP_RE = re.compile(r"\s?[)）]?\s?(?:、|和|与|及|以及)\s?(?:[^\d,，。；;:：()（）、%]{0,12}[(（])?\s?")
+#: The rest of a name listed with 、 (九天睿芯、): a numeral starting it counts nothing.
+NAME_IN_LIST_RE = re.compile(r"[\u4e00-\u9fff]{1,4}、")
 #: What may stand between 分别 and the first figure of its list: 分别以, 分别为, 分别下降了.
 RESPECTIVE_OPENING_RE = re.compile(r"[^\d,，。；;:：、]{0,8}")
 GROWTH_OPENING_RE = re.compile(r"\s?(?:同比|环比|较上年|比上年|较去年|比去年)")
@@ -350,6 +352,8 @@ class SegmentReader:
             return NonClaimReason.NO_QUANTITY, "time reference"
         if q.value == 1:
             return NonClaimReason.NO_QUANTITY, "article"
+        if NAME_IN_LIST_RE.match(clean, q.end) and clean[q.start - 1:q.start] in ("、", "\t", ""):
+            return NonClaimReason.PRODUCT_NAME, clean[q.start:q.end + 2]  # 北科瑞声、九天睿芯、宝链智能
         if clean[q.start - 1:q.start] in ("第", "前"):
             return NonClaimReason.ORDINAL, clean[q.start - 1:q.end]
         if q.unit in ENUMERATING_UNITS or (

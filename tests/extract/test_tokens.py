@@ -41,6 +41,7 @@ def test_listed_with_reason(extract, listed, sentence, surface, reason):
     "形成两条主线",
     "2025年4大主要目标",
     "统一大市场建设与一个重要趋势",
+    "代表企业：北科瑞声、九天睿芯、宝链智能、太极数智、加推科技等",
 ])
 def test_words_with_numerals_are_not_claims(extract, sentence):
     assert extract(sentence).empty
