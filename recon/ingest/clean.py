@@ -42,7 +42,8 @@ _PINYIN = rf"(?<=[{_CJK}])\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,6}}\)"
 # decimal, percentage, range or amount (?15亿元), which the lookahead excludes
 _CITATION = r"(?<=[^\s?\d])\?\d{1,2}(?:,\d{1,2})*(?![\d年月日、.%\-亿億万萬千百个個家元倍]|,\d)"
 _ML_CITATION = r"\?:ml-citation\{[^{}]*\}"
-_SUPERSCRIPT = r"(?<=\S)[¹²³⁰⁴⁵⁶⁷⁸⁹]+"
+# footnote marks glued to text; not the power of an area or volume unit (66万 m², 16万m³)
+_SUPERSCRIPT = r"(?<=\S)(?<![mM米])[¹²³⁰⁴⁵⁶⁷⁸⁹]+"
 _INVISIBLE = r"[\u200b-\u200d\u2060\ufeff]"
 _NOISE = re.compile("|".join([_PINYIN, _ML_CITATION, _CITATION, _SUPERSCRIPT, r"\*\*", _INVISIBLE, r"\r$"]))
 _NEEDS_T2S = re.compile(rf"[{_CJK}]")

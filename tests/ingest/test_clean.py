@@ -27,6 +27,8 @@ from recon.ingest.clean import clean_text, compose, to_simplified
         ("增长。其次、再次", "增长。其次、再次"),
         ("**1000P**以上的多为公共用途", "1000P以上的多为公共用途"),
         ("2023年¹细分板块交易笔数分布", "2023年细分板块交易笔数分布"),
+        ("南山智园\t66万 m²\t战略性新兴产业", "南山智园\t66万 m²\t战略性新兴产业"),
+        ("建筑面积16万m³", "建筑面积16万m³"),
         ("駛?cè)髴?yīng)用", "驶?cè)髴?yīng)用"),
         ("plain ascii 12.5%", "plain ascii 12.5%"),
         ("line with crlf\r", "line with crlf"),
