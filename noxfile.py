@@ -21,7 +21,7 @@ def tests(session):
 def lint(session):
     """Ruff over the package, tests and benchmarks."""
     session.install("ruff>=0.5")
-    session.run("ruff", "check", "recon", "tests", "benchmarks", "noxfile.py")
+    session.run("ruff", "check", "recon", "tests", "benchmarks", "scripts", "noxfile.py")
 
 
 @nox.session
