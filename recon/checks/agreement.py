@@ -10,23 +10,28 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from recon.normalise import UNLISTED
+from recon.schemas import KINDS
 
-from .findings import ComparisonTable, build_findings, claim_key, grouped_claims, trusted
+from .findings import ComparisonTable, build_findings, grouped_claims, join_within, trusted
 from .suite import CheckSpec, Suites
-from .tolerance import format_number, relative_gap
+from .tolerance import format_number, relative_gap, written_range
 
 SAME_KEY = ["group_id", "period", "period_grain", "type", "dimension"]
 """Members of a group are compared only when period, grain, claim type and dimension agree too:
 a half-year is never set against a full year, a growth never against a level."""
 
-PAIR_COLUMNS = ["claim_id", "doc_id", "surface", "kind", "base_unit", "lo", "hi", "stated_lo", "stated_hi"]
+STATEMENT_COLUMNS = [
+    "statement", "claim_ids", "doc_id", "surface", "shown", "restated", "kinds", "base_unit", "base_value",
+    "lo", "hi",
+]
 
 
 class PairTable(ComparisonTable):
-    """Two facts from different documents about the same key."""
+    """Two statements from different documents about the same key."""
 
     relative_gap: Series[float] = pa.Field(ge=0)
-    mixed_kind: Series[bool] = pa.Field(description="one is a forecast or estimate, the other not")
+    mixed_kind: Series[bool] = pa.Field(description="the statements are not all of one kind")
+    like_for_like: Series[bool] = pa.Field(description="both statements have a kind in common")
 
 
 class ConflictTable(ComparisonTable):
@@ -54,15 +59,17 @@ def check_agreement(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
     grouped = _in_common_currency(grouped, suites)
     findings = []
     if "cross-source-agreement" in suites.checks:
-        pairs = _pairs(_compared(grouped, suites.checks["cross-source-agreement"]))
+        spec = suites.checks["cross-source-agreement"]
+        pairs = _pairs(_statements(_compared(grouped, spec), spec))
         across = pairs["doc_id_a"] != pairs["doc_id_b"]
         pairs = pairs[(pairs["base_unit_a"] == pairs["base_unit_b"]) & across]
         table = PairTable.validate(_pair_table(pairs))
-        findings.append(build_findings(table, suites.checks["cross-source-agreement"]))
+        findings.append(build_findings(table, spec))
     if "incomparable" in suites.checks:
-        pairs = _pairs(grouped)
+        spec = suites.checks["incomparable"]
+        pairs = _pairs(_statements(grouped, spec))
         table = CurrencyTable.validate(_currency_table(pairs[pairs["base_unit_a"] != pairs["base_unit_b"]]))
-        findings.append(build_findings(table, suites.checks["incomparable"]))
+        findings.append(build_findings(table, spec))
     if "intra-document-conflict" in suites.checks:
         spec = suites.checks["intra-document-conflict"]
         compared = _compared(grouped, spec, named_shares=True)
@@ -102,47 +109,119 @@ def _in_common_currency(facts: pd.DataFrame, suites: Suites) -> pd.DataFrame:
     )
 
 
-def _pairs(facts: pd.DataFrame) -> pd.DataFrame:
-    """Every pair of facts of one key, each pair once (cost: sum of squared group sizes); a document
+def _statements(facts: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
+    """One row per statement: a document's restatements of one figure about one key count once.
+
+    Restatements are figures of one document and key whose intervals overlap (equal within rounding)
+    and whose kinds are of one ``kind_families`` family (an estimate restates an actual, a forecast
+    does not). A statement keeps all its claim ids, its distinct surfaces and a bit mask of its kinds.
+    """
+    families = spec.params.get("kind_families") or {}
+    keys = SAME_KEY + ["doc_id", "base_unit", "family"]
+    facts = facts.assign(family=facts["kind"].replace(families)).sort_values(keys + ["lo"])
+    reach = facts.groupby(keys, sort=False)["hi"].cummax()
+    previous = reach.groupby([facts[k] for k in keys], sort=False).shift()
+    first = ~facts.duplicated(keys)
+    facts = facts.assign(statement=(first | ~(facts["lo"] <= previous)).cumsum())
+    in_order = facts.sort_values(["statement", "line", "start"])
+    surfaces = in_order.drop_duplicates(["statement", "surface"])
+    by_id = facts.sort_values(["statement", "claim_id"])
+    table = in_order.groupby("statement").agg(
+        **{k: (k, "first") for k in SAME_KEY + ["doc_id", "base_unit", "metric_id", "geo"]},
+        lo=("lo", "min"), hi=("hi", "max"), surface=("surface", "first"), base_value=("base_value", "first"),
+    )
+    return table.assign(
+        shown=join_within(surfaces["statement"].to_numpy() - 1, surfaces["surface"], " / "),
+        claim_ids=join_within(by_id["statement"].to_numpy() - 1, by_id["claim_id"], "|"),
+        restated=in_order.groupby("statement").size(),
+        kinds=_kind_mask(facts),
+    ).reset_index()
+
+
+def _kind_mask(facts: pd.DataFrame) -> pd.Series:
+    """The kinds of each statement as bits, so that two statements' kinds meet in one vectorised ``&``."""
+    bits = kind_bits(facts["kind"])
+    mask = pd.Series(0, index=pd.Index(facts["statement"].unique()), dtype=int)
+    for bit in range(len(KINDS)):
+        mask = mask | (bits == 1 << bit).groupby(facts["statement"]).max().astype(int) * (1 << bit)
+    return mask
+
+
+def _pairs(statements: pd.DataFrame) -> pd.DataFrame:
+    """Every pair of statements of one key, each pair once (cost: sum of squared group sizes); a document
     stating one figure in two currencies (RMB 157.1 billion, or about US$24.7 billion) makes a pair too."""
-    side = facts[SAME_KEY + ["metric_id", "geo"] + PAIR_COLUMNS]
+    side = statements[SAME_KEY + ["metric_id", "geo"] + STATEMENT_COLUMNS]
     pairs = side.merge(side.drop(columns=["metric_id", "geo"]), on=SAME_KEY, suffixes=("_a", "_b"))
     ordered = (pairs["doc_id_a"] < pairs["doc_id_b"]) | (
-        (pairs["doc_id_a"] == pairs["doc_id_b"]) & (pairs["claim_id_a"] < pairs["claim_id_b"])
+        (pairs["doc_id_a"] == pairs["doc_id_b"]) & (pairs["statement_a"] < pairs["statement_b"])
     )
     return pairs[ordered].reset_index(drop=True)
 
 
+def _side(pairs: pd.DataFrame, side: str) -> pd.Series:
+    """How one statement of a pair reads: its surfaces, its document, and how often it states them."""
+    restated = pairs["restated_" + side]
+    times = np.where(restated > 1, ", " + restated.astype(str) + " times", "")
+    return pairs["shown_" + side] + " (" + pairs["doc_id_" + side] + times + ")"
+
+
+def _kind_words(mask: pd.Series) -> pd.Series:
+    """'actual and estimate' for a statement's kind bits."""
+    words = pd.Series("", index=mask.index, dtype=object)
+    for bit, kind in enumerate(KINDS):
+        has = (mask & (1 << bit)) != 0
+        words = words.where(~has, words + np.where(words == "", "", " and ") + kind)
+    return words
+
+
 def _pair_columns(pairs: pd.DataFrame) -> dict[str, pd.Series]:
     """The columns every pair table starts with: who is compared, about what, saying what."""
-    side_a = pairs["surface_a"] + " (" + pairs["doc_id_a"] + ")"
+    claim_ids = pairs["claim_ids_a"] + "|" + pairs["claim_ids_b"]
     return {
-        "claim_key": claim_key(pairs["claim_id_a"], pairs["claim_id_b"]),
+        "claim_key": pd.Series(["|".join(sorted(ids.split("|"))) for ids in claim_ids], index=pairs.index,
+                               dtype=object),
         "metric_id": pairs["metric_id"],
         "geo": pairs["geo"],
         "period": pairs["period"],
-        "observed": side_a + "; " + pairs["surface_b"] + " (" + pairs["doc_id_b"] + ")",
+        "observed": _side(pairs, "a") + "; " + _side(pairs, "b"),
     }
-
-
-def _interval(lo: pd.Series, hi: pd.Series) -> pd.Series:
-    return "[" + format_number(lo) + ", " + format_number(hi) + "]"
 
 
 def _pair_table(pairs: pd.DataFrame) -> pd.DataFrame:
     gap = relative_gap(pairs["lo_a"], pairs["hi_a"], pairs["lo_b"], pairs["hi_b"])
-    percent = format_number(gap * 100, digits=3)
+    percent = format_number(np.round(gap * 100, 1))
     return pd.DataFrame({
         **_pair_columns(pairs),
-        "expected": _interval(pairs["stated_lo_a"], pairs["stated_hi_a"]) + " overlaps "
-        + _interval(pairs["stated_lo_b"], pairs["stated_hi_b"]),
-        "arithmetic": "gap between the intervals = " + percent + " % of the figure",
+        "expected": _written(pairs, "a") + " and " + _written(pairs, "b") + " overlap",
+        "arithmetic": "gap between the intervals = " + percent + " % of the nearer figure",
         "relative_gap": gap,
         "gap_percent": percent,
-        "mixed_kind": pairs["kind_a"] != pairs["kind_b"],
-        "kind_a": pairs["kind_a"],
-        "kind_b": pairs["kind_b"],
+        **kind_columns(pairs["kinds_a"], pairs["kinds_b"], pairs["doc_id_a"], pairs["doc_id_b"]),
     })
+
+
+def _written(pairs: pd.DataFrame, side: str) -> pd.Series:
+    return written_range(pairs["lo_" + side], pairs["hi_" + side], pairs["surface_" + side],
+                         pairs["base_value_" + side])
+
+
+def kind_bits(kind: pd.Series) -> pd.Series:
+    """A fact's kind as one bit of a statement's kinds."""
+    return kind.map({name: 1 << bit for bit, name in enumerate(KINDS)}).astype(int)
+
+
+def kind_columns(kinds_a: pd.Series, kinds_b: pd.Series, doc_a: pd.Series, doc_b: pd.Series) -> dict:
+    """What a cross-source table says about the kinds of its two sides (bit masks of :data:`KINDS`):
+    ``like_for_like`` when they share a kind (a failure is then an error), ``mixed_kind``, and the words."""
+    kinds = kinds_a | kinds_b
+    mixed = (kinds & (kinds - 1)) != 0
+    words = doc_a + " states it as " + _kind_words(kinds_a) + ", " + doc_b + " as " + _kind_words(kinds_b)
+    return {
+        "mixed_kind": mixed,
+        "like_for_like": (kinds_a & kinds_b) != 0,
+        "kinds": words,
+        "kind_note": pd.Series(np.where(mixed, " Kinds are mixed: " + words + ".", ""), index=kinds.index),
+    }
 
 
 def _currency_table(pairs: pd.DataFrame) -> pd.DataFrame:

@@ -11,9 +11,10 @@ from pandera.typing import Series
 
 from recon.normalise import UNLISTED
 
+from .agreement import kind_bits, kind_columns
 from .findings import ComparisonTable, build_findings, claim_key, text_before, trusted
 from .suite import Suites
-from .tolerance import cagr_bounds, format_number, relative_gap, written_factor
+from .tolerance import cagr_bounds, format_number, relative_gap, written_factor, written_range
 
 LEVEL_TYPES = ["level", "count", "price"]
 ENDPOINT_COLUMNS = ["claim_id", "doc_id", "kind", "surface", "base_unit", "base_value", "lo", "hi"]
@@ -343,12 +344,12 @@ def derived_prior_table(facts: pd.DataFrame, levels: pd.DataFrame, decline_words
         "period": rows["prior_year"].astype(str),
         "observed": rows["now_surface"] + " at " + rows["rate_shown"] + " % (" + rows["doc_id"] + "); "
         + rows["prior_surface"] + " (" + rows["prior_doc_id"] + ")",
-        "expected": "the prior year the growth implies: " + format_number(rows["implied_lo"] / rows["factor"])
-        + "–" + format_number(rows["implied_hi"] / rows["factor"]),
+        "expected": "the prior year the growth implies: "
+        + written_range(rows["implied_lo"], rows["implied_hi"], rows["now_surface"], rows["now_base_value"]),
         "arithmetic": _implied_arithmetic(rows) + "; gap " + percent + " % of the figure",
         "relative_gap": gap,
         "gap_percent": percent,
-        "mixed_kind": rows["kind"] != rows["prior_kind"],
-        "kind_a": rows["kind"],
-        "kind_b": rows["prior_kind"],
+        **kind_columns(
+            kind_bits(rows["kind"]), kind_bits(rows["prior_kind"]), rows["doc_id"], rows["prior_doc_id"]
+        ),
     })

@@ -6,10 +6,11 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from .agreement import kind_bits, kind_columns
 from .findings import ComparisonTable, build_findings, claim_key, grouped_claims, text_before
 from .recompute import DerivedFigureTable, find_levels, in_one_year, level_facts
 from .suite import Suites
-from .tolerance import format_number, relative_gap, written_factor
+from .tolerance import format_number, relative_gap, written_factor, written_range
 
 SHARE_SUFFIX = "-share"
 """The glossary names a share of the whole ``<id>`` as ``<id>-share``."""
@@ -100,15 +101,15 @@ def derived_part_table(facts: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFram
         "period": rows["period"],
         "observed": rows["surface"] + " of " + rows["whole_surface"] + " (" + rows["whole_doc_id"] + "); "
         + rows["part_surface"] + " (" + rows["part_doc_id"] + ")",
-        "expected": "the part the share implies: " + format_number(derived_lo / factor) + "–"
-        + format_number(derived_hi / factor),
+        "expected": "the part the share implies: "
+        + written_range(derived_lo, derived_hi, rows["whole_surface"], rows["whole_base_value"]),
         "arithmetic": format_number(rows["whole_base_value"] / factor) + " × " + format_number(rows["value"])
         + " % = " + format_number(derived / factor) + "; gap " + percent + " % of the figure",
         "relative_gap": gap,
         "gap_percent": percent,
-        "mixed_kind": rows["kind"] != rows["part_kind"],
-        "kind_a": rows["kind"],
-        "kind_b": rows["part_kind"],
+        **kind_columns(
+            kind_bits(rows["kind"]), kind_bits(rows["part_kind"]), rows["doc_id"], rows["part_doc_id"]
+        ),
     })
 
 

@@ -108,3 +108,16 @@ def format_number(values, digits: int = 6):
     """
     text = np.char.mod(f"%.{digits}g", np.asarray(values, dtype=float)).astype(object)
     return pd.Series(text, index=values.index) if isinstance(values, pd.Series) else text
+
+
+def written_range(lo, hi, surface: pd.Series, base_value: pd.Series) -> pd.Series:
+    """The interval [lo, hi] in base units as written next to ``surface``: '1750.5–1751.5亿元', or
+    'at least 300 EFLOPS' for an open bound."""
+    factor = written_factor(surface, base_value)
+    unit = surface.str.extract(r"\d[\d,]*\.?\d*(\s?.*)$")[0].fillna("")
+    lo = pd.Series(np.asarray(lo, dtype=float), index=surface.index)
+    hi = pd.Series(np.asarray(hi, dtype=float), index=surface.index)
+    low, high = format_number(lo / factor), format_number(hi / factor)
+    both = low + "–" + high + unit
+    both = both.where(np.isfinite(hi), "at least " + low + unit)
+    return both.where(np.isfinite(lo), "at most " + high + unit)
