@@ -132,8 +132,27 @@ def build_findings(table: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
         where = f"checks.{spec.check}.passes.message"
         message = render(spec.passes.message, rows, spec, where)
         parts.append(_findings(rows, "pass", spec.passes.severity, message))
-    findings = pd.concat(parts, ignore_index=True)
-    return findings.drop_duplicates("finding_id").reset_index(drop=True)
+    return _restatements_merged(pd.concat(parts, ignore_index=True))
+
+
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def _restatements_merged(findings: pd.DataFrame) -> pd.DataFrame:
+    """One finding per set of values: rows of one check reading the same figures about one key (a
+    document restating a CAGR and its endpoints in its summary and its body) become one finding that
+    cites every claim, with the most severe outcome of them."""
+    identity = ["metric_id", "geo", "period", "observed"]
+    ranked = findings.assign(
+        rank=np.where(findings["outcome"] == "pass", 10, 0)
+        + np.array([SEVERITY_RANK[severity] for severity in findings["severity"]], dtype=int)
+    ).sort_values(["rank", "finding_id"], kind="stable")
+    merged = ranked.drop_duplicates(identity).set_index(identity)
+    claims = ranked.groupby(identity)["claim_ids"].agg(lambda ids: sorted(set().union(*ids)))
+    merged = merged.assign(claim_ids=claims).reset_index()
+    ids = zip(merged["check"], merged["claim_ids"], strict=True)
+    merged["finding_id"] = [finding_id(check, "|".join(claims)) for check, claims in ids]
+    return merged[FINDING_COLUMNS].reset_index(drop=True)
 
 
 def _findings(rows: pd.DataFrame, outcome: str, severity: str, message: pd.Series) -> pd.DataFrame:

@@ -226,3 +226,22 @@ def test_one_document_restating_a_figure_in_another_currency_is_incomparable(sui
     assert outcomes(check_facts(facts_table(cny, usd), None, suites)) == {
         ("incomparable", "fail", "info", ids(cny, usd))
     }
+
+
+def test_a_restated_figure_makes_one_finding_that_reads_as_written(suites):
+    scale = dict(unit="CNY", dimension="currency", metric_id="ai-core-industry-scale", period=2023,
+                 group_id="core-2023")
+    association = corpus_fact("004", 519, "1751亿元", value=1751 * YI, value_step=YI, **scale)
+    text = "根据行业协会的测算，2023年国内人工智能核心产业规模为1751亿元，"
+    estimate = make_fact(association["doc_id"], 900, text, "1751亿元", value=1751 * YI, value_step=YI,
+                         kind="estimate", **scale)
+    rmb = stated_in_english("China's core AI industry was worth RMB 157.1 billion in 2023.", "157.1 billion",
+                            value=1.571e11, value_step=1e8, **scale)
+    findings = check_facts(facts_table(association, estimate, rmb), None, suites)
+    one_error = ("cross-source-agreement", "fail", "error", ids(association, estimate, rmb))
+    assert outcomes(findings) == {one_error}
+    finding = findings.iloc[0]
+    assert finding["expected"] == "1750.5–1751.5亿元 and 157.05–157.15 billion overlap"
+    assert finding["observed"] == f"1751亿元 ({association['doc_id']}, 2 times); 157.1 billion ({EN})"
+    assert "differ by 10.2 % beyond rounding" in finding["message"]
+    assert f"Kinds are mixed: {association['doc_id']} states it as actual and estimate" in finding["message"]
