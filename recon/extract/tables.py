@@ -112,6 +112,12 @@ def _decimals(cell: str) -> int:
     return len(digits.split(".")[1]) if "." in digits else 0
 
 
+@lru_cache(maxsize=16384)
+def _signature(reading: tuple[str, ...]) -> tuple[tuple[int, bool], ...]:
+    """Decimal places and percent sign of each cell; cached, as every candidate column layout asks again."""
+    return tuple((_decimals(c), c.endswith("%")) for c in reading)
+
+
 def _number(cell: str) -> float:
     return float(cell.rstrip("%").replace(",", ""))
 
@@ -121,7 +127,7 @@ def choose_readings(bodies: list[str], percent_columns: set[int], width: int | N
     options = [readings(b) for b in bodies]
     signatures = None
     for rows in options:
-        sigs = {tuple((_decimals(c), c.endswith("%")) for c in r) for r in rows}
+        sigs = {_signature(r) for r in rows}
         signatures = sigs if signatures is None else signatures & sigs
     if not signatures:
         return None
@@ -144,7 +150,7 @@ def _closest(options, sig, percent_columns) -> list[tuple] | None:
     """For each row, the reading with signature ``sig`` whose values sit nearest the column medians."""
     per_row = []
     for rows in options:
-        fits = [r for r in rows if tuple((_decimals(c), c.endswith("%")) for c in r) == sig
+        fits = [r for r in rows if _signature(r) == sig
                 and all(_number(r[i]) <= 100 for i in percent_columns if i < len(r))]
         if not fits:
             return None
