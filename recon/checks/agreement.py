@@ -278,7 +278,8 @@ def _conflict_table(facts: pd.DataFrame, respectively: list[str]) -> pd.DataFram
         "period": table["period"],
         "observed": table["observed"],
         "expected": "one value in every statement",
-        "arithmetic": "max(low) − min(high) = " + percent + " % of the figure",
+        "arithmetic": "the highest statement's low end exceeds the lowest statement's high end by " + percent
+        + " %",
         "relative_gap": gap,
         "gap_percent": percent,
         "mixed_kind": table["kinds"] > 1,

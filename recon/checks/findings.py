@@ -12,6 +12,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from recon.errors import ConfigError
+from recon.normalise import UNLISTED
 from recon.schemas import Finding, empty
 
 from .engine import failing_rows
@@ -99,7 +100,8 @@ def join_within(codes: np.ndarray, values: pd.Series, joiner: str) -> np.ndarray
 
 
 def render(template: str, table: pd.DataFrame, spec: CheckSpec, where: str) -> pd.Series:
-    """Fill a message template from the table's columns, one vectorised concatenation per field."""
+    """Fill a message template from the table's columns, one vectorised concatenation per field; a metric
+    outside the glossary reads as its phrase in quotes (“市场规模”), not as its id."""
     text = pd.Series("", index=table.index, dtype=object)
     for literal, name, _, _ in string.Formatter().parse(template):
         text = text + literal
@@ -107,8 +109,14 @@ def render(template: str, table: pd.DataFrame, spec: CheckSpec, where: str) -> p
             continue
         if name not in table.columns:
             raise ConfigError(spec.path, f"message refers to unknown column {name!r}", key=where)
-        text = text + table[name].astype(str)
+        text = text + (metric_label(table[name]) if name == "metric_id" else table[name].astype(str))
     return text
+
+
+def metric_label(metric_id: pd.Series) -> pd.Series:
+    """How a message names a metric: its glossary id, or the phrase of one outside the glossary."""
+    unlisted = metric_id.str.startswith(UNLISTED)
+    return metric_id.where(~unlisted, "“" + metric_id.str.removeprefix(UNLISTED) + "”")
 
 
 def build_findings(table: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
@@ -126,6 +134,9 @@ def build_findings(table: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
         rows = table[first == position]
         where = f"checks.{spec.check}.expectations[{position}].message"
         message = render(expectation.message, rows, spec, where)
+        if expectation.expected is not None:
+            expected = f"checks.{spec.check}.expectations[{position}].expected"
+            rows = rows.assign(expected=render(expectation.expected, rows, spec, expected))
         parts.append(_findings(rows, "fail", expectation.severity, message))
     if spec.passes is not None:
         rows = table[first == -1]

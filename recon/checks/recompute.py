@@ -310,8 +310,9 @@ def growth_table(facts: pd.DataFrame, levels: pd.DataFrame, decline_words: list[
         "period": rows["period"],
         "observed": rows["surface"] + " growth to " + rows["now_surface"] + "; prior year "
         + rows["prior_surface"],
-        "expected": "prior year " + format_number(rows["implied_lo"] / rows["factor"]) + "–"
-        + format_number(rows["implied_hi"] / rows["factor"]) + " from the rounded growth",
+        "expected": "prior year " + written_range(
+            rows["implied_lo"], rows["implied_hi"], rows["prior_surface"], rows["prior_base_value"]
+        ) + " from the rounded growth",
         "arithmetic": _implied_arithmetic(rows) + "; growth from the stated levels: "
         + format_number(recomputed, digits=4) + " %",
         "relative_gap": relative_gap(

@@ -30,7 +30,7 @@ CATALOGUE = {
 """Every check recon knows, with its title; suites set their thresholds, severities and messages."""
 
 NOT_SUITES = {"metrics.yaml", "matching.yaml", "intervals.yaml"}
-EXPECTATION_KEYS = {"name", "expect", "where", "severity", "message"}
+EXPECTATION_KEYS = {"name", "expect", "where", "severity", "message", "expected"}
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,9 @@ class Expectation:
     """pandas query selecting the rows this expectation applies to."""
     severity: str
     message: str
+    expected: str | None = None
+    """Template of what a failing row should have shown, when the table's ``expected`` column cannot
+    say it (a plausibility bound lives in the suite, so the suite words it)."""
 
 
 @dataclass(frozen=True)
@@ -173,8 +176,11 @@ def _load_expectation(item: Any, path: Path, where: str) -> Expectation:
     if condition is not None and not isinstance(condition, str):
         raise ConfigError(path, "expected a pandas query string", key=f"{where}.where")
     outcome = _load_outcome(item, path, where)
+    expected = item.get("expected")
+    if expected is not None:
+        expected = _template(expected, path, f"{where}.expected")
     kwargs = {k: v for k, v in item.items() if k not in EXPECTATION_KEYS}
-    expectation = Expectation(name, expect, kwargs, condition, outcome.severity, outcome.message)
+    expectation = Expectation(name, expect, kwargs, condition, outcome.severity, outcome.message, expected)
     build_expectation(expectation, path, where)
     return expectation
 
@@ -183,14 +189,21 @@ def _load_outcome(item: Any, path: Path, where: str) -> Outcome:
     severity = _require(item, "severity", str, path, where)
     if severity not in SEVERITIES:
         raise ConfigError(path, f"severity must be one of {', '.join(SEVERITIES)}", key=f"{where}.severity")
-    message = _require(item, "message", str, path, where)
-    try:
-        fields = [name for _, name, _, _ in string.Formatter().parse(message) if name is not None]
-    except ValueError as error:
-        raise ConfigError(path, f"bad message template: {error}", key=f"{where}.message") from error
-    if any(not name.isidentifier() for name in fields):
-        raise ConfigError(path, "message fields must be column names", key=f"{where}.message")
+    message = _template(_require(item, "message", str, path, where), path, f"{where}.message")
     return Outcome(severity, message)
+
+
+def _template(template: Any, path: Path, where: str) -> str:
+    """A text template whose fields name columns of the comparison table."""
+    if not isinstance(template, str):
+        raise ConfigError(path, "expected a text template", key=where)
+    try:
+        fields = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError as error:
+        raise ConfigError(path, f"bad template: {error}", key=where) from error
+    if any(not name.isidentifier() for name in fields):
+        raise ConfigError(path, "template fields must be column names", key=where)
+    return template
 
 
 @contextlib.contextmanager

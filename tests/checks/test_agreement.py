@@ -55,6 +55,14 @@ def test_two_conflicts_of_000_line_8_are_one_finding_each(suites):
     assert set(findings["observed"]) == {"38%; 40%; 52%", "800億元; 2200億元; 8200億元"}
 
 
+def test_a_metric_outside_the_glossary_is_named_by_its_phrase(suites):
+    markets = [dict(market_2030("將突破800", "800億元", 800, "lower_bound"), metric_id="unlisted:市场规模"),
+               dict(market_2030("將達8200", "8200億元", 8200, "exact"), metric_id="unlisted:市场规模")]
+    [message] = check_facts(facts_table(*markets), None, suites)["message"]
+    assert message == (f"{markets[0]['doc_id']} states 2 different values for “市场规模” (China, 2030): "
+                       "800億元; 8200億元.")
+
+
 def test_a_repeated_figure_is_not_a_conflict(suites):
     rate = dict(value=33.9, value_step=0.1, unit="%", type="cagr", dimension="percent", kind="forecast",
                 metric_id="intelligent-computing-power-cagr", period="2022-2027", period_grain="span",

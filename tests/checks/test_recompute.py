@@ -42,11 +42,12 @@ def test_compute_cagrs_of_line_168_are_corroborated(suites):
     assert arithmetic == "(1117.4 / 259.9)^(1/5) − 1 = 33.87 %"
 
 
-def server_market(rate_period):
-    """Line 44: the global AI server market from 195亿美元 (2022) to 347亿美元 (2026), "五年" CAGR 17.3 %."""
-    start = usd(44, "195亿美元", 195, 2022, "ai-server-market")
-    end = usd(44, "347亿美元", 347, 2026, "ai-server-market", kind="forecast")
-    return start, end, cagr("003", 44, "17.3%", 17.3, rate_period, "ai-server-market-cagr", geo="Global")
+def server_market(rate_period, line=44):
+    """Line 44 (and 237 again): the global AI server market from 195亿美元 (2022) to 347亿美元 (2026),
+    "五年" CAGR 17.3 %."""
+    start = usd(line, "195亿美元", 195, 2022, "ai-server-market")
+    end = usd(line, "347亿美元", 347, 2026, "ai-server-market", kind="forecast")
+    return start, end, cagr("003", line, "17.3%", 17.3, rate_period, "ai-server-market-cagr", geo="Global")
 
 
 def test_five_year_cagr_over_four_years_of_line_44_is_a_warning(suites):
@@ -57,6 +58,16 @@ def test_five_year_cagr_over_four_years_of_line_44_is_a_warning(suites):
     assert "(347 / 195)^(1/4) − 1 = 15.5 %" in finding["arithmetic"]
     assert "over the 5 years the text names" in finding["arithmetic"]
     assert finding["period"] == "2022-2026"
+
+
+def test_a_cagr_restated_with_its_endpoints_is_one_finding(suites):
+    """003 states the server market's CAGR and endpoints on line 44 and again on line 237."""
+    first, again = server_market("2022-2026"), server_market("2022-2026", line=237)
+    findings = check_facts(facts_table(*first, *again), None, suites)
+    assert outcomes(findings) == {("cagr-recomputation", "fail", "warning", ids(*first, *again))}
+    finding = findings.iloc[0]
+    assert finding["observed"] == "17.3% CAGR; 195亿美元 → 347亿美元"
+    assert finding["expected"] == "15.38–15.61 % from the endpoints as rounded"
 
 
 def test_cagr_endpoints_are_taken_from_the_sentence_when_the_claim_has_no_span(suites):
@@ -101,6 +112,7 @@ def test_a_growths_implied_prior_year_meets_another_sources_figure(suites, prior
     severity = "info" if outcome == "pass" else "error"
     assert outcomes(findings) == {("cross-source-agreement", outcome, severity, ids(level, growth, stated))}
     assert findings.iloc[0]["arithmetic"].startswith("1751 / (1 + 11.9 %) = 1564.79")
+    assert findings.iloc[0]["expected"] == "the prior year the growth implies: 1563.64–1565.94亿元"
     assert findings.iloc[0]["period"] == "2022"
 
 

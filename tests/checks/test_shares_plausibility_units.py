@@ -72,7 +72,11 @@ def test_a_range_that_lost_its_dash_is_flagged_for_review(suites):
                           flags="suspect-range")
     findings = check_facts(facts_table(mangled), None, suites)
     assert outcomes(findings) == {("plausibility", "fail", "warning", ids(mangled))}
-    assert "suspect-range" in findings.iloc[0]["message"]
+    assert findings.iloc[0]["message"] == (
+        "Check the source: 2528% looks like the two ends of a range run together (its dash lost); "
+        "it is not compared with other figures."
+    )
+    assert findings.iloc[0]["expected"] == "a single figure, or a range written with its dash"
 
 
 def test_an_implausible_growth_unflagged_is_a_warning(suites):

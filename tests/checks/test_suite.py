@@ -49,7 +49,9 @@ def test_the_project_suites_declare_every_check():
      "checks.share-sum.expectations[0].expect", "not a Great Expectations expectation"),
     (GOOD.replace("max_value: 100", "max_value: lots"), "checks.share-sum.expectations[0]", "bad arguments"),
     (GOOD.replace('"too much: {arithmetic}"', '"too much: {sum low}"'),
-     "checks.share-sum.expectations[0].message", "message fields must be column names"),
+     "checks.share-sum.expectations[0].message", "template fields must be column names"),
+    (GOOD.replace('"too much: {arithmetic}"', '"too much: {arithmetic}"\n        expected: "{a b}"'),
+     "checks.share-sum.expectations[0].expected", "template fields must be column names"),
     (GOOD.replace("    expectations:\n", "    expectations: []\n    unused:\n"),
      "checks.share-sum.expectations", "at least one expectation"),
 ])
