@@ -154,16 +154,19 @@ def _restatements_merged(findings: pd.DataFrame) -> pd.DataFrame:
     document restating a CAGR and its endpoints in its summary and its body) become one finding that
     cites every claim, with the most severe outcome of them."""
     identity = ["metric_id", "geo", "period", "observed"]
+    severity = findings["severity"].map(SEVERITY_RANK).to_numpy(int)
     ranked = findings.assign(
-        rank=np.where(findings["outcome"] == "pass", 10, 0)
-        + np.array([SEVERITY_RANK[severity] for severity in findings["severity"]], dtype=int)
+        rank=np.where(findings["outcome"] == "pass", 10, 0) + severity
     ).sort_values(["rank", "finding_id"], kind="stable")
-    merged = ranked.drop_duplicates(identity).set_index(identity)
-    claims = ranked.groupby(identity)["claim_ids"].agg(lambda ids: sorted(set().union(*ids)))
-    merged = merged.assign(claim_ids=claims).reset_index()
-    ids = zip(merged["check"], merged["claim_ids"], strict=True)
-    merged["finding_id"] = [finding_id(check, "|".join(claims)) for check, claims in ids]
-    return merged[FINDING_COLUMNS].reset_index(drop=True)
+    merged = ranked.drop_duplicates(identity).reset_index(drop=True)
+    claims = ranked["claim_ids"].explode().to_frame("claim_id").assign(
+        finding=ranked.groupby(identity, sort=False).ngroup()
+    ).drop_duplicates().sort_values(["finding", "claim_id"])
+    claim_keys = join_within(claims["finding"].to_numpy(), claims["claim_id"], "|")
+    ids = zip(merged["check"], claim_keys, strict=True)
+    merged["finding_id"] = [finding_id(check, key) for check, key in ids]
+    merged["claim_ids"] = pd.Series(claim_keys, dtype=object).str.split("|")
+    return merged[FINDING_COLUMNS]
 
 
 def _findings(rows: pd.DataFrame, outcome: str, severity: str, message: pd.Series) -> pd.DataFrame:
