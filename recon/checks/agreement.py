@@ -201,8 +201,12 @@ def _pair_table(pairs: pd.DataFrame) -> pd.DataFrame:
 
 
 def _written(pairs: pd.DataFrame, side: str) -> pd.Series:
-    return written_range(pairs["lo_" + side], pairs["hi_" + side], pairs["surface_" + side],
-                         pairs["base_value_" + side])
+    """One side's interval as written, worked out once per statement: a statement is in many pairs."""
+    statement, lo, hi, surface, base_value = (f"{name}_{side}" for name in
+                                              ("statement", "lo", "hi", "surface", "base_value"))
+    statements = pairs.drop_duplicates(statement)
+    written = written_range(statements[lo], statements[hi], statements[surface], statements[base_value])
+    return pairs[statement].map(pd.Series(written.to_numpy(), index=statements[statement])).astype(object)
 
 
 def kind_bits(kind: pd.Series) -> pd.Series:
