@@ -10,7 +10,7 @@ one test case whose failure prints a field-by-field diff.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -33,7 +33,7 @@ def spec_files() -> list[Path]:
     return sorted(p for script in SCRIPTS for p in (SPECS / script).glob("*.yaml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_spec(path: Path) -> dict:
     """One spec file, checked for the keys it may use (a typo would silently test nothing)."""
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -53,7 +53,7 @@ def entry_file(index: int, entry: dict) -> str:
     return f"e{index:03d}.{entry.get('format', 'txt')}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def extracted(path: Path, tmp_root: Path) -> pd.DataFrame:
     """The facts of every entry of one spec file, read as one folder of documents."""
     folder = tmp_root / f"{path.parent.name}-{path.stem}"
@@ -71,7 +71,8 @@ def extracted(path: Path, tmp_root: Path) -> pd.DataFrame:
 def cases():
     for path in spec_files():
         for i, entry in enumerate(load_spec(path)["entries"]):
-            marks = [pytest.mark.xfail(strict=True, reason=str(entry["pending"]))] if entry.get("pending") else []
+            pending = entry.get("pending")
+            marks = [pytest.mark.xfail(strict=True, reason=str(pending))] if pending else []
             yield pytest.param(path, i, id=f"{path.parent.name}/{path.stem}/{i}", marks=marks)
 
 
@@ -124,7 +125,8 @@ def diff_entry(entry: dict, facts: pd.DataFrame) -> list[str]:
         ids[claim["surface"]] = got["claim_id"]
         for field in FIELDS:
             if field in claim and not _same(field, claim[field], got.get(field)):
-                problems.append(f"{claim['surface']!r} {field}: expected {claim[field]!r}, got {got.get(field)!r}")
+                problems.append(f"{claim['surface']!r} {field}: expected {claim[field]!r}, "
+                                f"got {got.get(field)!r}")
         flags = set(filter(None, str(got.get("flags", "")).split(";")))
         for flag in claim.get("flags") or []:
             if flag not in flags:
