@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from recon.report import AuditReport
 
 
-
 def shipped_expectations() -> Path:
     """The default suites: ``recon/expectations`` of an installed wheel, else a checkout's ``expectations/``.
 

@@ -98,7 +98,7 @@ def _decision(path: Path, status, key: str | None = None) -> str:
 def record_review(
     path: str | Path, finding_id: str, status: str, note: str, by: str = "", at: datetime | None = None
 ) -> Review:
-    """Record (or replace) the decision on ``finding_id`` and rewrite the file atomically.
+    """Record (or replace) the decision on ``finding_id`` and rewrite the file atomically, under its lock.
 
     :param path: the reviews YAML file; created when missing.
     :param finding_id: the id shown in the audit report and ``findings.json``.
