@@ -53,6 +53,9 @@ SEVERITIES = [s.value for s in Severity]
 SEVERITY_RANK = {s.value: len(Severity) - i for i, s in enumerate(Severity)}
 """Higher is more severe; ``--fail-on X`` gates on findings ranked at or above X."""
 
+ORIGIN_COLUMNS = ["origin", "origin_text", "origin_claim_span"]
+"""Who a figure is attributed to, the words saying so and where they stand (``recon.extract.origins``)."""
+
 OUTCOMES = ["fail", "pass"]
 STATUSES = ["open", "accepted", "waived", "fixed"]
 
@@ -180,6 +183,18 @@ class Claim(pa.DataFrameModel):
     geo: Series[str] = pa.Field(description="China, Global, US, Shenzhen, … or '' when unstated")
     metric_text: Series[str] = pa.Field(description="the phrase the number measures, simplified")
     flags: Series[str] = pa.Field(description="';'-joined: suspect-range, table-cell, derived-unit, …")
+    origin: Series[str] = pa.Field(description="who the text attributes the figure to (IDC, CAICT, …); ''")
+    origin_text: Series[str] = pa.Field(description="the words that attribute it (据IDC预测)")
+    origin_claim_span: Series[str] = pa.Field(
+        description="where those words stand: 'line:start-end' ('page:line:start-end' in a PDF)"
+    )
+
+    @pa.dataframe_parser
+    def origins_blank_until_read(cls, df: pd.DataFrame) -> pd.DataFrame:
+        """Origins are read after extraction (``recon.extract.origins``): a table made before, or by
+        hand, has them blank."""
+        return df.assign(**{c: df[c].astype(object).where(df[c].notna(), "") if c in df else ""
+                            for c in ORIGIN_COLUMNS})
 
     @pa.check("unit", name="known_unit")
     def known_unit(cls, unit: Series[str]) -> Series[bool]:

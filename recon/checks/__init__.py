@@ -11,6 +11,7 @@ import pandas as pd
 from recon.schemas import Finding, Group, MatchedFact, empty
 
 from .agreement import check_agreement
+from .origins import check_misquotes
 from .plausibility import check_plausibility
 from .recompute import check_derived_priors, check_recomputation
 from .shares import check_derived_parts, check_share_sums
@@ -47,6 +48,7 @@ def check_facts(
         *check_derived_priors(facts, suites),
         *check_plausibility(facts, suites),
         *check_units(facts, suites),
+        *check_misquotes(_named_by_group(facts, groups), suites, documents),
     ]
     parts = [p for p in parts if not p.empty]
     if not parts:

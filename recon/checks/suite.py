@@ -26,10 +26,11 @@ CATALOGUE = {
     "share-sum": "Shares of one whole add up to at most 100 %",
     "plausibility": "A figure is plausible for its kind",
     "unit-sanity": "A metric is stated in a unit its glossary entry allows",
+    "misquote": "Documents citing one originator quote it alike",
 }
 """Every check recon knows, with its title; suites set their thresholds, severities and messages."""
 
-NOT_SUITES = {"metrics.yaml", "matching.yaml", "intervals.yaml"}
+NOT_SUITES = {"metrics.yaml", "matching.yaml", "intervals.yaml", "organisations.yaml"}
 EXPECTATION_KEYS = {"name", "expect", "where", "severity", "message", "expected"}
 
 

@@ -34,6 +34,7 @@ def test_the_project_suites_declare_every_check():
     assert set(suites.checks) == {
         "cross-source-agreement", "intra-document-conflict", "incomparable", "cagr-recomputation",
         "growth-recomputation", "share-sum", "plausibility", "unit-sanity",
+        "misquote",
     }
     assert suites.allowed_units["intelligent-computing-power"] == ("FLOPS",)
 

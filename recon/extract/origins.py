@@ -1,0 +1,313 @@
+"""Who a figure is attributed to: the organisation its sentence cites (据IDC, IDC predicts).
+
+Entry point: :func:`attribute_origins`, run once over the claims table after extraction. A sentence
+attributes its figures when it names an organisation beside an attribution cue: a cue before the
+name (据, 根据, according to, a report released by) or after it (预计, 数据显示, 《…白皮书》显示,
+predicts, said). A figure takes the nearest attribution before it in its sentence, else one after it
+that closes the sentence (…, according to IDC.). A sentence that continues an earlier one (该报告还预计,
+其中, the study also found, the figures showed) takes the origin of the nearest of the
+:data:`CONTINUED_SENTENCES` sentences before it that has one. Names are made canonical by the
+organisations lexicon (``expectations/organisations.yaml``); an organisation it does not list keeps
+its name as written.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from recon.errors import ConfigError
+from recon.extract.context import SENTENCE_END_RE
+from recon.ingest.clean import to_simplified
+from recon.schemas import ORIGIN_COLUMNS
+
+SCRIPTS = ("en", "zh-Hans", "zh-Hant")
+"""The alias lists an organisation may have, one per script."""
+JOINT = " & "
+"""Between the canonical names of a jointly released figure, in alphabetical order."""
+CONTINUED_SENTENCES = 3
+"""How many sentences back a continuing sentence (该报告还预计) looks for the origin it continues."""
+
+#: Cues before a name: 据IDC, 根据2023年IDC调研, according to IDC, a report jointly released by IDC.
+#: 数据, 证据, 占据 hold 据 without citing anyone.
+CUE_BEFORE_RE = re.compile(
+    r"(?:根据|依据|基于|援引|引用|来自|来源于|来源[:：]|(?<![数证单票占论])据|[Aa]ccording to|[Cc]iting|"
+    r"(?:[Dd]ata|[Ff]igures|[Ee]stimates|[Rr]esearch|[Ff]orecasts?) (?:from|by)|"
+    r"(?:released|published|issued|compiled|conducted|produced) by)"
+    r"[^，。；：,;:!?！？]{0,40}$"
+)
+#: Cues after a name, in Chinese: IDC预测, 中国信通院《…白皮书》显示, IDC数据显示 (not IDC数据中心).
+CUE_AFTER_ZH_RE = re.compile(
+    r"\s?(?:的)?[^，。；：,;:\d《》“”]{0,6}?\s?(?:《[^》]{1,80}》|“[^”]{1,40}”)?\s?[^，。；：,;:\d《》]{0,6}?"
+    r"(?:数据(?!中心)|报告|研究|统计|调研|调查|预测|预计|测算|估算|估计|认为|显示|指出|发现|表示|称|披露|"
+    r"分析|跟踪|白皮书|发布|公布)"
+)
+#: Cues after a name, in English: IDC predicts, Frost & Sullivan estimates, IDC's latest tracker shows.
+CUE_AFTER_EN_RE = re.compile(
+    r"(?:'s|’s)?(?:\s[\w-]+){0,3}?\s(?:predicts?|predicted|forecasts?|forecasted|estimates?|estimated|"
+    r"expects?|expected|projects?|projected|said|says|reported|reports|found|finds|shows?|showed|shown|"
+    r"believes|noted|notes|calculated|calculates|released|releases|published|publishes|issued|data|figures)\b"
+)
+#: Joins the names of a figure released jointly: IDC与浪潮信息, IDC and Inspur.
+JOINED_RE = re.compile(r"\s?(?:和|与|及|、|,|，|and|&)\s?")
+#: An organisation the lexicon does not list, after a cue before it: 根据中商产业研究院数据.
+UNLISTED_ZH_RE = re.compile(
+    r"(?:根据|依据|(?<![数证单票占论])据)\s?(?P<name>(?!该|本|其|此|上述|这|各|多家|部分|有关|相关|公开|不完全)"
+    r"[\u4e00-\u9fffA-Za-z&·]{2,20}?"
+    r"(?:研究院|研究所|研究中心|咨询|顾问|协会|学会|联盟|集团|证券|银行|委员会|委|部|局|署|大学|实验室|智库))"
+)
+UNLISTED_EN_RE = re.compile(
+    r"\b[Aa]ccording to (?:the )?(?P<name>(?!The |This |That |Its |Their |Our )"
+    r"[A-Z][\w&.-]*(?:(?: of| and| for| &)? [A-Z][\w&.-]*){0,5})"
+)
+#: A sentence that goes on with what an earlier one cited: 该报告还预计, 其中, the study also found.
+CONTINUES_RE = re.compile(
+    r"该(?:报告|机构|研究|调查|调研|白皮书|数据|公司|组织|研究院|统计)|"
+    r"(?:报告|研究|调研|调查|白皮书)(?:还|同时|也|并|进一步)|"
+    r"(?:^|[，,]\s?)(?:其|它|他们)(?:还|同时|也|并)?(?:预计|预测|认为|指出|显示|估计|测算|发现|表示)|"
+    r"^\s?其中|结果显示|上述(?:报告|数据|研究)|同一(?:报告|研究)|"
+    r"\b(?:[Tt]he|[Tt]hat) (?:study|report|survey|firm|research|company|agency|analysis|paper|data|figures|"
+    r"tracker|institute|consultancy)\b|\b(?:[Ii]t|[Tt]hey) (?:also|further)\b"
+)
+DIGIT_RE = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Organisations:
+    """The organisations lexicon: every alias (simplified) → its canonical name."""
+
+    aliases: dict[str, str]
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern:
+        """Any alias, longest first; a Latin alias only as a whole word (IDC, not AIDC)."""
+        parts = []
+        for alias in sorted(self.aliases, key=len, reverse=True):
+            escaped = re.escape(alias)
+            parts.append(rf"(?<![A-Za-z0-9]){escaped}(?![A-Za-z])" if alias.isascii() else escaped)
+        return re.compile("|".join(parts) or r"(?!)")
+
+    def canonical(self, name: str) -> str:
+        """The canonical name of ``name``, or ``name`` as written when the lexicon does not list it.
+
+        >>> lexicon = Organisations({"中国信通院": "CAICT"})
+        >>> lexicon.canonical("中國信通院"), lexicon.canonical("Acme")
+        ('CAICT', 'Acme')
+        """
+        written = name.strip()
+        return self.aliases.get(to_simplified(written), written)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """An organisation cited in a text: who, and where the words citing it stand."""
+
+    origin: str
+    """Canonical names, ``JOINT``-joined in alphabetical order when the figure was released jointly."""
+    start: int
+    end: int
+    trails: bool = False
+    """Whether it may close a sentence and cover the figures before it: a cue before the name
+    (…, according to IDC; …（来源：IDC）) or an English one after it (…, IDC said), not IDC预计."""
+
+
+def load_organisations(path: str | Path) -> Organisations:
+    """Load and validate the organisations lexicon (``expectations/organisations.yaml``), once per path.
+
+    :param path: the YAML file
+    :raises ConfigError: the file is missing or malformed, or one alias names two organisations; the
+        error names the key at fault
+    """
+    return _load_organisations(Path(path).resolve())
+
+
+@functools.cache
+def _load_organisations(path: Path) -> Organisations:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(path, f"cannot read the organisations lexicon: {error.strerror}") from error
+    except yaml.YAMLError as error:
+        raise ConfigError(path, f"not valid YAML: {error}") from error
+    entries = raw.get("organisations") if isinstance(raw, dict) else None
+    if not isinstance(entries, dict) or not entries:
+        raise ConfigError(path, "expected a mapping of canonical name to aliases", key="organisations")
+    aliases: dict[str, str] = {}
+    for name, scripts in entries.items():
+        where = f"organisations.{name}"
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(path, "a canonical name must be non-empty text", key=where)
+        if not isinstance(scripts, dict) or set(scripts) - set(SCRIPTS):
+            raise ConfigError(path, f"expected a mapping with keys among {', '.join(SCRIPTS)}", key=where)
+        for script, written in scripts.items():
+            if not isinstance(written, list) or not all(isinstance(w, str) and w.strip() for w in written):
+                raise ConfigError(path, "expected a list of non-empty names", key=f"{where}.{script}")
+        for alias in [name, *(w for written in scripts.values() for w in written)]:
+            simplified = to_simplified(alias.strip())
+            if aliases.get(simplified, name) != name:
+                raise ConfigError(path, f"alias {alias!r} also names {aliases[simplified]}", key=where)
+            aliases[simplified] = name
+    return Organisations(aliases)
+
+
+def attributions(text: str, organisations: Organisations) -> list[Attribution]:
+    """Every organisation ``text`` cites, in order of position.
+
+    :param text: cleaned (simplified, half-width) text, one line or one sentence
+    :param organisations: from :func:`load_organisations`
+    """
+    found = []
+    taken: list[tuple[int, int]] = []
+    for match in organisations.pattern.finditer(text):
+        if any(lo <= match.start() < hi for lo, hi in taken):
+            continue
+        names, end = [match.group()], match.end()
+        while (joint := JOINED_RE.match(text, end)) and (
+                other := organisations.pattern.match(text, joint.end())):
+            names.append(other.group())
+            end = other.end()
+        before = CUE_BEFORE_RE.search(text, max(0, match.start() - 60), match.start())
+        english = names[-1].isascii() and _latin_around(text, end)
+        after = (CUE_AFTER_EN_RE if english else CUE_AFTER_ZH_RE).match(text, end)
+        if before is None and after is None:
+            continue
+        start = before.start() if before is not None else match.start()
+        stop = after.end() if after is not None else end
+        origin = JOINT.join(sorted({organisations.canonical(n) for n in names}))
+        trails = before is not None or (after is not None and after.re is CUE_AFTER_EN_RE)
+        found.append(Attribution(origin, start, stop, trails))
+        taken.append((match.start(), end))
+    for pattern in (UNLISTED_ZH_RE, UNLISTED_EN_RE):
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            if organisations.pattern.search(name) or any(lo < match.end() and match.start() < hi
+                                                          for lo, hi in taken):
+                continue
+            found.append(Attribution(organisations.canonical(name), match.start(), match.end(), True))
+    return sorted(found, key=lambda a: a.start)
+
+
+def _latin_around(text: str, end: int) -> bool:
+    """Whether the words after a Latin name are English (IDC predicts) rather than Chinese (IDC预计)."""
+    rest = text[end:end + 2].lstrip("'’s ")
+    return not rest or rest[0].isascii()
+
+
+def origin_at(found: list[Attribution], sentence: tuple[int, int], position: int,
+              text: str) -> Attribution | None:
+    """The attribution of the figure at ``position`` among those of its ``sentence`` (clean offsets).
+
+    The nearest one before the figure; else the first after it that may close a sentence
+    (:attr:`Attribution.trails`) and does: no figure follows it there (…, according to IDC.).
+    """
+    lo, hi = sentence
+    inside = [a for a in found if lo <= a.start < hi]
+    before = [a for a in inside if a.start < position]
+    if before:
+        return before[-1]
+    for attribution in inside:
+        if attribution.trails and not DIGIT_RE.search(text, attribution.end, hi):
+            return attribution
+    return None
+
+
+def continues(sentence: str) -> bool:
+    """Whether ``sentence`` goes on with what an earlier sentence cited (该报告还预计, the study also found).
+
+    >>> continues("该报告还预计，2027年将达到89亿美元。"), continues("本报告测算，2023年为414.1 EFLOPS。")
+    (True, False)
+    """
+    return CONTINUES_RE.search(sentence) is not None
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """The sentences of ``text`` as (start, end) offsets, each ending after its full stop."""
+    bounds, start = [], 0
+    for match in SENTENCE_END_RE.finditer(text):
+        bounds.append((start, match.end()))
+        start = match.end()
+    if start < len(text) or not bounds:
+        bounds.append((start, len(text)))
+    return bounds
+
+
+def attribute_origins(claims: pd.DataFrame, segments: pd.DataFrame,
+                      organisations: Organisations) -> pd.DataFrame:
+    """The claims with ``origin``, ``origin_text`` and ``origin_claim_span`` filled in.
+
+    ``origin_text`` is the original text of the words read (据IDC预测); ``origin_claim_span`` says where
+    they stand, ``line:start-end`` in the original file (``page:line:start-end`` in a PDF), which for a
+    continuing sentence is an earlier sentence.
+
+    :param claims: a table valid under ``recon.schemas.Claim``
+    :param segments: the segments the claims were read from (``recon.schemas.Segment``)
+    :param organisations: from :func:`load_organisations`
+    """
+    claims = claims.copy()
+    for column in ORIGIN_COLUMNS:
+        claims[column] = ""
+    if claims.empty:
+        return claims
+    wanted = set(claims["doc_id"])
+    where_claimed = zip(claims["doc_id"], claims["page"], claims["line"], claims["start"], strict=True)
+    positions = {(d, _page(p), line, start): i for i, (d, p, line, start) in enumerate(where_claimed)}
+    by_line: dict[tuple, list[int]] = {}
+    for doc_id, page, line, start in positions:
+        by_line.setdefault((doc_id, page, line), []).append(start)
+    values = {column: claims[column].tolist() for column in ORIGIN_COLUMNS}
+    for doc_id, doc in segments[segments["doc_id"].isin(wanted)].groupby("doc_id", sort=False):
+        recent: list[tuple[Attribution, tuple]] = []
+        for seg in doc.itertuples(index=False):
+            page = _page(seg.page)
+            starts = by_line.get((doc_id, page, seg.line), [])
+            where = (seg.offsets, seg.col_offset, seg.text, page, seg.line)
+            found = attributions(seg.clean, organisations)
+            for lo, hi in sentence_bounds(seg.clean):
+                sentence = seg.clean[lo:hi]
+                inherited = None
+                if continues(sentence):
+                    earlier = reversed(recent[-CONTINUED_SENTENCES:])
+                    inherited = next((r for r in earlier if r is not None), None)
+                for start in starts:
+                    position = _clean_position(seg.offsets, start - seg.col_offset)
+                    if not (lo <= position < hi) or not (0 <= start - seg.col_offset <= len(seg.text)):
+                        continue
+                    own = origin_at(found, (lo, hi), position, seg.clean)
+                    cited = (own, where) if own is not None else inherited
+                    if cited is not None:
+                        i = positions[(doc_id, page, seg.line, start)]
+                        _fill(values, i, *cited)
+                inside = [a for a in found if lo <= a.start < hi]
+                recent.append((inside[-1], where) if inside else inherited)
+    return claims.assign(**values)
+
+
+def _page(page) -> int:
+    return -1 if pd.isna(page) else int(page)
+
+
+def _clean_position(offsets, original: int) -> int:
+    """Where the character at ``original`` (an index into the segment's text) stands in its clean text."""
+    return original if offsets is None else bisect_left(offsets, original)
+
+
+def _fill(values: dict[str, list], i: int, attribution: Attribution, where: tuple) -> None:
+    offsets, col_offset, text, page, line = where
+    if offsets is None:
+        lo, hi = attribution.start, attribution.end
+    else:
+        lo, hi = offsets[attribution.start], offsets[attribution.end - 1] + 1
+    values["origin"][i] = attribution.origin
+    values["origin_text"][i] = text[lo:hi]
+    prefix = f"{page}:" if page >= 0 else ""
+    values["origin_claim_span"][i] = f"{prefix}{line}:{col_offset + lo}-{col_offset + hi}"
+
+
+__all__ = ["Attribution", "Organisations", "attribute_origins", "attributions", "continues",
+           "load_organisations", "origin_at"]

@@ -1,0 +1,104 @@
+"""The misquote check on figures of documents written for these tests, citing one originator or not."""
+
+import pandas as pd
+import pytest
+
+from recon.checks import check_facts
+from recon.checks.origins import check_misquotes
+from recon.checks.tolerance import with_intervals
+from recon.errors import ConfigError
+
+from .builders import facts_table, ids, make_fact, outcomes
+
+YI = 1e8
+QUOTING = "据IDC预测，2027年中国液冷服务器市场规模将达到89亿美元。"
+MISQUOTING = "IDC预计，2027年中国液冷服务器市场规模将达到98亿美元。"
+OWN = "2027年中国液冷服务器市场规模将达到89亿美元。"
+ENGLISH = "Gartner expects China's liquid-cooled server market to reach US$12 billion in 2027."
+
+
+def server_market(doc, text, surface, value, origin="", **fields):
+    """A 2027 forecast of China's liquid-cooled server market, as ``doc`` states it."""
+    market = dict(value=value * YI, value_step=YI, unit="USD", dimension="currency", kind="forecast",
+                  metric_id="liquid-cooled-server-market", period=2027, group_id="liquid-2027", origin=origin)
+    return make_fact(doc, 1, text, surface, **{**market, **fields})
+
+
+def documents(**publishers):
+    """A documents table giving each test document its publisher (as a manifest would)."""
+    return pd.DataFrame({"doc_id": list(publishers), "date": "2024-03",
+                         "publisher": list(publishers.values())})
+
+
+def misquotes(findings):
+    return {o for o in outcomes(findings) if o[0] == "misquote"}
+
+
+def test_two_documents_citing_one_originator_and_disagreeing_are_a_misquote(suites):
+    a = server_market("a.txt", QUOTING, "89亿美元", 89, origin="IDC")
+    b = server_market("b.txt", MISQUOTING, "98亿美元", 98, origin="IDC")
+    findings = check_facts(facts_table(a, b), None, suites)
+    assert misquotes(findings) == {("misquote", "fail", "error", ids(a, b))}
+    [message] = findings.loc[findings["check"] == "misquote", "message"]
+    assert message.startswith("IDC is quoted two ways for liquid-cooled-server-market (China, 2027)")
+    assert "Neither document is IDC's own report" in message
+
+
+def test_the_originators_own_report_is_named_as_the_side_that_matches(suites):
+    own = server_market("idc.txt", OWN, "89亿美元", 89)
+    quoting = server_market("news.txt", QUOTING, "89亿美元", 89, origin="IDC")
+    wrong = server_market("blog.txt", MISQUOTING, "98亿美元", 98, origin="IDC")
+    published = documents(**{"idc.txt": "国际数据公司", "news.txt": "", "blog.txt": "A blog"})
+    findings = check_facts(facts_table(own, quoting, wrong), None, suites, published)
+    assert misquotes(findings) == {
+        ("misquote", "fail", "error", ids(own, wrong)),
+        ("misquote", "fail", "error", ids(quoting, wrong)),
+    }
+    found = findings[findings["check"] == "misquote"]
+    against_own = found[found["claim_ids"].map(tuple) == ids(own, wrong)].iloc[0]
+    assert "idc.txt is IDC's own report, so blog.txt misquotes it." in against_own["message"]
+    assert "89亿美元 (idc.txt, own report)" in against_own["observed"]
+
+
+def test_figures_that_agree_or_cite_different_originators_are_no_misquote(suites):
+    a = server_market("a.txt", QUOTING, "89亿美元", 89, origin="IDC")
+    same = server_market("b.txt", "IDC数据显示，2027年中国液冷服务器市场规模将达到89亿美元。", "89亿美元", 89,
+                         origin="IDC")
+    other = server_market("c.txt", ENGLISH, "US$12 billion", 120, origin="Gartner")
+    findings = check_facts(facts_table(a, same, other), None, suites)
+    assert misquotes(findings) == set()
+    assert ("cross-source-agreement", "fail", "error", ids(a, other)) in outcomes(findings)
+
+
+def test_two_reports_of_one_publisher_citing_no_one_are_left_to_agreement(suites):
+    first = server_market("idc-2023.txt", OWN, "89亿美元", 89)
+    revised = server_market("idc-2024.txt", OWN.replace("89", "98"), "98亿美元", 98)
+    published = documents(**{"idc-2023.txt": "IDC", "idc-2024.txt": "IDC"})
+    assert misquotes(check_facts(facts_table(first, revised), None, suites, published)) == set()
+
+
+def test_an_unattributed_figure_stands_for_its_publisher(suites):
+    quoting = server_market("news.txt", MISQUOTING, "98亿美元", 98, origin="IDC")
+    own = server_market("idc.txt", OWN, "89亿美元", 89)
+    assert misquotes(check_facts(facts_table(quoting, own), None, suites)) == set()
+    published = documents(**{"idc.txt": "IDC", "news.txt": ""})
+    found = misquotes(check_facts(facts_table(quoting, own), None, suites, published))
+    assert found == {("misquote", "fail", "error", ids(own, quoting))}
+
+
+def test_a_forecast_and_an_actual_of_one_originator_are_not_compared(suites):
+    forecast = server_market("a.txt", QUOTING, "89亿美元", 89, origin="IDC")
+    actual = server_market("b.txt", "IDC数据显示，2027年中国液冷服务器市场规模达到98亿美元。", "98亿美元", 98,
+                           origin="IDC", kind="actual")
+    assert misquotes(check_facts(facts_table(forecast, actual), None, suites)) == set()
+
+
+def test_the_organisations_file_the_suite_names_must_exist(suites, tmp_path):
+    spec = suites.checks["misquote"]
+    moved = type(spec)(**{**spec.__dict__, "params": {**spec.params, "organisations": "missing.yaml"}})
+    broken = type(suites)(checks={"misquote": moved}, intervals=suites.intervals,
+                          allowed_units=suites.allowed_units)
+    facts = with_intervals(facts_table(server_market("a.txt", QUOTING, "89亿美元", 89, origin="IDC")),
+                           suites.intervals)
+    with pytest.raises(ConfigError, match="missing.yaml"):
+        check_misquotes(facts, broken)
