@@ -1,10 +1,10 @@
 """Misquotes: two documents cite one originator for one figure and disagree, so one copied it wrongly.
 
 A figure's originator is its ``origin`` (read by :mod:`recon.extract.origins`); a figure attributed
-to no one stands for its document's publisher, so an originator's own report (IDC's, for a figure
-others attribute to IDC) is compared with the documents quoting it, and named as the side that
-matches. Two figures that merely share a publisher are not compared here: at least one of them must
-cite the originator in its text.
+to no one stands for its document's publisher. A document whose publisher is the originator is its
+own report (IDC's, whether or not it writes IDC预计 of itself): it is compared with the documents
+quoting it and named as the side that matches. Two of an originator's own reports that differ are a
+revision, not a misquote, and are left to cross-source agreement.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from .suite import CheckSpec, Suites
 from .tolerance import format_number, relative_gap, written_range
 
 CHECK = "misquote"
-SIDE_COLUMNS = ["claim_id", "doc_id", "surface", "base_value", "lo", "hi", "origin", "own_report"]
+SIDE_COLUMNS = ["claim_id", "doc_id", "surface", "base_value", "lo", "hi", "own_report"]
 
 
 class MisquoteTable(ComparisonTable):
@@ -53,7 +53,7 @@ def check_misquotes(facts: pd.DataFrame, suites: Suites,
 
 def cited_origins(facts: pd.DataFrame, documents: pd.DataFrame | None, spec: CheckSpec) -> pd.DataFrame:
     """Grouped, trusted facts with ``cited`` (their origin, else their publisher's canonical name) and
-    ``own_report`` (the figure stands for its publisher: the document is the cited originator's own)."""
+    ``own_report`` (the document's publisher is the originator it cites)."""
     organisations = load_organisations(spec.path.parent / spec.param("organisations"))
     publishers = {}
     if documents is not None and "publisher" in documents:
@@ -62,34 +62,41 @@ def cited_origins(facts: pd.DataFrame, documents: pd.DataFrame | None, spec: Che
     facts = facts[(facts["group_id"] != "") & trusted(facts, spec)]
     publisher = pd.Series([publishers.get(d, "") for d in facts["doc_id"]], index=facts.index, dtype=object)
     origin = facts["origin"].fillna("").astype(object)
-    return facts.assign(
-        cited=origin.where(origin != "", publisher),
-        own_report=(origin == "") & (publisher != ""),
-        origin=origin,
-    )
+    cited = origin.where(origin != "", publisher)
+    return facts.assign(cited=cited, own_report=(publisher != "") & (publisher == cited))
 
 
 def _pairs(facts: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
     """Every pair of figures of one key, one unit, one kind family and one cited originator, from two
-    documents, at least one of which names the originator in its text."""
+    documents that are not both the originator's own reports; with the originator's own figure for
+    that key (``doc_id_own``, ``lo_own``, ``hi_own``) when one of the documents is its report."""
     families = spec.params.get("kind_families") or {}
     keys = SAME_KEY + ["base_unit", "cited", "family"]
     side = facts.assign(family=facts["kind"].replace(families))[keys + SIDE_COLUMNS + ["metric_id", "geo"]]
     pairs = side.merge(side.drop(columns=["metric_id", "geo"]), on=keys, suffixes=("_a", "_b"))
-    named = (pairs["origin_a"] != "") | (pairs["origin_b"] != "")
-    return pairs[(pairs["doc_id_a"] < pairs["doc_id_b"]) & named].reset_index(drop=True)
+    revision = pairs["own_report_a"].astype(bool) & pairs["own_report_b"].astype(bool)
+    pairs = pairs[(pairs["doc_id_a"] < pairs["doc_id_b"]) & ~revision]
+    own = side[side["own_report"].astype(bool)].drop_duplicates(keys)[keys + ["doc_id", "lo", "hi"]]
+    return pairs.merge(own.rename(columns={"doc_id": "doc_id_own", "lo": "lo_own", "hi": "hi_own"}), on=keys,
+                       how="left").reset_index(drop=True)
 
 
 def _misquote_table(pairs: pd.DataFrame) -> pd.DataFrame:
     gap = relative_gap(pairs["lo_a"], pairs["hi_a"], pairs["lo_b"], pairs["hi_b"])
     percent = format_number(np.round(gap * 100, 1))
     own_a, own_b = pairs["own_report_a"].astype(bool), pairs["own_report_b"].astype(bool)
+    agrees_a = _agrees_with_own(pairs, "a") & ~own_a & ~own_b
+    agrees_b = _agrees_with_own(pairs, "b") & ~own_a & ~own_b
     choices = [pairs["doc_id_a"], pairs["doc_id_b"]]
-    matching = pd.Series(np.select([own_a & ~own_b, own_b & ~own_a], choices, ""), index=pairs.index,
-                         dtype=object)
+    conditions = [own_a, own_b, agrees_a & ~agrees_b, agrees_b & ~agrees_a]
+    matching = pd.Series(np.select(conditions, choices * 2, ""), index=pairs.index, dtype=object)
     other = pairs["doc_id_b"].where(matching == pairs["doc_id_a"], pairs["doc_id_a"])
-    note = (" " + matching + " is " + pairs["cited"] + "'s own report, so " + other + " misquotes it.")
-    unknown = " Neither document is " + pairs["cited"] + "'s own report: check the figure at its source."
+    whose = pairs["cited"] + "'s own report"
+    is_own = " " + matching + " is " + whose + ", so " + other + " misquotes it."
+    own_doc = pairs["doc_id_own"].fillna("")
+    agrees = " " + matching + " agrees with " + whose + " (" + own_doc + "), so " + other + " misquotes it."
+    unknown = " Neither document is " + whose + ": check the figure at its source."
+    note = pd.Series(np.select([own_a | own_b, matching != ""], [is_own, agrees], unknown), index=pairs.index)
     return pd.DataFrame({
         "claim_key": claim_key(pairs["claim_id_a"], pairs["claim_id_b"]),
         "metric_id": pairs["metric_id"],
@@ -103,8 +110,16 @@ def _misquote_table(pairs: pd.DataFrame) -> pd.DataFrame:
         "gap_percent": percent,
         "origin": pairs["cited"],
         "matching_side": matching,
-        "matching_note": note.where(matching != "", unknown),
+        "matching_note": note,
     })
+
+
+def _agrees_with_own(pairs: pd.DataFrame, side: str) -> pd.Series:
+    """Whether one side's figure agrees with the originator's own figure for its key (none: False)."""
+    known = pairs["lo_own"].notna().to_numpy()
+    gap = relative_gap(pairs["lo_" + side], pairs["hi_" + side], pairs["lo_own"].fillna(0),
+                       pairs["hi_own"].fillna(0))
+    return pd.Series(known & (gap == 0), index=pairs.index)
 
 
 def _side(pairs: pd.DataFrame, side: str) -> pd.Series:

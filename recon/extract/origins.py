@@ -56,6 +56,9 @@ CUE_AFTER_EN_RE = re.compile(
 )
 #: Joins the names of a figure released jointly: IDC与浪潮信息, IDC and Inspur.
 JOINED_RE = re.compile(r"\s?(?:和|与|及|、|,|，|and|&)\s?")
+#: Opens a name's other name in brackets: 国际数据公司（IDC）.
+BRACKET_RE = re.compile(r"\s?[（(]\s?")
+BRACKET_END_RE = re.compile(r"\s?[）)]")
 #: An organisation the lexicon does not list, after a cue before it: 根据中商产业研究院数据.
 UNLISTED_ZH_RE = re.compile(
     r"(?:根据|依据|(?<![数证单票占论])据)\s?(?P<name>(?!该|本|其|此|上述|这|各|多家|部分|有关|相关|公开|不完全)"
@@ -163,34 +166,44 @@ def attributions(text: str, organisations: Organisations) -> list[Attribution]:
     :param organisations: from :func:`load_organisations`
     """
     found = []
-    taken: list[tuple[int, int]] = []
+    read_to = 0
     for match in organisations.pattern.finditer(text):
-        if any(lo <= match.start() < hi for lo, hi in taken):
-            continue
-        names, end = [match.group()], match.end()
-        while (joint := JOINED_RE.match(text, end)) and (
-                other := organisations.pattern.match(text, joint.end())):
-            names.append(other.group())
-            end = other.end()
+        if match.start() < read_to:
+            continue  # a name already read as the partner or bracketed alias of the one before
+        names, read_to = _names(text, match, organisations)
         before = CUE_BEFORE_RE.search(text, max(0, match.start() - 60), match.start())
-        english = names[-1].isascii() and _latin_around(text, end)
-        after = (CUE_AFTER_EN_RE if english else CUE_AFTER_ZH_RE).match(text, end)
+        english = names[-1].isascii() and _latin_around(text, read_to)
+        after = (CUE_AFTER_EN_RE if english else CUE_AFTER_ZH_RE).match(text, read_to)
         if before is None and after is None:
             continue
         start = before.start() if before is not None else match.start()
-        stop = after.end() if after is not None else end
+        stop = after.end() if after is not None else read_to
         origin = JOINT.join(sorted({organisations.canonical(n) for n in names}))
         trails = before is not None or (after is not None and after.re is CUE_AFTER_EN_RE)
         found.append(Attribution(origin, start, stop, trails))
-        taken.append((match.start(), end))
     for pattern in (UNLISTED_ZH_RE, UNLISTED_EN_RE):
         for match in pattern.finditer(text):
             name = match.group("name")
-            if organisations.pattern.search(name) or any(lo < match.end() and match.start() < hi
-                                                          for lo, hi in taken):
-                continue
-            found.append(Attribution(organisations.canonical(name), match.start(), match.end(), True))
+            if not organisations.pattern.search(name):
+                found.append(Attribution(organisations.canonical(name), match.start(), match.end(), True))
     return sorted(found, key=lambda a: a.start)
+
+
+def _names(text: str, match: re.Match, organisations: Organisations) -> tuple[list[str], int]:
+    """The names starting at ``match``: its partners (IDC与浪潮信息) and bracketed aliases
+    (国际数据公司（IDC）) skipped over; and where they end."""
+    names, end = [match.group()], match.end()
+    while True:
+        if (bracket := BRACKET_RE.match(text, end)) and (
+                alias := organisations.pattern.match(text, bracket.end())) and (
+                close := BRACKET_END_RE.match(text, alias.end())):
+            end = close.end()
+        elif (joint := JOINED_RE.match(text, end)) and (
+                other := organisations.pattern.match(text, joint.end())):
+            names.append(other.group())
+            end = other.end()
+        else:
+            return names, end
 
 
 def _latin_around(text: str, end: int) -> bool:

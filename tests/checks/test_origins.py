@@ -7,6 +7,7 @@ from recon.checks import check_facts
 from recon.checks.origins import check_misquotes
 from recon.checks.tolerance import with_intervals
 from recon.errors import ConfigError
+from recon.pipeline import check_extraction, extract_facts
 
 from .builders import facts_table, ids, make_fact, outcomes
 
@@ -55,9 +56,21 @@ def test_the_originators_own_report_is_named_as_the_side_that_matches(suites):
         ("misquote", "fail", "error", ids(quoting, wrong)),
     }
     found = findings[findings["check"] == "misquote"]
-    against_own = found[found["claim_ids"].map(tuple) == ids(own, wrong)].iloc[0]
-    assert "idc.txt is IDC's own report, so blog.txt misquotes it." in against_own["message"]
-    assert "89亿美元 (idc.txt, own report)" in against_own["observed"]
+    said = {tuple(f.claim_ids): (f.message, f.observed) for f in found.itertuples()}
+    against_own, observed = said[ids(own, wrong)]
+    assert "idc.txt is IDC's own report, so blog.txt misquotes it." in against_own
+    assert "89亿美元 (idc.txt, own report)" in observed
+    between_quotes, _ = said[ids(quoting, wrong)]
+    assert "news.txt agrees with IDC's own report (idc.txt), so blog.txt misquotes it." in between_quotes
+
+
+def test_an_originator_citing_itself_is_still_its_own_report(suites):
+    own = server_market("idc.txt", "IDC预计，" + OWN, "89亿美元", 89, origin="IDC")
+    wrong = server_market("blog.txt", MISQUOTING, "98亿美元", 98, origin="IDC")
+    published = documents(**{"idc.txt": "IDC", "blog.txt": ""})
+    findings = check_facts(facts_table(own, wrong), None, suites, published)
+    [message] = findings.loc[findings["check"] == "misquote", "message"]
+    assert message.endswith("idc.txt is IDC's own report, so blog.txt misquotes it.")
 
 
 def test_figures_that_agree_or_cite_different_originators_are_no_misquote(suites):
@@ -70,8 +83,8 @@ def test_figures_that_agree_or_cite_different_originators_are_no_misquote(suites
     assert ("cross-source-agreement", "fail", "error", ids(a, other)) in outcomes(findings)
 
 
-def test_two_reports_of_one_publisher_citing_no_one_are_left_to_agreement(suites):
-    first = server_market("idc-2023.txt", OWN, "89亿美元", 89)
+def test_two_reports_of_the_originator_itself_are_a_revision_left_to_agreement(suites):
+    first = server_market("idc-2023.txt", "IDC预计，" + OWN, "89亿美元", 89, origin="IDC")
     revised = server_market("idc-2024.txt", OWN.replace("89", "98"), "98亿美元", 98)
     published = documents(**{"idc-2023.txt": "IDC", "idc-2024.txt": "IDC"})
     assert misquotes(check_facts(facts_table(first, revised), None, suites, published)) == set()
@@ -102,3 +115,29 @@ def test_the_organisations_file_the_suite_names_must_exist(suites, tmp_path):
                            suites.intervals)
     with pytest.raises(ConfigError, match="missing.yaml"):
         check_misquotes(facts, broken)
+
+
+REPORTS = {
+    "idc.txt": "中国液冷服务器市场展望\n\nIDC预计，2027年中国液冷服务器市场规模将达到89亿美元。\n",
+    "news.txt": "液冷服务器快讯\n\n据IDC预测，2027年中国液冷服务器市场规模将达到98亿美元。\n",
+    "brief.md": "# Liquid cooling brief\n\nAccording to IDC, China's liquid-cooled server market will reach "
+                "US$8.9 billion in 2027.\n",
+}
+MANIFEST = """documents:
+  - {file: idc.txt, publisher: 国际数据公司, date: 2024-03}
+  - {file: news.txt, publisher: Example News, date: 2024-04}
+  - {file: brief.md, publisher: Example Weekly, date: 2024-04}
+"""
+
+
+def test_a_run_over_written_reports_finds_the_misquote_and_the_side_that_matches(tmp_path):
+    for name, text in {**REPORTS, "manifest.yaml": MANIFEST}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    extraction = extract_facts([tmp_path])
+    facts, findings = check_extraction(extraction)
+    by_id = facts.set_index("claim_id")["doc_id"]
+    found = findings[findings["check"] == "misquote"]
+    pairs = {tuple(sorted(by_id[c] for c in claim_ids)) for claim_ids in found["claim_ids"]}
+    assert pairs == {("idc.txt", "news.txt"), ("brief.md", "news.txt")}
+    assert set(found["severity"]) == {"error"}
+    assert all(message.endswith("so news.txt misquotes it.") for message in found["message"])
