@@ -4,9 +4,10 @@ Entry point: :func:`attribute_origins`, run once over the claims table after ext
 attributes its figures when it names an organisation beside an attribution cue: a cue before the
 name (据, 根据, according to, a report released by) or after it (预计, 数据显示, 《…白皮书》显示,
 predicts, said). A figure takes the nearest attribution before it in its sentence, else one after it
-that closes the sentence (…, according to IDC.). A sentence that continues an earlier one (该报告还预计,
-其中, the study also found, the figures showed) takes the origin of the nearest of the
-:data:`CONTINUED_SENTENCES` sentences before it that has one. Names are made canonical by the
+that closes the sentence (…, according to IDC.). A sentence wrapped onto the next line (a PDF's
+lines) is still one sentence. A sentence that continues an earlier one (该报告还预计, 其中, the study
+also found, the figures showed) takes the origin of the nearest of the :data:`CONTINUED_SENTENCES`
+sentences before it that has one. Names are made canonical by the
 organisations lexicon (``expectations/organisations.yaml``); an organisation it does not list keeps
 its name as written.
 """
@@ -79,6 +80,8 @@ CONTINUES_RE = re.compile(
     r"tracker|institute|consultancy)\b|\b(?:[Ii]t|[Tt]hey) (?:also|further)\b"
 )
 DIGIT_RE = re.compile(r"\d")
+#: A line of running text that stops mid-sentence (a PDF wraps it): its last sentence goes on below.
+RUNS_ON_RE = re.compile(r"[^\s。！？!?.:：;；]\s*$")
 
 
 @dataclass(frozen=True)
@@ -275,30 +278,37 @@ def attribute_origins(claims: pd.DataFrame, segments: pd.DataFrame,
         by_line.setdefault((doc_id, page, line), []).append(start)
     values = {column: claims[column].tolist() for column in ORIGIN_COLUMNS}
     for doc_id, doc in segments[segments["doc_id"].isin(wanted)].groupby("doc_id", sort=False):
-        recent: list[tuple[Attribution, tuple]] = []
+        recent: list[tuple[Attribution, tuple] | None] = []
+        runs_on: tuple[Attribution, tuple] | None = None
+        previous_line = None
         for seg in doc.itertuples(index=False):
             page = _page(seg.page)
             starts = by_line.get((doc_id, page, seg.line), [])
             where = (seg.offsets, seg.col_offset, seg.text, page, seg.line)
             found = attributions(seg.clean, organisations)
+            carried = runs_on if previous_line == (page, seg.line - 1) and seg.block == "text" else None
             for lo, hi in sentence_bounds(seg.clean):
-                sentence = seg.clean[lo:hi]
-                inherited = None
-                if continues(sentence):
-                    earlier = reversed(recent[-CONTINUED_SENTENCES:])
-                    inherited = next((r for r in earlier if r is not None), None)
+                inherited = carried
+                if inherited is None and continues(seg.clean[lo:hi]):
+                    inherited = _latest(recent[-CONTINUED_SENTENCES:])
                 for start in starts:
                     position = _clean_position(seg.offsets, start - seg.col_offset)
-                    if not (lo <= position < hi) or not (0 <= start - seg.col_offset <= len(seg.text)):
-                        continue
-                    own = origin_at(found, (lo, hi), position, seg.clean)
-                    cited = (own, where) if own is not None else inherited
-                    if cited is not None:
-                        i = positions[(doc_id, page, seg.line, start)]
-                        _fill(values, i, *cited)
+                    if lo <= position < hi and 0 <= start - seg.col_offset <= len(seg.text):
+                        own = origin_at(found, (lo, hi), position, seg.clean)
+                        cited = (own, where) if own is not None else inherited
+                        if cited is not None:
+                            _fill(values, positions[(doc_id, page, seg.line, start)], *cited)
                 inside = [a for a in found if lo <= a.start < hi]
                 recent.append((inside[-1], where) if inside else inherited)
+                carried = None
+            ends = RUNS_ON_RE.search(seg.clean) is None or seg.block != "text"
+            runs_on, previous_line = (None if ends else recent[-1]), (page, seg.line)
     return claims.assign(**values)
+
+
+def _latest(cited: list):
+    """The last of the attributions of a few sentences that is not None (None when all are)."""
+    return next((c for c in reversed(cited) if c is not None), None)
 
 
 def _page(page) -> int:
