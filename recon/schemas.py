@@ -263,6 +263,18 @@ class Finding(pa.DataFrameModel):
     arithmetic: Series[str] = pa.Field(description="the recomputation, e.g. '(1117.4/259.9)^(1/5)-1'")
     message: Series[str]
     status: Series[str] = pa.Field(isin=STATUSES)
+    origins: Series[object] = pa.Field(
+        description="sorted distinct origins behind the figures: IDC, a publisher, a document citing no one"
+    )
+    independent_origins: Series[int] = pa.Field(ge=0, description="how many: 4 documents quoting IDC are 1")
+
+    @pa.dataframe_parser
+    def origins_unknown_until_counted(cls, df: pd.DataFrame) -> pd.DataFrame:
+        """Origins are counted once the findings are made (``recon.checks.origins.finding_origins``)."""
+        origins = df["origins"] if "origins" in df else [None] * len(df)
+        counted = df["independent_origins"] if "independent_origins" in df else pd.Series(0, index=df.index)
+        return df.assign(origins=[o if isinstance(o, list) else [] for o in origins],
+                         independent_origins=counted.fillna(0).astype(int))
 
     class Config:
         strict = False

@@ -14,7 +14,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from recon.extract.origins import load_organisations
+from recon.extract.origins import Organisations, load_organisations
 
 from .agreement import SAME_KEY
 from .findings import ComparisonTable, build_findings, claim_key, trusted
@@ -54,16 +54,20 @@ def check_misquotes(facts: pd.DataFrame, suites: Suites,
 def cited_origins(facts: pd.DataFrame, documents: pd.DataFrame | None, spec: CheckSpec) -> pd.DataFrame:
     """Grouped, trusted facts with ``cited`` (their origin, else their publisher's canonical name) and
     ``own_report`` (the document's publisher is the originator it cites)."""
-    organisations = load_organisations(spec.path.parent / spec.param("organisations"))
-    publishers = {}
-    if documents is not None and "publisher" in documents:
-        publishers = {doc_id: organisations.canonical(name) if name.strip() else "" for doc_id, name in
-                      zip(documents["doc_id"], documents["publisher"].fillna(""), strict=True)}
+    publishers = _publishers(documents, load_organisations(spec.path.parent / spec.param("organisations")))
     facts = facts[(facts["group_id"] != "") & trusted(facts, spec)]
     publisher = pd.Series([publishers.get(d, "") for d in facts["doc_id"]], index=facts.index, dtype=object)
     origin = facts["origin"].fillna("").astype(object)
     cited = origin.where(origin != "", publisher)
     return facts.assign(cited=cited, own_report=(publisher != "") & (publisher == cited))
+
+
+def _publishers(documents: pd.DataFrame | None, organisations: Organisations) -> dict[str, str]:
+    """Document id → its publisher's canonical name ('' when the manifest names none)."""
+    if documents is None or "publisher" not in documents:
+        return {}
+    names = zip(documents["doc_id"], documents["publisher"].fillna(""), strict=True)
+    return {doc_id: organisations.canonical(name) if name.strip() else "" for doc_id, name in names}
 
 
 def _pairs(facts: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
@@ -132,3 +136,30 @@ def _side(pairs: pd.DataFrame, side: str) -> pd.Series:
 def _written(pairs: pd.DataFrame, side: str) -> pd.Series:
     return written_range(pairs["lo_" + side], pairs["hi_" + side], pairs["surface_" + side],
                          pairs["base_value_" + side]).astype(object)
+
+
+def standing_origins(facts: pd.DataFrame, documents: pd.DataFrame | None,
+                     organisations: Organisations) -> pd.Series:
+    """Who stands behind each fact: its ``origin``, else its document's publisher (canonical), else the
+    document itself (a document citing no one and naming no publisher is a source of its own)."""
+    publishers = _publishers(documents, organisations)
+    publisher = pd.Series([publishers.get(d, "") for d in facts["doc_id"]], index=facts.index, dtype=object)
+    origin = facts["origin"].fillna("").astype(object)
+    standing = origin.where(origin != "", publisher)
+    return standing.where(standing != "", facts["doc_id"].astype(object))
+
+
+def finding_origins(findings: pd.DataFrame, facts: pd.DataFrame, documents: pd.DataFrame | None,
+                    organisations: Organisations) -> pd.DataFrame:
+    """Findings with ``origins`` (the distinct origins behind their figures, sorted) and
+    ``independent_origins`` (how many): four documents quoting one IDC release are one origin.
+
+    :param findings: the findings of :func:`recon.checks.check_facts`
+    :param facts: the facts their ``claim_ids`` name
+    :param documents: the documents table, whose publishers stand for figures cited to no one
+    :param organisations: the lexicon that makes publishers' names canonical
+    """
+    standing = dict(zip(facts["claim_id"], standing_origins(facts, documents, organisations), strict=True))
+    origins = [sorted({standing[c] for c in ids if c in standing}) for ids in findings["claim_ids"]]
+    return findings.assign(origins=pd.Series(origins, index=findings.index, dtype=object),
+                           independent_origins=[len(o) for o in origins])

@@ -1,17 +1,19 @@
-"""The misquote check on figures of documents written for these tests, citing one originator or not."""
+"""Misquotes and independent origins, on figures of documents written for these tests."""
 
 import pandas as pd
 import pytest
 
 from recon.checks import check_facts
-from recon.checks.origins import check_misquotes
+from recon.checks.origins import check_misquotes, finding_origins
 from recon.checks.tolerance import with_intervals
 from recon.errors import ConfigError
+from recon.extract.origins import load_organisations
 from recon.pipeline import check_extraction, extract_facts
 
-from .builders import facts_table, ids, make_fact, outcomes
+from .builders import EXPECTATIONS, facts_table, ids, make_fact, outcomes
 
 YI = 1e8
+LEXICON = EXPECTATIONS / "organisations.yaml"
 QUOTING = "据IDC预测，2027年中国液冷服务器市场规模将达到89亿美元。"
 MISQUOTING = "IDC预计，2027年中国液冷服务器市场规模将达到98亿美元。"
 OWN = "2027年中国液冷服务器市场规模将达到89亿美元。"
@@ -141,3 +143,36 @@ def test_a_run_over_written_reports_finds_the_misquote_and_the_side_that_matches
     assert pairs == {("idc.txt", "news.txt"), ("brief.md", "news.txt")}
     assert set(found["severity"]) == {"error"}
     assert all(message.endswith("so news.txt misquotes it.") for message in found["message"])
+
+
+def corroborations(findings):
+    """(origins, independent_origins) of each passing cross-source finding, by its documents."""
+    passed = findings[(findings["check"] == "cross-source-agreement") & (findings["outcome"] == "pass")]
+    return {tuple(f.claim_ids): (tuple(f.origins), f.independent_origins) for f in passed.itertuples()}
+
+
+def counted(rows, suites, published=None):
+    """The findings of ``rows`` with their origins counted."""
+    facts = facts_table(*rows)
+    findings = check_facts(facts, None, suites, published)
+    return finding_origins(findings, facts, published, load_organisations(LEXICON))
+
+
+def test_three_documents_quoting_one_originator_are_one_origin(suites):
+    a = server_market("a.txt", QUOTING, "89亿美元", 89, origin="IDC")
+    b = server_market("b.txt", "IDC数据显示，2027年中国液冷服务器市场规模将达到89亿美元。", "89亿美元", 89,
+                      origin="IDC")
+    c = server_market("c.md", "According to IDC, the market will reach US$8.9 billion in 2027.",
+                      "US$8.9 billion", 89, origin="IDC")
+    found = corroborations(counted([a, b, c], suites))
+    assert found == {ids(a, b): (("IDC",), 1), ids(a, c): (("IDC",), 1), ids(b, c): (("IDC",), 1)}
+
+
+def test_an_unattributed_figure_counts_its_publisher_or_else_its_document(suites):
+    a = server_market("a.txt", QUOTING, "89亿美元", 89, origin="IDC")
+    own = server_market("idc.txt", OWN, "89亿美元", 89)
+    alone = server_market("c.txt", OWN, "89亿美元", 89)
+    published = documents(**{"a.txt": "", "idc.txt": "國際數據資訊", "c.txt": ""})
+    found = corroborations(counted([a, own, alone], suites, published))
+    assert found == {ids(a, own): (("IDC",), 1), ids(a, alone): (("IDC", "c.txt"), 2),
+                     ids(own, alone): (("IDC", "c.txt"), 2)}
