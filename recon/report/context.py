@@ -169,7 +169,7 @@ class Summary:
     notes: int = _help("failing findings about reading the text")
     notes_by_severity: list[tuple[str, int]] = _help("notes per severity, most severe first")
     corroborations: int = _help("corroborated figures (one per figure, however many pairs agree)")
-    by_status: list[tuple[str, int]] = _help("failing findings per review status, zero counts left out")
+    by_status: list[tuple[str, int]] = _help("conflicts per review status, zero counts left out")
     gating: int = _help("findings that fail the gate")
     passed: bool = _help("the gate verdict")
     fail_on: str = _help("the --fail-on setting (conflicts)")

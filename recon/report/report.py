@@ -117,6 +117,9 @@ class AuditReport:
             "by_severity": {s: int((failing["severity"] == s).sum()) for s in SEVERITY_RANK},
             "by_section": by_section,
             "by_status": {s: int((failing["status"] == s).sum()) for s in STATUSES},
+            "conflicts_by_status": {
+                s: int((failing["status"] == s)[failing["section"] == "conflicts"].sum()) for s in STATUSES
+            },
             "gating": int(self.gating.sum()),
             "stale_reviews": len(self.stale_reviews),
         }
@@ -220,7 +223,7 @@ class AuditReport:
                 notes=s["notes"],
                 notes_by_severity=[(k, v) for k, v in severity_counts["notes"].items() if v],
                 corroborations=s["corroborated"],
-                by_status=[(k, v) for k, v in s["by_status"].items() if v],
+                by_status=[(k, v) for k, v in s["conflicts_by_status"].items() if v],
                 gating=s["gating"], passed=self.passed, fail_on=self.gate.fail_on,
                 fail_on_notes=self.gate.fail_on_notes,
                 baseline=self.gate.baseline_path, stale_reviews=s["stale_reviews"],
@@ -311,7 +314,9 @@ def _quotes(claims: pd.DataFrame) -> list[Quote]:
 
 def _reading(check: str, claims: pd.DataFrame) -> tuple[str, str]:
     """The highest and the lowest figure of a disagreement compared in a plain sentence, both languages."""
-    usable = claims[claims["base_value"].map(math.isfinite)]
+    if check not in COMPARED_CHECKS or claims.empty:
+        return "", ""
+    usable = claims[claims["base_value"].map(math.isfinite).astype(bool)]
     if check not in COMPARED_CHECKS or usable["base_unit"].nunique() != 1 or len(usable) < 2:
         return "", ""
     ranked = usable.sort_values("base_value")

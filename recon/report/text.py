@@ -9,6 +9,10 @@ import pandas as pd
 
 from recon.ingest.clean import clean_text
 
+CJK_PUNCTUATION = set("，：；（）！")
+"""Full-width punctuation a quote keeps as written: the extractor reads ``,`` but a reader of Chinese
+expects ``，``. Digits, ``％`` and ``．`` are shown half-width, as the extractor read them."""
+
 QUOTE_CONTEXT = 120
 """Characters of quote kept on each side of the number: some source lines run to 20,000 characters."""
 
@@ -82,7 +86,10 @@ def readable(quote: str, surfaces: list[str]) -> tuple[list[tuple[str, bool]], s
     """
     clean, offsets = clean_text(quote)
     spans = _spans(quote, surfaces)
-    if offsets is None:
+    if offsets is not None:
+        pairs = zip(clean, offsets, strict=False)
+        clean = "".join(quote[at] if quote[at] in CJK_PUNCTUATION else char for char, at in pairs)
+    if offsets is None or clean == quote:
         return _pieces(quote, spans), ""
     kept = len(clean)
     moved = [(bisect_left(offsets, a, hi=kept), bisect_left(offsets, b, hi=kept)) for a, b in spans]

@@ -233,8 +233,8 @@ def test_notes_are_apart_from_conflicts_grouped_by_document_and_folded(build_rep
 def test_quotes_are_cleaned_with_the_original_a_click_away_and_cells_say_their_row_and_column(build_report):
     page = BeautifulSoup(notes_report(build_report).to_html(), "html.parser")
     dash, cell = page.select("#notes .quote")
-    # pinyin gone, simplified, the full-width comma made half-width
-    assert dash.blockquote.get_text() == "预计市场增速为2530%,医疗健康占比最高。"
+    # pinyin gone, simplified; Chinese punctuation as written
+    assert dash.blockquote.get_text() == "预计市场增速为2530%，医疗健康占比最高。"
     assert dash.select_one("blockquote mark").get_text() == "2530%"
     assert dash.select_one("details.original p").get_text() == ORIGINAL
     assert dash.select_one(".cell") is None
