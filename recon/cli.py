@@ -45,7 +45,7 @@ def expectations_option(command):
     from recon.pipeline import EXPECTATIONS_DIR
 
     return click.option(
-        "--expectations", default=EXPECTATIONS_DIR, show_default=True,
+        "--expectations", default=EXPECTATIONS_DIR, show_default="the suites shipped with recon",
         type=click.Path(path_type=Path, file_okay=False, exists=True),
         help="directory of metrics.yaml, matching.yaml and the suites",
     )(command)
@@ -122,6 +122,17 @@ def write_outputs(outputs: dict[str, str], out: Path) -> None:
         raise OutputError(error.filename or out, error.strerror or str(error)) from error
 
 
+def default_sources() -> Path:
+    """``sources/`` of the current directory, what ``recon audit`` reads when no path is given."""
+    from recon.errors import SourceNotFoundError
+
+    sources = Path("sources")
+    if not sources.is_dir():
+        raise SourceNotFoundError(sources, "no sources/ directory here: name the reports to audit, "
+                                           "e.g. recon audit REPORTS_DIR --out reports")
+    return sources
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", default=Path("reports"), show_default=True, type=click.Path(path_type=Path),
@@ -150,7 +161,7 @@ def audit(paths, out, reviews, fail_on, fail_on_notes, baseline, jobs, expectati
     from recon.pipeline import run_audit
 
     gate = Gate(fail_on, load_baseline(baseline) if baseline else None, str(baseline or ""), fail_on_notes)
-    report = run_audit(paths or [Path("sources")], expectations, reviews=reviews, gate=gate,
+    report = run_audit(paths or [default_sources()], expectations, reviews=reviews, gate=gate,
                        progress=stage_line(), jobs=jobs)
     write_outputs({
         "audit.html": report.to_html(),
@@ -173,16 +184,23 @@ def audit(paths, out, reviews, fail_on, fail_on_notes, baseline, jobs, expectati
 @click.option("--note", required=True, help="why: shown next to the finding in later reports")
 @click.option("--by", default="", help="who decided")
 @reviews_option
+@click.option("--findings", default=Path("reports/findings.json"), show_default=True,
+              type=click.Path(path_type=Path, dir_okay=False),
+              help="findings.json of the latest audit: FINDING_ID must be one of its ids")
 @renders_errors
-def review(finding_id, status, note, by, reviews):
+def review(finding_id, status, note, by, reviews, findings):
     """Record an editor's decision on a finding (by its id in audit.html or findings.json).
+
+    The id must name a finding of the latest audit (--findings); its first 8 characters or more
+    are enough when no other id starts the same. Decisions recorded at the same time are all kept.
 
     \b
     Example: recon review 3f9a0c2b71de --status waived --note "2030 scenario, not a forecast" --by lin
     """
-    from recon.review import record_review
+    from recon.review import load_finding_ids, record_review, resolve_finding_id
 
-    decision = record_review(reviews, finding_id, status, note, by)
+    full_id = resolve_finding_id(finding_id, load_finding_ids(findings), findings)
+    decision = record_review(reviews, full_id, status, note, by)
     click.echo(f"{decision.finding_id}: {decision.status} -> {reviews}", err=True)
 
 
