@@ -98,7 +98,7 @@ class Document(pa.DataFrameModel):
         description="how the file was read; 'directory' for a folder that could not be listed",
     )
     encoding: Series[str] = pa.Field(description="detected encoding; '' for PDF or unread files")
-    pages: Series[int] = pa.Field(ge=0, description="PDF page count; 0 for text formats")
+    pages: Series[int] = pa.Field(ge=0, description="PDF pages or Excel worksheets; 0 for other formats")
     lines: Series[int] = pa.Field(ge=0)
     chars: Series[int] = pa.Field(ge=0)
     title: Series[str]
@@ -122,7 +122,9 @@ class Segment(pa.DataFrameModel):
     """
 
     doc_id: Series[str]
-    page: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="1-based PDF page; NA otherwise")
+    page: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, description="1-based PDF page or Excel worksheet; NA otherwise"
+    )
     line: Series[int] = pa.Field(ge=1)
     col_offset: Series[int] = pa.Field(
         ge=0, description="where ``text`` starts in the original line (non-zero for HTML cells)"

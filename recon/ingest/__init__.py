@@ -18,17 +18,20 @@ import pandas as pd
 
 from recon.errors import UnreadableSourceError
 from recon.ingest.decode import looks_binary
+from recon.ingest.excel import read_xlsx
 from recon.ingest.html import read_html
 from recon.ingest.pdf import read_pdf
 from recon.ingest.rows import document_row
 from recon.ingest.sources import FORMATS, Source, find_sources
 from recon.ingest.text import read_text
+from recon.ingest.word import read_docx
 from recon.schemas import Document, Segment
 
 SEGMENT_COLUMNS = list(Segment.to_schema().columns)
-READERS = {"txt": read_text, "md": read_text, "html": read_html, "pdf": read_pdf}
+READERS = {"txt": read_text, "md": read_text, "html": read_html, "pdf": read_pdf, "docx": read_docx,
+           "xlsx": read_xlsx}
 """Each format's reader: ``(doc_id, data, path, fmt) -> (document row, segment rows)``."""
-OFFICE_PARTS: dict[str, str] = {}
+OFFICE_PARTS = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx"}
 """The part of a zip package that makes it a Word document or an Excel workbook."""
 
 

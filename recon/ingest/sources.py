@@ -4,7 +4,7 @@ Rules:
 
 - a file named explicitly is always read (and reported if it is bad), whatever its extension and
   even when a directory named too holds it;
-- a directory is read recursively for ``.txt .md .markdown .html .htm .pdf``; hidden
+- a directory is read recursively for ``.txt .md .markdown .html .htm .pdf .docx .xlsx``; hidden
   files and folders (``.git``, ``.venv``) are ignored;
 - nothing else found in a directory is dropped silently: a file of another type is a source with
   status ``skipped`` and the reason (``unsupported type .pptx``), a subdirectory that cannot be
@@ -29,7 +29,8 @@ import yaml
 
 from recon.errors import ConfigError, SourceNotFoundError
 
-FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf",
+           ".docx": "docx", ".xlsx": "xlsx"}
 MANIFEST = "manifest.yaml"
 META_FIELDS = ("title", "publisher", "date", "language")
 
