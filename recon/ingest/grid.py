@@ -25,8 +25,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from recon.ingest.text import unit_hint
-
+UNIT_RE = re.compile(r"[(（]\s*单位\s*[:：]\s*([^()（）]+?)\s*[)）]|单位\s*[:：]\s*(.+?)\s*$"
+                     r"|\bunits?\s*[:：]\s*(.+?)\s*[)）]?\s*$", re.IGNORECASE)
+"""A unit stated in words: ``(单位:亿元)``, ``单位：%``, ``Unit: US$ billion``."""
+STATED_LENGTH = 160
+"""A line longer than this is prose: a unit it states is not a caption's."""
 PERIOD_CELL_RE = re.compile(
     r"(?:FY\s?)?(?P<year>(?:19|20)\d\d)\s?(?:年度?)?\s?(?P<mark>[EFAP]|[HQ][1-4]|[上下]半年)?", re.IGNORECASE
 )
@@ -53,6 +56,17 @@ TRAILING_UNIT_RE = re.compile(
 """A caption ending in a bare money unit: ``中国人工智能市场规模，亿美元``, ``Revenue, US$ bn``."""
 
 
+def unit_hint(clean: str) -> str:
+    """The unit a caption or header states in words for the bare numbers below it, or ''.
+
+    :param clean: the cleaned caption or header text.
+    """
+    match = UNIT_RE.search(clean)
+    if not match or len(clean) > STATED_LENGTH:
+        return ""
+    return next(group for group in match.groups() if group is not None).strip()
+
+
 def column_unit(header: str) -> str:
     """The unit a header states in closing parentheses (``融资金额(亿元)``, ``Revenue (US$ bn)``), or ''.
 
@@ -70,7 +84,7 @@ def stated_unit(text: str) -> str:
 
     :param text: cleaned caption or header text.
     """
-    trailing = TRAILING_UNIT_RE.search(text) if len(text) <= 120 else None
+    trailing = TRAILING_UNIT_RE.search(text) if len(text) <= STATED_LENGTH else None
     return unit_hint(text) or column_unit(text) or (trailing.group(1) if trailing else "")
 
 
@@ -85,21 +99,25 @@ def is_value(text: str) -> bool:
     return bool(stripped) and period_cell(stripped) is None and VALUE_RE.fullmatch(stripped) is not None
 
 
-def header_rows(cells: dict[tuple[int, int], str]) -> list[int]:
+Rows = dict[int, dict[int, str]]
+"""A table grid: row index → column index → the cell's cleaned text (cells absent when empty)."""
+
+
+def header_rows(rows: Rows) -> list[int]:
     """The leading rows holding no value after their first cell: the table's header, at least row 0.
 
-    :param cells: the table's cleaned cell texts by (row, col).
+    :param rows: the table's grid (at least its leading rows).
     """
-    rows = sorted({row for row, _ in cells})
+    order = sorted(rows)
     headers = []
-    for row in rows:
-        if any(is_value(text) for (r, c), text in cells.items() if r == row and c > 0):
+    for row in order:
+        if any(is_value(text) for col, text in rows[row].items() if col > 0):
             break
         headers.append(row)
-    return headers if len(headers) < len(rows) else rows[:1]
+    return headers if len(headers) < len(order) else order[:1]
 
 
-def column_header(cells: dict[tuple[int, int], str], headers: list[int], col: int) -> str:
+def column_header(rows: Rows, headers: list[int], col: int) -> str:
     """The name the header rows give column ``col``, top row first.
 
     A header cell names the columns up to the next header cell of its row: a ``colspan`` or a
@@ -107,27 +125,31 @@ def column_header(cells: dict[tuple[int, int], str], headers: list[int], col: in
     """
     names = []
     for row in headers:
-        start = max((c for (r, c) in cells if r == row and c <= col), default=-1)
+        cells = rows.get(row, {})
+        start = max((c for c in cells if c <= col), default=-1)
         # the first column's header (地区, 年份) names that column only, never the empty ones after it
         if start == col or start > 0:
-            name = cells[(row, start)].strip()
+            name = cells[start].strip()
             if name and name not in names:
                 names.append(name)
     return "".join(names)
 
 
-def period_columns(cells: dict[tuple[int, int], str], headers: list[int]) -> set[int]:
+def names_periods(header: str) -> bool:
+    """Whether a column header says its cells are periods (年份, 年度, Year, Period)."""
+    return PERIOD_HEADER_RE.fullmatch(header.strip()) is not None
+
+
+def period_columns(rows: Rows, headers: list[int]) -> set[int]:
     """Columns of periods: headed 年份 / Year / Period, or every body cell a period."""
     body = defaultdict(list)
-    for (row, col), text in cells.items():
-        if row not in headers and text.strip():
-            body[col].append(text)
-    found = set()
-    for col, texts in body.items():
-        named = PERIOD_HEADER_RE.fullmatch(column_header(cells, headers, col).strip())
-        if named or all(period_cell(text) for text in texts):
-            found.add(col)
-    return found
+    for row, cells in rows.items():
+        if row not in headers:
+            for col, text in cells.items():
+                if text.strip():
+                    body[col].append(text)
+    return {col for col, texts in body.items()
+            if names_periods(column_header(rows, headers, col)) or all(map(period_cell, texts))}
 
 
 def with_cell_units(segments: list[dict]) -> list[dict]:
@@ -136,16 +158,15 @@ def with_cell_units(segments: list[dict]) -> list[dict]:
     :param segments: the segment rows of one document; cells are those with a ``table_id`` and
         ``col >= 0``; other segments are returned as they are.
     """
-    tables: dict[str, dict[tuple[int, int], str]] = defaultdict(dict)
+    tables: dict[str, Rows] = defaultdict(lambda: defaultdict(dict))
     for segment in segments:
         if segment["table_id"] and segment["col"] >= 0 and segment["row"] >= 0:
-            key = (segment["row"], segment["col"])
-            grid = tables[segment["table_id"]]
-            grid[key] = f"{grid.get(key, '')}{segment['clean']}"
+            cells = tables[segment["table_id"]][segment["row"]]
+            cells[segment["col"]] = f"{cells.get(segment['col'], '')}{segment['clean']}"
     layouts = {}
-    for table_id, cells in tables.items():
-        headers = header_rows(cells)
-        layouts[table_id] = (cells, headers, period_columns(cells, headers))
+    for table_id, rows in tables.items():
+        headers = header_rows(rows)
+        layouts[table_id] = (rows, headers, period_columns(rows, headers))
     settled = []
     for segment in segments:
         layout = layouts.get(segment["table_id"]) if segment["col"] >= 0 and segment["row"] >= 0 else None
@@ -156,12 +177,10 @@ def with_cell_units(segments: list[dict]) -> list[dict]:
     return settled
 
 
-def cell_unit(cells: dict[tuple[int, int], str], headers: list[int], periods: set[int], row: int, col: int,
-              table_unit: str) -> str:
+def cell_unit(rows: Rows, headers: list[int], periods: set[int], row: int, col: int, table_unit: str) -> str:
     """The unit of the bare numbers in cell (row, col): header, period column, column, row, table."""
     if row in headers or col in periods:
         return ""
-    header = column_header(cells, headers, col)
-    by_column = stated_unit(header) if col > 0 else ""
-    by_row = column_unit(cells.get((row, 0), "")) if col > 0 else ""
+    by_column = stated_unit(column_header(rows, headers, col)) if col > 0 else ""
+    by_row = column_unit(rows[row].get(0, "")) if col > 0 else ""
     return by_column or by_row or table_unit

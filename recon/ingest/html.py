@@ -28,10 +28,9 @@ from bs4 import BeautifulSoup, Tag
 from recon.ingest.boilerplate import is_notice
 from recon.ingest.clean import clean_text
 from recon.ingest.decode import decode_bytes
-from recon.ingest.grid import stated_unit, with_cell_units
+from recon.ingest.grid import stated_unit, unit_hint, with_cell_units
 from recon.ingest.metadata import detect_date, detect_language
 from recon.ingest.rows import document_row, segment_row
-from recon.ingest.text import unit_hint
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "caption", "figcaption", "dt", "dd",
           "pre", "blockquote", "div", "section", "article", "header", "footer", "nav", "aside", "main",
