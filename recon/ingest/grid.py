@@ -50,10 +50,11 @@ UNIT_WORD_RE = re.compile(r"元|%|亿|万|千|百|个|家|台|件|人|次|起|�
                           r"thousand|\bbn\b|\bmn\b|US\$|RMB|USD|CNY|EUR|percent|[KMGTPE]B\b|[kM]W\b",
                           re.IGNORECASE)
 TRAILING_UNIT_RE = re.compile(
-    r"(?:^|[\s,，:：、])((?:万亿|千亿|百亿|十亿|亿|千万|百万|万)?(?:元人民币|人民币|美元|元|欧元|日元|港元)"
+    r"(?:^|(?<![\d\s])[\s,，:：、])((?:万亿|千亿|百亿|十亿|亿|千万|百万|万)?(?:元人民币|人民币|美元|元|欧元|日元|港元)"
     r"|(?:US\$|USD|RMB|CNY|EUR)\s?(?:bn|billion|mn|million|tn|trillion)?)\s*$"
 )
-"""A caption ending in a bare money unit: ``中国人工智能市场规模，亿美元``, ``Revenue, US$ bn``."""
+"""A caption ending in a bare money unit: ``中国人工智能市场规模，亿美元``, ``Revenue, US$ bn`` (not a
+sentence ending in an amount, ``达到 100 亿美元``)."""
 
 
 def unit_hint(clean: str) -> str:
