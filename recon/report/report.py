@@ -161,7 +161,7 @@ class AuditReport:
     def context(self) -> AuditContext:
         """The typed template context of ``audit.html``."""
         facts = _readable_quotes(self.facts, self.documents)
-        by_claim = facts.set_index("claim_id", drop=False)
+        by_claim = {fact.claim_id: fact for fact in facts.itertuples()}
         failing = self.findings[self.findings["outcome"] == "fail"]
         conflict_claims = {c for ids in failing["claim_ids"] for c in ids}
         doc_ids = sorted(self.documents["doc_id"])
@@ -241,34 +241,36 @@ def _spread(values: list) -> float:
     return (max(finite) - min(finite)) / top if top else 0.0
 
 
-def _finding_view(row, gating: bool, review: Review | None, by_claim: pd.DataFrame) -> FindingView:
-    claims = by_claim.loc[[c for c in row.claim_ids if c in by_claim.index]]
-    quotes = [
-        _quote(sentence) for _, sentence in claims.sort_values(["doc_id", "line", "start"])
-        .groupby(["doc_id", "line", "quote"], sort=False)
-    ]
+def _finding_view(row, gating: bool, review: Review | None, by_claim: dict) -> FindingView:
+    # plain rows, not DataFrame lookups: a large audit has tens of thousands of findings
+    claims = sorted((by_claim[c] for c in row.claim_ids if c in by_claim),
+                    key=lambda fact: (fact.doc_id, fact.line, fact.start))
+    sentences: dict[tuple, list] = {}
+    for fact in claims:
+        sentences.setdefault((fact.doc_id, fact.line, fact.quote), []).append(fact)
     return FindingView(
         finding_id=row.finding_id, check=row.check, outcome=row.outcome, severity=row.severity,
         status=row.status, gating=bool(gating), metric_id=row.metric_id, geo=row.geo, period=row.period,
         observed=row.observed, expected=row.expected, arithmetic=row.arithmetic, message=row.message,
         review_note=review.note if review else "", review_by=review.by if review else "",
         review_at=review.at if review else "",
-        doc_ids=" ".join(sorted(set(claims["doc_id"]))), quotes=quotes,
+        doc_ids=" ".join(sorted({fact.doc_id for fact in claims})),
+        quotes=[_quote(sentence) for sentence in sentences.values()],
     )
 
 
-def _quote(sentence: pd.DataFrame) -> Quote:
+def _quote(sentence: list) -> Quote:
     """The claims of one finding that sit in one sentence, quoted once with every number marked."""
-    first = sentence.iloc[0]
+    first = sentence[0]
     return Quote(
-        doc_id=first["doc_id"], location=location(first["page"], first["line"]),
-        parts=highlight(first["quote"], list(sentence["surface"])),
+        doc_id=first.doc_id, location=location(first.page, first.line),
+        parts=highlight(first.quote, [fact.surface for fact in sentence]),
         claims=[
             ClaimNote(
                 claim_id=fact.claim_id, value=format_quantity(fact.base_value, fact.base_unit),
                 detail=" · ".join(x for x in (fact.period, fact.geo, fact.kind, fact.qualifier) if x),
             )
-            for fact in sentence.itertuples()
+            for fact in sentence
         ],
     )
 
