@@ -24,7 +24,7 @@ from recon.extract.quantities import (
     read_range_end,
     split_lost_dash,
 )
-from recon.extract.quotes import quote_of
+from recon.extract.quotes import QUOTE_LIMIT, clause_cuts, quote_of
 from recon.extract.tables import split_flattened_rows, split_label_rows, unit_from_hint
 from recon.extract.tokens import reason_for
 from recon.schemas import Claim, NonClaimReason, NumberToken, empty
@@ -367,6 +367,12 @@ class SegmentReader:
         self.bounds(pattern, 0)
         return self.ends[pattern]
 
+    def quote_cuts(self) -> list[int]:
+        """Where a quote of the segment's original text may be cut, found once per segment."""
+        if "quote" not in self.ends:
+            self.ends["quote"] = clause_cuts(self.text)
+        return self.ends["quote"]
+
     def periods_within(self, lo: int, hi: int) -> list[Period]:
         """The periods written inside clean[lo:hi], found by binary search: a long line has thousands."""
         found = self.periods[bisect_left(self.period_starts, lo):bisect_left(self.period_starts, hi)]
@@ -482,10 +488,11 @@ class SegmentReader:
         surface = self.text[start - self.col_offset:end - self.col_offset]
         q_lo, q_hi = self.original(s_lo, max(s_hi, s_lo + 1))
         at = self.col_offset
+        cuts = self.quote_cuts() if q_hi - q_lo > QUOTE_LIMIT else []
         self.claims.append(dict(
             claim_id=claim_id(self.doc_id, self.line, start, surface), doc_id=self.doc_id, page=self.page,
             line=self.line, start=start, end=end, surface=surface,
-            quote=quote_of(self.text, (q_lo - at, q_hi - at), (start - at, end - at)),
+            quote=quote_of(self.text, (q_lo - at, q_hi - at), (start - at, end - at), cuts),
             value=_tidy(q.value), value_high=_tidy(q.value_high), value_step=_tidy(q.step), unit=q.unit,
             qualifier=q.qualifier, kind=kind, type=ctype, period_start=first, period_end=last,
             period_grain=grain, period=label, geo=geo,

@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recon.extract.quotes import QUOTE_LIMIT, quote_of
+from recon.extract.quotes import QUOTE_LIMIT, clause_cuts, quote_of
 from tests.extract.conftest import read_lines
 
 SHORT = "2023年中国智能算力规模达到414.1EFLOPS，同比增长59.3%。"
@@ -19,12 +19,12 @@ def figure_in(text: str, surface: str) -> tuple[int, int]:
 
 def test_a_short_sentence_is_quoted_whole():
     text = f"  {SHORT}  "
-    assert quote_of(text, (0, len(text)), figure_in(text, "414.1")) == SHORT
+    assert quote_of(text, (0, len(text)), figure_in(text, "414.1"), clause_cuts(text)) == SHORT
 
 
 def test_a_long_sentence_is_cut_at_clause_marks_around_the_figure():
     text = "".join(CLAUSES[:20]) + "市场规模达到1,117.4亿元，" + "".join(CLAUSES[20:])
-    quote = quote_of(text, (0, len(text)), figure_in(text, "1,117.4亿元"))
+    quote = quote_of(text, (0, len(text)), figure_in(text, "1,117.4亿元"), clause_cuts(text))
     assert "市场规模达到1,117.4亿元，" in quote
     assert len(quote) <= QUOTE_LIMIT < len(text)
     assert quote.startswith("第") and quote.endswith("，")  # whole clauses, not a cut word
@@ -36,13 +36,13 @@ def test_a_long_sentence_is_cut_at_clause_marks_around_the_figure():
 def test_the_sentence_bounds_limit_the_quote():
     text = "上一句很长。" * 80 + SHORT + "下一句很长。" * 80
     lo = text.index(SHORT)
-    assert quote_of(text, (lo, lo + len(SHORT)), figure_in(text, "59.3%")) == SHORT
+    assert quote_of(text, (lo, lo + len(SHORT)), figure_in(text, "59.3%"), clause_cuts(text)) == SHORT
 
 
 def test_english_is_cut_at_commas_and_full_stops_not_inside_numbers():
     filler = "Demand kept growing, and prices fell, while supply was tight, "
     text = filler * 6 + "revenue reached 1,234.5 billion U.S. dollars, up 8.4 percent, " + filler * 6
-    quote = quote_of(text, (0, len(text)), figure_in(text, "1,234.5"))
+    quote = quote_of(text, (0, len(text)), figure_in(text, "1,234.5"), clause_cuts(text))
     assert "revenue reached 1,234.5 billion U.S. dollars," in quote
     assert len(quote) <= QUOTE_LIMIT
 
@@ -50,14 +50,14 @@ def test_english_is_cut_at_commas_and_full_stops_not_inside_numbers():
 def test_a_clause_longer_than_the_limit_is_cut_at_spaces():
     words = " ".join(f"word{i}" for i in range(200))
     text = f"{words} reached 42 units {words}"
-    quote = quote_of(text, (0, len(text)), figure_in(text, "42 units"))
+    quote = quote_of(text, (0, len(text)), figure_in(text, "42 units"), clause_cuts(text))
     assert "reached 42 units" in quote and len(quote) <= QUOTE_LIMIT
     assert re.fullmatch(r"word\d+ .* word\d+", quote)  # whole words at both ends
 
 
 def test_a_clause_without_spaces_is_cut_at_the_limit():
     text = "甲" * 1000 + "达到300亿元" + "乙" * 1000
-    quote = quote_of(text, (0, len(text)), figure_in(text, "300亿元"))
+    quote = quote_of(text, (0, len(text)), figure_in(text, "300亿元"), clause_cuts(text))
     assert "达到300亿元" in quote and len(quote) == QUOTE_LIMIT
 
 
@@ -67,7 +67,7 @@ def test_a_clause_without_spaces_is_cut_at_the_limit():
 def test_any_quote_holds_its_figure_within_the_limit(text, limit):
     text = text + "FIGURE" + text
     start = text.index("FIGURE")
-    quote = quote_of(text, (0, len(text)), (start, start + 6), limit)
+    quote = quote_of(text, (0, len(text)), (start, start + 6), clause_cuts(text), limit)
     assert "FIGURE" in quote and len(quote) <= max(limit, 6) and quote in text
 
 
