@@ -124,7 +124,7 @@ def main() -> None:
                   f"{result['facts_mib']:.1f} MiB, longest quote {result['longest_quote']}  "
                   f"(load {os.getloadavg()[0]:.1f})", flush=True)
     for (small, a), (large, b) in zip(results, results[1:], strict=False):
-        print(f"x{large / small:g} chars: time x{b['seconds'] / a['seconds']:.1f}, "
+        print(f"x{large / small:g} chars: CPU time x{b['cpu_seconds'] / a['cpu_seconds']:.1f}, "
               f"peak RSS x{b['peak_rss_mib'] / a['peak_rss_mib']:.1f}")
 
 
