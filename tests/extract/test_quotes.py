@@ -5,6 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from recon.extract import split_run_ons
 from recon.extract.quotes import QUOTE_LIMIT, clause_cuts, quote_of
 from tests.extract.conftest import read_lines
 
@@ -79,3 +80,14 @@ def test_claims_on_a_line_of_a_whole_report_have_short_quotes():
     assert len(claims) == 600
     assert claims["quote"].str.len().max() <= QUOTE_LIMIT
     assert all(surface in quote for surface, quote in zip(claims["surface"], claims["quote"], strict=True))
+
+
+def test_run_on_sentences_are_read_in_pieces_at_clause_marks():
+    text = "，".join(f"第{i}项指标为{i}%" for i in range(200)) + "。短句。"
+    sentence_ends = [m.start() for m in re.finditer("。", text)]
+    clause_ends = [m.start() for m in re.finditer("[，。]", text)]
+    ends = split_run_ons(sentence_ends, lambda: clause_ends, len(text), limit=100)
+    assert set(sentence_ends) <= set(ends) <= set(clause_ends)
+    pieces = [b - a for a, b in zip([-1] + ends, ends + [len(text)], strict=True)]
+    assert max(pieces) <= 100 and len(ends) > len(text) // 100
+    assert split_run_ons(sentence_ends[1:], lambda: [], len(text), limit=len(text)) == sentence_ends[1:]
