@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from array import array
+
 import pandas as pd
 
 from recon.ingest.clean import clean_text, compose
@@ -20,6 +22,8 @@ def segment_row(doc_id: str, line: int, text: str, *, page=pd.NA, col_offset: in
     offsets = compose(visible_offsets, offsets)
     if offsets is None and clean != text:
         offsets = list(range(len(text) + 1))
+    # an array of machine integers, not a list of int objects: a 5 MB line has 5 M offsets (issue 10)
+    offsets = None if offsets is None else array("l", offsets)
     return dict(doc_id=doc_id, page=page, line=line, col_offset=col_offset, text=text, clean=clean,
                 offsets=offsets, block=block, table_id=table_id, row=row, col=col, unit_hint=unit_hint)
 
