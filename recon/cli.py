@@ -14,7 +14,7 @@ import click
 from recon import __version__
 from recon.errors import ReconError
 from recon.gate import FAIL_ON
-from recon.ingest import unreadable_documents
+from recon.ingest import skipped_documents, unreadable_documents
 from recon.review import DECISIONS
 
 
@@ -33,7 +33,9 @@ def renders_errors(command):
 
 
 def report_unreadable(documents) -> bool:
-    """Print one error line per unreadable document; return whether there was any."""
+    """Print one line per skipped and per unreadable document; return whether any was unreadable."""
+    for row in skipped_documents(documents).itertuples():
+        click.echo(f"Skipped: {row.path}: {row.error}", err=True)
     bad = unreadable_documents(documents)
     for row in bad.itertuples():
         click.echo(f"Error: {row.path}: {row.error}", err=True)
@@ -138,15 +140,17 @@ def default_sources() -> Path:
 @click.option("--out", default=Path("reports"), show_default=True, type=click.Path(path_type=Path),
               help="output directory for audit.html, facts.csv, findings.json, junit.xml")
 @reviews_option
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error",
-              show_default=True, help="lowest severity of an unreviewed failing finding that fails the run")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+              help="lowest severity of an unreviewed conflict ('Conflicts to decide') that fails the run")
+@click.option("--fail-on-notes", type=click.Choice(FAIL_ON), default="never", show_default=True,
+              help="the same for notes on the text (lost dashes, doubtful table cells)")
 @click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="findings.json of an earlier run: only findings not in it count for the gate")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(min=1),
               help="documents extracted in parallel processes")
 @expectations_option
 @renders_errors
-def audit(paths, out, reviews, fail_on, baseline, jobs, expectations):
+def audit(paths, out, reviews, fail_on, fail_on_notes, baseline, jobs, expectations):
     """Audit the figures in reports and write the audit report (default: sources/ -> reports/).
 
     Exit 0 when the gate passes, 1 when it fails, 2 on a usage or input error (unreadable files
@@ -158,7 +162,7 @@ def audit(paths, out, reviews, fail_on, baseline, jobs, expectations):
     from recon.gate import Gate, load_baseline
     from recon.pipeline import run_audit
 
-    gate = Gate(fail_on, load_baseline(baseline) if baseline else None, str(baseline or ""))
+    gate = Gate(fail_on, load_baseline(baseline) if baseline else None, str(baseline or ""), fail_on_notes)
     report = run_audit(paths or [default_sources()], expectations, reviews=reviews, gate=gate,
                        progress=stage_line(), jobs=jobs)
     write_outputs({

@@ -225,9 +225,10 @@ class Glossary:
         behind the fragment counts, so 国产芯片 never loses its 国.
         """
         for fragment in self._fragments:
+            if not cleaned.startswith(fragment):
+                continue
             rest = cleaned[len(fragment) :]
-            named = rest in self.alias_ids or self.rules.split_measure(rest)[0] in self.alias_ids
-            if cleaned.startswith(fragment) and named:
+            if rest in self.alias_ids or self.rules.split_measure(rest)[0] in self.alias_ids:
                 return rest
         return ""
 

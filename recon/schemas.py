@@ -57,6 +57,9 @@ ORIGIN_COLUMNS = ["origin", "origin_text", "origin_claim_span"]
 """Who a figure is attributed to, the words saying so and where they stand (``recon.extract.origins``)."""
 
 OUTCOMES = ["fail", "pass"]
+SECTIONS = ["conflicts", "notes"]
+"""Where a finding belongs: what the sources say (a conflict to decide), or how recon read the text
+(a note: a lost dash, a doubtful table cell). Suites declare it per expectation; gates differ."""
 STATUSES = ["open", "accepted", "waived", "fixed"]
 
 
@@ -85,21 +88,31 @@ def _is_unit(unit: str) -> bool:
 
 
 class Document(pa.DataFrameModel):
-    """One row per input file, readable or not: an unreadable file is a result, not a crash."""
+    """One row per input file, readable or not: an unreadable file is a result, not a crash.
+
+    ``status`` is ``ok`` (read), ``error`` (could not be read: a corrupt or undecodable file, a
+    directory that cannot be listed, a file named explicitly whose type recon does not read) or
+    ``skipped`` (found in a directory but not read: ``unsupported type .pptx``, ``not listed in
+    manifest.yaml``); ``error`` holds the reason for both. ``README*`` files, the manifest and
+    hidden files are not inputs and get no row.
+    """
 
     doc_id: Series[str] = pa.Field(unique=True, description="file name, unique within a run")
     path: Series[str]
-    format: Series[str] = pa.Field(isin=["txt", "md", "html", "pdf", "unknown"])
+    format: Series[str] = pa.Field(
+        isin=["txt", "md", "html", "pdf", "docx", "xlsx", "directory", "unknown"],
+        description="how the file was read; 'directory' for a folder that could not be listed",
+    )
     encoding: Series[str] = pa.Field(description="detected encoding; '' for PDF or unread files")
-    pages: Series[int] = pa.Field(ge=0, description="PDF page count; 0 for text formats")
+    pages: Series[int] = pa.Field(ge=0, description="PDF pages or Excel worksheets; 0 for other formats")
     lines: Series[int] = pa.Field(ge=0)
     chars: Series[int] = pa.Field(ge=0)
     title: Series[str]
     publisher: Series[str]
     date: Series[str] = pa.Field(description="report date (YYYY or YYYY-MM) from manifest or text; ''")
     language: Series[str] = pa.Field(description="zh, zh-Hant, en or ''")
-    status: Series[str] = pa.Field(isin=["ok", "error"])
-    error: Series[str] = pa.Field(description="why the file could not be read; '' when ok")
+    status: Series[str] = pa.Field(isin=["ok", "error", "skipped"])
+    error: Series[str] = pa.Field(description="why the file could not be read or was skipped; '' when ok")
 
     class Config:
         strict = True
@@ -115,7 +128,9 @@ class Segment(pa.DataFrameModel):
     """
 
     doc_id: Series[str]
-    page: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="1-based PDF page; NA otherwise")
+    page: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, description="1-based PDF page or Excel worksheet; NA otherwise"
+    )
     line: Series[int] = pa.Field(ge=1)
     col_offset: Series[int] = pa.Field(
         ge=0, description="where ``text`` starts in the original line (non-zero for HTML cells)"
@@ -262,6 +277,8 @@ class Finding(pa.DataFrameModel):
     expected: Series[str] = pa.Field(description="what the check expected, e.g. '33.9% ± 0.1'")
     arithmetic: Series[str] = pa.Field(description="the recomputation, e.g. '(1117.4/259.9)^(1/5)-1'")
     message: Series[str]
+    message_zh: Series[str] = pa.Field(description="the message from the suite's Chinese template")
+    section: Series[str] = pa.Field(isin=SECTIONS, description="conflicts or notes, as the suite declares")
     status: Series[str] = pa.Field(isin=STATUSES)
     origins: Series[object] = pa.Field(
         description="sorted distinct origins behind the figures: IDC, a publisher, a document citing no one"

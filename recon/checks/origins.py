@@ -101,6 +101,12 @@ def _misquote_table(pairs: pd.DataFrame) -> pd.DataFrame:
     agrees = " " + matching + " agrees with " + whose + " (" + own_doc + "), so " + other + " misquotes it."
     unknown = " Neither document is " + whose + ": check the figure at its source."
     note = pd.Series(np.select([own_a | own_b, matching != ""], [is_own, agrees], unknown), index=pairs.index)
+    whose_zh = pairs["cited"] + "自己的报告"
+    note_zh = pd.Series(np.select(
+        [own_a | own_b, matching != ""],
+        [matching + " 是" + whose_zh + "，因此 " + other + " 引用有误。",
+         matching + " 与" + whose_zh + "（" + own_doc + "）一致，因此 " + other + " 引用有误。"],
+        "两份文件都不是" + whose_zh + "：请核对原始发布。"), index=pairs.index)
     return pd.DataFrame({
         "claim_key": claim_key(pairs["claim_id_a"], pairs["claim_id_b"]),
         "metric_id": pairs["metric_id"],
@@ -115,6 +121,7 @@ def _misquote_table(pairs: pd.DataFrame) -> pd.DataFrame:
         "origin": pairs["cited"],
         "matching_side": matching,
         "matching_note": note,
+        "matching_note_zh": note_zh,
     })
 
 

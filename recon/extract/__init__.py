@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 import pandas as pd
@@ -24,7 +24,8 @@ from recon.extract.quantities import (
     read_range_end,
     split_lost_dash,
 )
-from recon.extract.tables import split_flattened_rows, split_label_rows, unit_from_hint
+from recon.extract.quotes import QUOTE_LIMIT, clause_cuts, quote_of
+from recon.extract.tables import grid_cell, split_flattened_rows, split_label_rows, unit_from_hint
 from recon.extract.tokens import reason_for
 from recon.schemas import Claim, NonClaimReason, NumberToken, empty
 
@@ -69,6 +70,9 @@ LONG_LINE = 2000
 CONTEXT_LINES = 10
 PARAGRAPH_END_RE = re.compile(r"[。！？!?.]\s*$")
 LATE_MONTH = 10
+#: A sentence longer than this (characters) lost its sentence ends in conversion: it is read as pieces
+#: of at most this length, cut at clause marks.
+RUN_ON_SENTENCE = 600
 #: A labelled share written on the lines after a flattened row still belongs to that row.
 ROW_LINES = 2
 #: Measure words that, after a Chinese numeral, list kinds rather than count things: 三类, 四种, 两条主线.
@@ -122,6 +126,38 @@ def extract_claims(segments: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.
         for row in zip(*columns, strict=True):
             reader.read(*row)
     return _table(claims, CLAIM_COLUMNS, Claim), _table(numbers, NUMBER_COLUMNS, NumberToken)
+
+
+def split_run_ons(ends: list[int], clause_ends, length: int, limit: int = RUN_ON_SENTENCE) -> list[int]:
+    """Sentence ends, with a sentence longer than ``limit`` split at its clause marks into pieces of at
+    most ``limit`` characters (or one clause, if longer).
+
+    A report whose sentence ends were lost in conversion reads as one sentence of thousands of
+    characters; the context of each figure (its period, place, kind, list) is looked for within its
+    sentence, so without a bound the work per figure grows with the line (issue 10, item 7).
+
+    :param clause_ends: called for the clause mark positions, only if some sentence is too long.
+    """
+    starts = [-1] + ends
+    if all(b - a <= limit for a, b in zip(starts, ends + [length], strict=True)):
+        return ends
+    marks, pieces = clause_ends(), []
+    for previous, end in zip(starts, ends + [length], strict=True):
+        last, best = previous, None
+        if end - previous > limit:
+            for mark in marks[bisect_right(marks, previous):bisect_left(marks, end)]:
+                if mark - last > limit and best is not None:
+                    pieces.append(best)
+                    last, best = best, None
+                if mark - last > limit:
+                    pieces.append(mark)
+                    last = mark
+                else:
+                    best = mark
+            if end - last > limit and best is not None:
+                pieces.append(best)
+        pieces.append(end)
+    return pieces[:-1]
 
 
 def _is_glued_range(low: str, high: str) -> bool:
@@ -183,6 +219,8 @@ class SegmentReader:
             self.table_headers[table_id] = self.cells
         if not NUMERAL_RE.search(clean):
             return
+        # a grid cell (HTML, Word, Excel, Markdown table): its row and column name its period and metric
+        self.grid = grid_cell(self.grids[table_id], row, col) if self.grid_cell is not None else None
         self.header = self.table_headers.get(table_id, []) if self.cells is not None else []
         self.page = None if pd.isna(page) else int(page)
         self.line, self.col_offset, self.text, self.clean = int(line), int(col_offset), text, clean
@@ -320,15 +358,32 @@ class SegmentReader:
     def bounds(self, pattern: re.Pattern, pos: int) -> tuple[int, int]:
         """The sentence, clause or scope holding ``pos``; delimiters found once per segment, when needed."""
         if pattern not in self.ends:
-            self.ends[pattern] = context.boundaries(self.clean, pattern)
+            ends = context.boundaries(self.clean, pattern)
+            if pattern is context.SENTENCE_END_RE:
+                ends = split_run_ons(ends, lambda: self.bounds_of(context.CLAUSE_END_RE), len(self.clean))
+            self.ends[pattern] = ends
         return context.bounds(self.ends[pattern], pos, len(self.clean))
+
+    def bounds_of(self, pattern: re.Pattern) -> list[int]:
+        """The delimiter positions of ``pattern`` in the segment, found once."""
+        self.bounds(pattern, 0)
+        return self.ends[pattern]
+
+    def quote_cuts(self) -> list[int]:
+        """Where a quote of the segment's original text may be cut, found once per segment."""
+        if "quote" not in self.ends:
+            self.ends["quote"] = clause_cuts(self.text)
+        return self.ends["quote"]
+
+    def periods_within(self, lo: int, hi: int) -> list[Period]:
+        """The periods written inside clean[lo:hi], found by binary search: a long line has thousands."""
+        found = self.periods[bisect_left(self.period_starts, lo):bisect_left(self.period_starts, hi)]
+        return [p for p in found if p.end <= hi]
 
     def cell_label(self, pos: int) -> str:
         """In a table row, the row's first cell and its column's header: what a cell counts."""
         if self.grid_cell is not None:
-            table, row, col = self.grid_cell
-            cells = self.grids.get(table, {})
-            return "" if col == 0 else f"{cells.get((row, 0), '')}{cells.get((0, col), '')}".strip()
+            return self.grid.label if self.grid is not None else ""
         if self.cells is None:
             return ""
         col = self.clean.count("\t", 0, pos)
@@ -338,7 +393,10 @@ class SegmentReader:
         return f"{self.cells[0]}{header}".strip()
 
     def cell_period(self, pos: int):
-        """In a tab-separated table whose header names years, the year of the cell's column."""
+        """In a tab-separated table whose header names years, the year of the cell's column; in a grid,
+        the period its row or column names."""
+        if self.grid is not None:
+            return self.grid.period
         if self.cells is None or self.header is self.cells:
             return None
         col = self.clean.count("\t", 0, pos)
@@ -384,6 +442,8 @@ class SegmentReader:
         kind = context.kind_of(clean, (s_lo, s_hi), scope[0], q.start, last, grain, self.last_actual)
         if kind == "actual" and period is None and self.previous and self.previous[0] == s_lo:
             kind = self.previous[2]  # a sentence that opened on a forecast goes on forecasting
+        if self.grid is not None and self.grid.forecast:
+            kind = "forecast"  # a 2027E or 2025F row or column
         if period is None and self.current and kind == "actual":
             first = last = self.current
             grain, label = "year", str(self.current)
@@ -432,10 +492,12 @@ class SegmentReader:
         start, end = self.original(q.start, q.end)
         surface = self.text[start - self.col_offset:end - self.col_offset]
         q_lo, q_hi = self.original(s_lo, max(s_hi, s_lo + 1))
+        at = self.col_offset
+        cuts = self.quote_cuts() if q_hi - q_lo > QUOTE_LIMIT else []
         self.claims.append(dict(
             claim_id=claim_id(self.doc_id, self.line, start, surface), doc_id=self.doc_id, page=self.page,
             line=self.line, start=start, end=end, surface=surface,
-            quote=self.text[q_lo - self.col_offset:q_hi - self.col_offset].strip(),
+            quote=quote_of(self.text, (q_lo - at, q_hi - at), (start - at, end - at), cuts),
             value=_tidy(q.value), value_high=_tidy(q.value_high), value_step=_tidy(q.step), unit=q.unit,
             qualifier=q.qualifier, kind=kind, type=ctype, period_start=first, period_end=last,
             period_grain=grain, period=label, geo=geo,
@@ -498,7 +560,7 @@ class SegmentReader:
             return "", None
         self.listing = (k, index, q.end)
         names = context.listed_names(clean, self.bounds(context.SCOPE_END_RE, k)[0], k)
-        years = [p for p in self.periods if s_lo <= p.start and p.end <= k and not p.base]
+        years = [p for p in self.periods_within(s_lo, k) if not p.base]
         listed = years[-1:]
         for p in reversed(years[:-1]):
             if not LIST_GAP_RE.fullmatch(clean, p.end, listed[0].start):
@@ -554,8 +616,8 @@ class SegmentReader:
 
     def span_before(self, lo: int, start: int) -> Period | None:
         """The years written before a CAGR in its sentence (从2022年的…到2026年的…): its span."""
-        years = sorted({p.first for p in self.periods if lo <= p.start and p.end <= start and not p.base}
-                       | {p.last for p in self.periods if lo <= p.start and p.end <= start and not p.base})
+        written = [p for p in self.periods_within(lo, start) if not p.base]
+        years = sorted({p.first for p in written} | {p.last for p in written})
         if len(years) < 2:
             return None
         return Period(lo, start, years[0], years[-1], "span", f"{years[0]}-{years[-1]}", False)

@@ -129,9 +129,11 @@ def period_for(text: str, periods: list[Period], start: int, end: int, sentence:
     :param starts: the ``start`` of each period, for a binary search in long lines.
     """
     (s_lo, s_hi), (c_lo, c_hi) = sentence, scope
-    i = bisect_left(starts if starts is not None else [p.start for p in periods], end)
+    starts = starts if starts is not None else [p.start for p in periods]
+    i = bisect_left(starts, end)
     dated = False
-    for p in reversed(periods[:i]):
+    # walked by index, not over a copy: a long line has thousands of periods before the number
+    for p in map(periods.__getitem__, range(i - 1, -1, -1)):
         if p.start < s_lo:
             break
         if p.end <= start:
@@ -144,8 +146,8 @@ def period_for(text: str, periods: list[Period], start: int, end: int, sentence:
             return after
         dated = dated or after.start < s_hi
     if dated:
-        return _single_year_before(text, periods[:i], s_lo, start)
-    for p in reversed(periods[:i]):
+        return _single_year_before(text, periods[bisect_left(starts, s_lo):i], s_lo, start)
+    for p in map(periods.__getitem__, range(i - 1, -1, -1)):
         if p.end < s_lo - carry:
             break
         if p.end <= s_lo:

@@ -36,13 +36,22 @@ def test_audit_writes_the_four_outputs_and_exits_1_on_an_open_error(stub_pipelin
     result = invoke("audit", src, "--out", tmp_path / "out", "--reviews", tmp_path / "reviews.yaml")
     assert result.exit_code == 1
     assert {p.name for p in (tmp_path / "out").iterdir()} == OUTPUTS
-    assert "gate (--fail-on error): FAILED by 1 unreviewed finding" in result.stderr.splitlines()
+    verdict = "gate (--fail-on error --fail-on-notes never): FAILED by 1 unreviewed finding"
+    assert verdict in result.stderr.splitlines()
 
 
 @pytest.mark.parametrize("fail_on, code", [("error", 0), ("warning", 1), ("never", 0)])
 def test_fail_on_decides_the_exit_status_for_a_warning(stub_pipeline, src, tmp_path, fail_on, code):
     stub_pipeline["findings"] = tables.findings().query("severity != 'error'")
     result = invoke("audit", src, "--out", tmp_path / "out", "--fail-on", fail_on,
+                    "--reviews", tmp_path / "reviews.yaml")
+    assert result.exit_code == code
+
+
+@pytest.mark.parametrize("options, code", [((), 0), (("--fail-on-notes", "warning"), 1)])
+def test_notes_gate_only_with_fail_on_notes(stub_pipeline, src, tmp_path, options, code):
+    stub_pipeline["findings"] = tables.findings().assign(section="notes")
+    result = invoke("audit", src, "--out", tmp_path / "out", "--fail-on", "warning", *options,
                     "--reviews", tmp_path / "reviews.yaml")
     assert result.exit_code == code
 
