@@ -111,4 +111,6 @@ def run_audit(
     step("matching and checking")
     matched, findings = check_extraction(extraction, expectations)
     step("building the report")
-    return AuditReport(extraction.documents, matched, extraction.numbers, findings, decisions, gate)
+    organisations = load_organisations(Path(expectations) / "organisations.yaml")
+    return AuditReport(extraction.documents, matched, extraction.numbers, findings, decisions, gate,
+                       organisations)

@@ -66,6 +66,9 @@ class FindingView:
     doc_ids: str = _help("space-separated documents involved (for the document filter)")
     pairs: int = _help("findings of the check shown as this one card (corroborations of one figure), 1")
     quotes: list[Quote] = _help("the claims involved, side by side", default_factory=list)
+    origins_note: str = _help("'4 documents, 1 origin (IDC)' and whether that is a faithful quote; ''",
+                              default="")
+    origins_note_zh: str = _help("the same in Chinese", default="")
 
 
 @dataclass
@@ -142,6 +145,37 @@ class FactRow:
 
 
 @dataclass
+class LineageQuote:
+    """One document's figure in a lineage."""
+
+    doc_id: str = _help("the document quoting the figure")
+    surface: str = _help("the figure as written")
+    period: str = _help("its period, '—' when unstated")
+    kind: str = _help("actual, forecast or estimate")
+
+
+@dataclass
+class LineageOrigin:
+    """One origin of a matched figure and the documents quoting it."""
+
+    origin: str = _help("the origin (IDC), a publisher, or a document citing no one")
+    quotes: list[LineageQuote] = _help("the documents' figures, by document")
+
+
+@dataclass
+class Lineage:
+    """Who said a matched figure first: origin → documents quoting it."""
+
+    group_id: str = _help("the match group")
+    metric_id: str = _help("glossary metric id or 'unlisted:<phrase>'")
+    geo: str = _help("geography, '' when unstated")
+    summary: str = _help("'4 documents, 1 origin (IDC)' and whether that is a faithful quote")
+    summary_zh: str = _help("the same in Chinese")
+    origins: list[LineageOrigin] = _help("the origins, alphabetical")
+    conflicts: list[tuple[str, str]] = _help("(English, Chinese) 'IDC says 91亿美元, CAICT says …' lines")
+
+
+@dataclass
 class DocumentRow:
     """One input file in the coverage section."""
 
@@ -189,6 +223,7 @@ class AuditContext:
     notes: list[NoteGroup] = _help("failing findings about reading the text, by document")
     corroborations: list[FindingView] = _help("passing findings, one card per corroborated figure")
     charts: list[Chart] = _help("one chart per metric with values from more than one fact")
+    lineage: list[Lineage] = _help("origin → documents for each matched figure quoted by several documents")
     facts: int = _help("how many facts the explorer holds")
     facts_json: str = _help("the explorer's rows as JSON (safe in a script element), rendered by audit.js")
     facts_page: int = _help("rows per page of the explorer")

@@ -71,6 +71,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "corroborations": ("Corroborations", "相互印证"),
     "charts": ("Values by source and period", "各来源、各期数值"),
     "facts": ("Facts explorer", "数据浏览"),
+    "lineage": ("Who said it first", "数据来源追溯"),
+    "lineage.help": ("For each figure quoted by several documents: the origin each document cites (else "
+                     "its publisher), and the documents quoting it. One origin behind many documents is one "
+                     "source.",
+                     "对多份文档引用的每个数据：各文档所引用的来源（未注明时为其发布方），以及引用它的文档。"
+                     "多份文档背后只有一个来源时，只算一个来源。"),
+    "lineage.conflict": ("Disagreement", "分歧"),
+    "none.lineage": ("No figure is quoted by several documents.", "没有被多份文档引用的数据。"),
+    "origin": ("Origin", "来源"),
+    "check.misquote": ("Misquote", "引用有误"),
     "coverage": ("Coverage", "覆盖情况"),
     "gate": ("Gate", "门禁"),
     "gate.passed": ("passed", "通过"),

@@ -10,6 +10,8 @@ from html import unescape
 import pandas as pd
 
 from recon import __version__
+from recon.checks.origins import standing_origins
+from recon.extract.origins import Organisations
 from recon.gate import Gate
 from recon.ingest import unreadable_documents
 from recon.report.chart import PALETTE_SIZE, build_charts
@@ -25,6 +27,7 @@ from recon.report.context import (
 )
 from recon.report.html import labels_json, phrase, render_audit, script_json
 from recon.report.junit import render_junit
+from recon.report.lineage import build_lineage, origin_summary
 from recon.report.text import compared, format_quantity, location, readable
 from recon.review import Review, apply_reviews
 from recon.schemas import (
@@ -41,7 +44,7 @@ from recon.schemas import (
 FACT_COLUMNS = list(MatchedFact.to_schema().columns)
 FINDING_KEYS = [
     "finding_id", "check", "outcome", "severity", "section", "metric_id", "geo", "period", "claim_ids",
-    "observed", "expected", "arithmetic", "message", "message_zh", "status",
+    "observed", "expected", "arithmetic", "message", "message_zh", "status", "origins", "independent_origins",
 ]
 CORROBORATION_KEY = ["check", "metric_id", "geo", "period"]
 """Passing findings shown as one card: many documents quoting one figure are one corroboration."""
@@ -60,6 +63,8 @@ class AuditReport:
     :param findings: the ``Finding`` table from the checks.
     :param reviews: editor decisions by finding id (:func:`recon.review.load_reviews`).
     :param gate: the gate settings.
+    :param organisations: the lexicon that makes publishers' names canonical where they stand for a
+        figure cited to no one (lineage, corroborations); without it a publisher reads as written.
     """
 
     def __init__(
@@ -70,6 +75,7 @@ class AuditReport:
         findings: pd.DataFrame,
         reviews: dict[str, Review] | None = None,
         gate: Gate | None = None,
+        organisations: Organisations | None = None,
     ):
         self.documents = Document.validate(documents)
         if "group_id" not in facts.columns:
@@ -78,6 +84,7 @@ class AuditReport:
         self.numbers = NumberToken.validate(numbers)
         self.reviews = dict(reviews or {})
         self.gate = gate or Gate()
+        self.organisations = organisations or Organisations({})
         reviewed, self.stale_reviews = apply_reviews(Finding.validate(findings), self.reviews)
         self.findings = _ordered(reviewed, self.facts)
         self.gating = self.gate.gating(self.findings)
@@ -197,6 +204,7 @@ class AuditReport:
     def context(self) -> AuditContext:
         """The typed template context of ``audit.html``."""
         facts = _readable_quotes(self.facts, self.documents)
+        facts = facts.assign(standing=standing_origins(facts, self.documents, self.organisations))
         by_claim = facts.set_index("claim_id", drop=False)
         failing = self.findings[self.findings["outcome"] == "fail"]
         conflicts = failing.loc[failing["section"] == "conflicts", "claim_ids"]
@@ -232,6 +240,7 @@ class AuditReport:
             notes=_note_groups([v for v in views if v.section == "notes"]),
             corroborations=_corroborations(self.findings[self.findings["outcome"] == "pass"], by_claim),
             charts=build_charts(facts, conflict_claims, doc_colours),
+            lineage=build_lineage(facts, facts["standing"], self.findings),
             facts=len(facts),
             facts_json=script_json(_fact_rows(in_order)),
             facts_page=FACTS_PAGE,
@@ -340,6 +349,7 @@ def _corroborations(passing: pd.DataFrame, by_claim: pd.DataFrame) -> list[Findi
             where = ", ".join(x for x in (first["geo"], first["period"]) if x)
             message, message_zh = phrase("corroborated", docs=str(claims["doc_id"].nunique()),
                                          metric=first["metric_id"], where=where, values=values)
+        origins_note = origin_summary(claims["doc_id"].nunique(), sorted(set(claims["standing"])))
         cards.append(FindingView(
             finding_id=first["finding_id"], check=first["check"], outcome="pass", severity=first["severity"],
             section=first["section"], status=first["status"], gating=False, metric_id=first["metric_id"],
@@ -347,6 +357,7 @@ def _corroborations(passing: pd.DataFrame, by_claim: pd.DataFrame) -> list[Findi
             arithmetic=first["arithmetic"], reading="", reading_zh="", message=message, message_zh=message_zh,
             review_command="", reviewed=False, review_note="", review_by="", review_at="",
             doc_ids=" ".join(sorted(set(claims["doc_id"]))), pairs=len(rows), quotes=_quotes(claims),
+            origins_note=origins_note[0], origins_note_zh=origins_note[1],
         ))
     return cards
 
