@@ -26,6 +26,7 @@ from recon.extract.quantities import (
 )
 from recon.extract.tables import split_flattened_rows, split_label_rows, unit_from_hint
 from recon.extract.tokens import reason_for
+from recon.lexicon import lexicon
 from recon.schemas import Claim, NonClaimReason, NumberToken, empty
 
 CLAIM_COLUMNS = list(Claim.to_schema().columns)
@@ -72,7 +73,7 @@ LATE_MONTH = 10
 #: A labelled share written on the lines after a flattened row still belongs to that row.
 ROW_LINES = 2
 #: Measure words that, after a Chinese numeral, list kinds rather than count things: 三类, 四种, 两条主线.
-ENUMERATING_UNITS = ("count:类", "count:种", "count:条", "count:次", "count:大")
+ENUMERATING_UNITS = tuple(f"count:{w}" for w in lexicon().measures.enumerating)
 #: Numbers separated only by spaces, four or more in a row: the tick labels of a lost chart axis.
 #: The lookahead lets a scan skip at C speed to where a number can start.
 AXIS_RE = re.compile(r"(?=[-\d])(?:-?\d+(?:\.\d+)?%? +){3,}-?\d+(?:\.\d+)?%?")

@@ -6,6 +6,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
+from recon.lexicon import alternation, lexicon
+
 #: Sentence, scope and clause delimiters. Each opens with a lookahead naming every character a
 #: delimiter starts with, so a scan of a long line skips the other characters at C speed.
 SENTENCE_END_RE = re.compile(r"(?=[。！？!?.\t])(?:[。！？!]|\?(?!\))|\.(?=\s|$)|\t)")
@@ -25,34 +27,14 @@ FROM_YEAR_RE = re.compile(r"[从由]\s?(?:19|20)\d\d\s?年?(?:底|末)?\s?的?\s
 ESTIMATE_RE = re.compile(r"估计|估算|测算|estimated")
 OBSERVED_RE = re.compile(r"数据显示|统计显示|已经|已")
 
-#: Geography words and the canonical name they give; longer names win over their prefixes.
-GEOGRAPHY = {
-    # districts are named with 区: 光明 alone is a word, 光明区 a place
-    "南山区": "Nanshan", "龙华区": "Longhua", "宝安区": "Bao'an", "龙岗区": "Longgang", "福田区": "Futian",
-    "光明区": "Guangming", "罗湖区": "Luohu", "坪山区": "Pingshan", "盐田区": "Yantian", "海淀区": "Haidian",
-    "浦东新区": "Pudong",
-    "中国": "China", "我国": "China", "国内": "China", "全国": "China", "国产": "China", "国家级": "China",
-    "国家": "China", "工信部": "China", "教育部": "China", "科技部": "China", "发改委": "China",
-    "国务院": "China", "中央": "China", "十四五": "China", "十五五": "China", "东数西算": "China",
-    "国外": "", "海外": "", "国家或地区": "",
-    "China": "China", "Chinese": "China",
-    "全球": "Global", "世界": "Global", "国际": "Global", "global": "Global", "Global": "Global",
-    "worldwide": "Global",
-    "美国": "US", "US": "US", "U.S.": "US", "欧盟": "EU", "欧洲": "Europe", "英国": "UK", "日本": "Japan",
-    "韩国": "South Korea", "印度": "India", "加拿大": "Canada", "德国": "Germany", "法国": "France",
-    "新加坡": "Singapore", "以色列": "Israel", "亚太": "Asia Pacific", "北美": "North America",
-    "长三角": "Yangtze River Delta", "京津冀": "Beijing-Tianjin-Hebei",
-    "粤港澳": "Guangdong-Hong Kong-Macao Greater Bay Area", "成渝": "Chengdu-Chongqing",
-    "珠三角": "Pearl River Delta", "中西部": "Central and western China",
-    "深圳": "Shenzhen", "北京": "Beijing", "上海": "Shanghai", "广东": "Guangdong", "广州": "Guangzhou",
-    "杭州": "Hangzhou", "浙江": "Zhejiang", "江苏": "Jiangsu", "安徽": "Anhui", "天津": "Tianjin",
-    "河北": "Hebei", "香港": "Hong Kong", "澳门": "Macao", "成都": "Chengdu", "重庆": "Chongqing",
-    "武汉": "Wuhan", "南京": "Nanjing", "苏州": "Suzhou", "合肥": "Hefei", "西安": "Xi'an",
-}
+_LEXICON = lexicon()
+#: Geography words and the canonical name they give (places.yaml); longer names win over their prefixes.
+GEOGRAPHY = _LEXICON.places.places
+_NOT_PLACE_AFTER = "|".join(re.escape(w) for w in _LEXICON.places.not_before)
 # The lookahead on first characters lets the scan skip most positions in one test.
 GEO_RE = re.compile(
     "(?=[" + re.escape("".join(sorted({w[0] for w in GEOGRAPHY}))) + "])(?:" + "|".join(
-        rf"\b{re.escape(w)}\b(?!\$)" if w.isascii() else re.escape(w)
+        rf"\b{re.escape(w)}\b(?!{_NOT_PLACE_AFTER})" if w.isascii() else re.escape(w)
         for w in sorted(GEOGRAPHY, key=len, reverse=True)) + ")"
 )
 
@@ -76,8 +58,7 @@ TYPE_CUES = [
     ("share", r"占比|占据|占有率|市占率|市场份额|份额|比重|比例|集中度|CR\d|占|贡献|覆盖|满足|集中于|集聚|"
               r"share"),
     ("rate", r"[^\W\d_增速长]率|依赖度|依存度|满意度|rate"),
-    ("growth", r"同比|环比|增长率?|增速|增幅|涨幅|降幅|提升|提高|下降|降低|减少|上涨|上升|增加|下滑|缩短|"
-               r"延长|扩大|节省|节约|变化|变动|降|增|growth|grew|increase|decrease|decline|rose|fell"),
+    ("growth", alternation(_LEXICON.changes.rise + _LEXICON.changes.fall + _LEXICON.changes.neutral)),
     ("other", r"高出|差距|溢价|相当于"),
 ]
 GROWTH_AFTER_RE = re.compile(r"\s?的?(?:同比|年)?(?:增长|增速|增幅)")

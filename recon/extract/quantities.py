@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from recon.extract.numbers import MULTIPLIERS, NUMBER_RE, parse_number, parse_vague
 from recon.extract.qualifiers import qualifier_after, qualifier_before, qualifier_infix
 from recon.extract.units import match_unit, prefix_currency
+from recon.lexicon import lexicon
 
 #: The kind of numeral a ``NUMBER_RE`` match is, from the last group it closed.
 NUMBER_GROUPS = {"frac": "frac", "ten": "ten", "half": "half", "vague": "vague", "order": "order",
@@ -15,12 +16,16 @@ NUMBER_GROUPS = {"frac": "frac", "ten": "ten", "half": "half", "vague": "vague",
 CHANGE_FROM_RE = re.compile(r"[从由]\s?$")
 BETWEEN_RE = re.compile(r"[^，,。;；]{0,12}?(?:之间|不等)")
 RANGE_SEP_RE = re.compile(r"\s?(?:-|–|—|~|～|至|到|to)\s?")
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MEASURES = lexicon().measures
 #: Nouns near a bare multiplier amount (18亿参数, 千亿基座模型, 用户增长一亿) that say what it counts;
 #: without one, a bare 亿 amount is money in yuan, as Chinese reports write it.
-COUNTED_NOUNS = {"参数": "parameters", "模型": "parameters", "token": "tokens", "用户": "users",
-                 "网民": "users", "汉字": "characters", "字": "characters", "客户": "customers",
-                 "人口": "people", "人才": "people", "人员": "people", "工程师": "people", "毕业生": "people"}
-COUNTED_AFTER_RE = re.compile(r"[^，,。;；:：]{0,16}?(参数|模型|token|汉字|客户|用户)|\s?(字)")
+COUNTED_NOUNS = _MEASURES.counted_nouns
+#: 字 counts characters only right after the amount (200万字).
+COUNTED_AFTER_RE = re.compile(rf"[^，,。;；:：]{{0,16}}?({_alternation(_MEASURES.counted_after)})|\s?(字)")
 #: "The number of AI-related companies … stood at 9,183": an English count named before the number.
 NUMBER_OF_RE = re.compile(r"number of (?:[\w-]+ ){0,3}?([a-z]+s)\b[^.;]*$")
 #: 供需比1:5 and ROI 1:3.8 are ratios; PUE值1.35 and 指数0.8 are indices: dimensionless, not bare numbers.
@@ -30,13 +35,10 @@ INDEX_CONTEXT_RE = re.compile(r"PUE|ROI|指数|系数|评分|得分")
 INDEX_UNITS = {"PUE": "PUE", "ROI": "ratio"}
 #: A bare amount (2.76亿, 数亿) is money only where money is spoken of, just before or after it:
 #: 以2.76亿战略投资 is, 58亿图文对数据库 and 成百上千加速卡 are not.
-MONEY_RE = re.compile(
-    r"[^，,。;；]{0,6}?(?:元|资金|资本|投资|融资|金额|估值|营收|收入|市值|产值|出资|成本|支出|"
-    r"规模|交易|销售|利润|投入|补贴|预算|市场)"
-)
+MONEY_RE = re.compile(rf"[^，,。;；]{{0,6}}?(?:{_alternation(_MEASURES.money_nouns)})")
 PER_SECOND_RE = re.compile(r"每秒")
-LABEL_NOUN_RE = re.compile(r"参数|token|用户|网民|人口|人才|人员|工程师|毕业生|客户")
-COUNTED_BEFORE_RE = re.compile(r"(参数|token|用户|网民|人口|人才|人员|工程师|毕业生)[^，,。;；:：]{0,14}$")
+LABEL_NOUN_RE = re.compile(_alternation(_MEASURES.counted_labels))
+COUNTED_BEFORE_RE = re.compile(rf"({_alternation(_MEASURES.counted_before)})[^，,。;；:：]{{0,14}}$")
 
 
 @dataclass
