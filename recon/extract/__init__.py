@@ -29,6 +29,8 @@ from recon.extract.tokens import reason_for
 from recon.lexicon import lexicon
 from recon.schemas import Claim, NonClaimReason, NumberToken, empty
 
+#: Claim types whose value is a change: a fall (同比下降7%) makes them negative.
+SIGNED_TYPES = ("growth", "cagr")
 CLAIM_COLUMNS = list(Claim.to_schema().columns)
 SEGMENT_COLUMNS = ["page", "line", "col_offset", "text", "clean", "offsets", "block", "unit_hint", "table_id",
                    "row", "col"]
@@ -406,6 +408,10 @@ class SegmentReader:
             ctype = context.type_of(clean, t_lo, q.start, q.unit, q.type_hint, q.unit_text, grain == "span",
                                     q.end)
             ctype = self.list_type(q, s_lo, t_lo, ctype)
+            if ctype in SIGNED_TYPES and context.sign_of(clean, t_lo, q.start, q.end) < 0:
+                q.value, q.value_high = -q.value, (None if q.value_high is None else -q.value_high)
+                if q.value_high is not None:
+                    q.value, q.value_high = q.value_high, q.value
         if ctype == "cagr" and grain != "span" and metric is None and self.cell_period(q.start) is None:
             span = self.span_before(s_lo, q.start)
             if span is not None:

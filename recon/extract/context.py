@@ -64,9 +64,15 @@ TYPE_CUES = [
 GROWTH_AFTER_RE = re.compile(r"\s?的?(?:同比|年)?(?:增长|增速|增幅)")
 TYPE_RE = re.compile("|".join(f"(?P<{name}>{cue})" for name, cue in TYPE_CUES))
 #: Growth cues that name the metric (增长率从3.2%升至12.1%) rather than a change of another metric.
-GROWTH_NOUNS = ("率", "增速", "增幅", "涨幅", "降幅")
+GROWTH_NOUNS = ("率", "增速", "增幅", "涨幅", "降幅", "跌幅")
 #: A change verb followed by 至/到 gives the new level (提升至31%), not the change.
-TO_LEVEL_RE = re.compile(r"\s?(?:了)?(?:至|到|为)")
+TO_LEVEL_RE = re.compile(rf"\s?(?:了)?(?:{alternation(_LEXICON.changes.to_level)})")
+#: Change words by direction (changes.yaml): the nearest before a growth gives its sign.
+CHANGE_RE = re.compile(
+    f"(?P<fall>{alternation(_LEXICON.changes.fall)})"
+    f"|(?P<rise>{alternation(_LEXICON.changes.rise + _LEXICON.changes.neutral)})"
+)
+FALL_AFTER_RE = re.compile(rf"\s?(?:{alternation(_LEXICON.changes.fall_after)})")
 PRICE_RE = re.compile(r"单价|均价|人均|单机柜|价格|售价|报价|费用/|/年|/套|/台|/个|/次|/小时|/月|/人|price")
 
 #: Words trimmed from the end of a metric phrase: verbs and qualifiers between metric and number.
@@ -185,7 +191,7 @@ def type_of(text: str, clause_lo: int, start: int, unit: str, type_hint: str, un
     :param end: where the number ends, to read a growth word after it.
     """
     if unit in ("%", "pp"):
-        if end >= 0 and GROWTH_AFTER_RE.match(text, end):
+        if end >= 0 and (GROWTH_AFTER_RE.match(text, end) or FALL_AFTER_RE.match(text, end)):
             return "growth"
         cue = None
         for m in TYPE_RE.finditer(text, clause_lo, start):
@@ -204,6 +210,24 @@ def type_of(text: str, clause_lo: int, start: int, unit: str, type_hint: str, un
     if type_hint:
         return type_hint
     return "other"
+
+
+def sign_of(text: str, clause_lo: int, start: int, end: int) -> int:
+    """−1 when the change a growth figure states is a fall, else 1.
+
+    The nearest change word before the number in its clause decides (同比下降7%, 增速下降3个百分点,
+    fell 12%), skipping a verb that leads to a new level (回落至5%, 从…下降到); a fall noun right
+    after the number (a 12% drop, 7%的降幅) is a fall too.
+    """
+    if FALL_AFTER_RE.match(text, end):
+        return -1
+    sign = 1
+    for m in CHANGE_RE.finditer(text, clause_lo, start):
+        if not m.group().endswith(GROWTH_NOUNS) and (
+                TO_LEVEL_RE.match(text, m.end()) or "从" in text[m.end():start]):
+            continue
+        sign = -1 if m.lastgroup == "fall" else 1
+    return sign
 
 
 def metric_start(text: str, clause_lo: int, start: int) -> int:
