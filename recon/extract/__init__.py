@@ -17,18 +17,33 @@ from recon.extract import context
 from recon.extract.numbers import NUMBER_RE, parse_number
 from recon.extract.periods import Period, find_periods, period_for
 from recon.extract.quantities import (
+    WORD_QUANTITY_RE,
     Quantity,
     label_noun,
     read_dimensionless,
     read_quantity,
     read_range_end,
     split_lost_dash,
+    word_quantities,
 )
 from recon.extract.tables import split_flattened_rows, split_label_rows, unit_from_hint
 from recon.extract.tokens import reason_for
-from recon.lexicon import lexicon
+from recon.lexicon import alternation, lexicon
 from recon.schemas import Claim, NonClaimReason, NumberToken, empty
 
+#: Currency units, and what makes a paragraph's bare amounts money in one of them: a figure in it
+#: (35亿美元，…20亿), or a statement of the basis (以美元计价, amounts are in US dollars).
+CURRENCY_UNITS = frozenset(c.code for c in lexicon().currencies.values())
+CURRENCY_WORDS = {w: c.code for c in lexicon().currencies.values() for w in (*c.after, *c.words)}
+CURRENCY_BASIS_RE = re.compile(
+    rf"(?P<cur>{alternation(w for w in CURRENCY_WORDS if not w.isascii())})\s?(?:计价|计算|计|为单位)"
+    r"|(?:amounts?|figures?|values?)\b[^.;]{0,40}?\bin "
+    rf"(?P<en>{alternation(w for w in CURRENCY_WORDS if w.isascii())})"
+)
+#: A bare amount (no unit) of at least this multiplier takes its paragraph's currency: 120 billion.
+CONTEXT_MONEY_MULT = 1e6
+#: Letters or characters that may start a quantity in words (half, 一半, 翻番): a quick test per line.
+WORD_HINT_RE = re.compile(r"[A-Za-z]|一半|翻")
 #: Claim types whose value is a change: a fall (同比下降7%) makes them negative.
 SIGNED_TYPES = ("growth", "cagr")
 CLAIM_COLUMNS = list(Claim.to_schema().columns)
@@ -184,7 +199,7 @@ class SegmentReader:
         self.in_table = block == "table"
         if self.cells is not None and table_id not in self.table_headers:
             self.table_headers[table_id] = self.cells
-        if not NUMERAL_RE.search(clean):
+        if not NUMERAL_RE.search(clean) and not WORD_QUANTITY_RE.search(clean):
             return
         self.header = self.table_headers.get(table_id, []) if self.cells is not None else []
         self.page = None if pd.isna(page) else int(page)
@@ -196,6 +211,7 @@ class SegmentReader:
                     self.number(m.start(), m.end(), NonClaimReason.BOILERPLATE, "boilerplate block")
             return
         self.ends: dict = {}
+        self.last_money: tuple[int, str] | None = None
         self.previous = None
         self.subject: tuple[int, str] = (-1, "")
         self.last_figure: tuple[int, int, str, str] = (-1, -1, "", "")
@@ -242,6 +258,9 @@ class SegmentReader:
                 continue
             q = read_quantity(clean, m)
             taken = self.take(q, m, unit_hint)
+        if WORD_HINT_RE.search(clean):
+            for q in word_quantities(clean):
+                self.claim(q, self.periods)
         if periods and block in ("text", "heading"):
             self.context_period, self.context_line = periods[-1], self.line
             self.context_open = block == "heading" or not PARAGRAPH_END_RE.search(clean)
@@ -261,6 +280,11 @@ class SegmentReader:
                 q.value *= hinted[1]
                 q.step *= hinted[1]
                 q.flags += ("unit-from-caption",)
+        if (q.unit == "" and q.mult >= CONTEXT_MONEY_MULT or "derived-unit" in q.flags) and (
+                currency := self.context_currency(q.start)):
+            # 营收为35亿美元，国内营收为20亿: a bare amount is in the currency its paragraph speaks of
+            q.unit, q.type_hint = currency, "level"
+            q.flags = tuple(f for f in q.flags if f != "derived-unit") + ("currency-from-context",)
         bare = q.unit == "" and q.mult != 1.0 or "derived-unit" in q.flags or "unit-from-caption" in q.flags
         if label and bare and q.unit in ("", "CNY"):
             noun = label_noun(label)
@@ -289,6 +313,16 @@ class SegmentReader:
             self.read_lost_dash(q)
         self.claim(q, self.periods)
         return q.end
+
+    def context_currency(self, pos: int) -> str:
+        """The currency of the last money figure before ``pos`` in this paragraph, else the one its
+        text states as the basis of its amounts (以美元计价, all amounts are in US dollars); ''."""
+        if self.last_money is not None and self.last_money[0] <= pos:
+            return self.last_money[1]
+        basis = None
+        for found in CURRENCY_BASIS_RE.finditer(self.clean, 0, pos):
+            basis = found
+        return CURRENCY_WORDS[basis.group("cur") or basis.group("en")] if basis else ""
 
     def read_lost_dash(self, q: Quantity) -> None:
         """15%20%, 2528% and 58倍 whose range dash was lost: make ``q`` the range, flagged suspect."""
@@ -434,6 +468,8 @@ class SegmentReader:
                 not metric_text or metric_text in context.GEOGRAPHY):
             metric_text = q.unit_text.strip()  # China had 9,183 AI-related companies: what is counted
         self.previous = (s_lo, period, kind)
+        if q.unit in CURRENCY_UNITS:
+            self.last_money = (q.end, q.unit)
         self.subject = (s_lo, metric_text)
         self.last_figure = (s_lo, q.end, q.unit, ctype)
         start, end = self.original(q.start, q.end)

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
+from recon.extract.units import CURRENCY_PREFIXES
 from recon.lexicon import alternation, lexicon
 
 #: Sentence, scope and clause delimiters. Each opens with a lookahead naming every character a
@@ -89,7 +90,7 @@ METRIC_TAIL_RE = re.compile(
     r"reaching|stood|stands|stand|amounted|amounts|totall?ed|totals|hit|grew|grow|rose|rise|fell|fall|"
     r"jumped|increased|decreased|declined|expected|projected|forecast|estimated|set|likely|to|at|of|by|"
     r"about|around|approximately|nearly|almost|over|more|less|than|up|down|from|a|an|the|base|increase|"
-    r"decrease|with|in|on|some|roughly|US|RMB|USD|CNY|EUR)(?![A-Za-z])|US\$|\$|,)+$"
+    r"decrease|with|in|on|some|roughly)(?![A-Za-z])|" + alternation(CURRENCY_PREFIXES) + r"|US|,)+$"
 )
 #: The label just before a parenthesised number.
 LABEL_BEFORE_RE = re.compile(r"[^\s(（)）,，、:：;；。0-9%]{2,20}$")

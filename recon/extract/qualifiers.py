@@ -21,7 +21,8 @@ def _alternation(words) -> str:
 
 
 #: Qualifier word at the end of the text before a number; verbs like 达到 may sit in between.
-BEFORE_RE = re.compile(rf"(?:{_alternation(BEFORE)})(?=\s?(?:达到|可达|达|为|是|支持|有)?\s?$)")
+BEFORE_RE = re.compile(rf"(?:{_alternation(BEFORE)})(?=\s?(?:达到|可达|达|为|是|支持|有)?\s?$)",
+                       re.IGNORECASE)
 #: The whole a number is a part or a multiple of may stand between it and a bound or 约 (不到服务器总量的3%,
 #: 约为美国的两倍); after 高于/超过 such a phrase is what is compared (高于单模态方案的28%), no bound.
 PART_BEFORE_RE = re.compile(r"(?:不到|不足|约为|约占|约是|接近)(?=[^\d\s,，。；;、的]{1,6}的\s?$)")
@@ -33,7 +34,7 @@ def qualifier_before(text: str, start: int) -> str | None:
     """The qualifier given by the words just before ``start`` (looks back 16 characters)."""
     window = text[max(0, start - 16):start]
     m = BEFORE_RE.search(window) or PART_BEFORE_RE.search(window)
-    return BEFORE[m.group()] if m else None
+    return BEFORE.get(m.group()) or BEFORE.get(m.group().lower()) if m else None
 
 
 def qualifier_infix(text: str, pos: int) -> tuple[str, int] | None:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from recon.extract.numbers import MULTIPLIERS, NUMBER_RE, parse_number, parse_vague
 from recon.extract.qualifiers import qualifier_after, qualifier_before, qualifier_infix
-from recon.extract.units import match_unit, prefix_currency
-from recon.lexicon import lexicon
+from recon.extract.units import CURRENCIES, YUAN, match_unit, prefix_currency
+from recon.lexicon import alternation, lexicon
 
 #: The kind of numeral a ``NUMBER_RE`` match is, from the last group it closed.
 NUMBER_GROUPS = {"frac": "frac", "ten": "ten", "half": "half", "vague": "vague", "order": "order",
@@ -21,6 +21,11 @@ def _alternation(words) -> str:
 
 
 _MEASURES = lexicon().measures
+MULTIPLIERS_AFTER_SIGN = lexicon().multipliers.after_currency_sign
+SIGN_MULTIPLIER_RE = re.compile(rf"(?:{_alternation(MULTIPLIERS_AFTER_SIGN)})(?![A-Za-z])")
+#: A currency named right after 元 (百亿元新台币).
+CURRENCY_AFTER_YUAN_RE = re.compile(
+    _alternation(w for w, c in CURRENCIES.items() if c != "CNY" and not w.isascii()))
 #: Nouns near a bare multiplier amount (18亿参数, 千亿基座模型, 用户增长一亿) that say what it counts;
 #: without one, a bare 亿 amount is money in yuan, as Chinese reports write it.
 COUNTED_NOUNS = _MEASURES.counted_nouns
@@ -76,9 +81,12 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
         chinese = not m.group("num")[0].isdigit()
         mult = MULTIPLIERS[m.group("mult")] if m.group("mult") else 1.0
         qualifier = "exact"
-    q = Quantity(m.start(), m.end(), value * mult, step * mult, chinese=chinese, qualifier=qualifier,
-                 mult=mult)
+    prefix = prefix_currency(text, m.start())
     pos = m.end()
+    if prefix is not None and not m.group("mult") and (sign_mult := SIGN_MULTIPLIER_RE.match(text, pos)):
+        mult, pos = MULTIPLIERS_AFTER_SIGN[sign_mult.group()], sign_mult.end()  # $450m
+    q = Quantity(m.start(), pos, value * mult, step * mult, chinese=chinese, qualifier=qualifier,
+                 mult=mult)
     infix = qualifier_infix(text, pos)
     unit = match_unit(text, pos + infix[1]) if infix else None
     if infix and unit:
@@ -95,8 +103,13 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
         q.step *= unit.factor
         q.unit_factor = unit.factor
         q.end = pos + unit.length
+        if q.unit_text == YUAN:  # 新台币1250亿元, 百亿元新台币: the currency named beside 元 wins
+            named = CURRENCY_AFTER_YUAN_RE.match(text, q.end)
+            if named is not None:
+                q.unit, q.end = CURRENCIES[named.group()], named.end()
+            elif prefix is not None:
+                q.unit = prefix[0]
     else:
-        prefix = prefix_currency(text, q.start)
         number_of = NUMBER_OF_RE.search(text, max(0, q.start - 80), q.start) if not chinese else None
         if prefix is not None:
             q.unit, q.type_hint = prefix[0], "level"
@@ -110,12 +123,50 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
                 q.unit, q.type_hint, q.flags = "CNY", "level", ("derived-unit",)
     if q.unit == "count:次" and PER_SECOND_RE.search(text, max(0, q.start - 6), q.start):
         q.unit, q.type_hint = "FLOPS", "level"  # 每秒运算一千万亿次: operations per second
-    if q.qualifier == "exact":
-        q.qualifier = qualifier_before(text, q.start) or "exact"
+    if q.qualifier == "exact":  # 约US$2万: the qualifier stands before the currency sign
+        q.qualifier = qualifier_before(text, q.start - (prefix[1] if prefix else 0)) or "exact"
     after = qualifier_after(text, q.end)
     if after and q.qualifier in ("exact", "approx"):
         q.qualifier = after
     return q
+
+
+_SHARE_WORDS = {w.lower(): v for w, v in _MEASURES.shares_in_words.items()}
+_MULTIPLE_WORDS = {w.lower(): v for w, v in _MEASURES.multiples_in_words.items()}
+_NUMERALS = {w.lower(): v for w, v in _MEASURES.share_numerals.items()}
+_WORDS = [*_SHARE_WORDS, *_MULTIPLE_WORDS]
+#: Quantities written in words: half, a third, doubled, three times, 一半, 翻两番, one in five.
+WORD_QUANTITY_RE = re.compile(
+    "(?=[" + re.escape("".join(sorted({w[0] for w in _WORDS + list(_NUMERALS)} | {w[0].upper() for w in _WORDS
+                                                                              + list(_NUMERALS)})))
+    + f"])(?:(?P<n>{alternation(_NUMERALS)}) (?:{alternation(_MEASURES.share_connectors)}) "
+    f"(?P<d>{alternation(_NUMERALS)})(?![A-Za-z])|(?P<word>{alternation(_WORDS)}))(?!-)",
+    re.IGNORECASE,
+)
+#: "the first half", "every quarter": a part of a year or a frequency, not a share.
+NOT_WORD_QUANTITY_RE = re.compile(r"(?:first|second|latter|other|each|every|per)\s$", re.IGNORECASE)
+
+
+def word_quantities(text: str) -> list[Quantity]:
+    """Shares and multiples written in words, with the qualifier before them (more than doubled)."""
+    found = []
+    for m in WORD_QUANTITY_RE.finditer(text):
+        if NOT_WORD_QUANTITY_RE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        word = (m.group("word") or "").lower()
+        if m.group("n"):
+            value = 100.0 * _NUMERALS[m.group("n").lower()] / _NUMERALS[m.group("d").lower()]
+            q = Quantity(m.start(), m.end(), value, 0.0, "%", "share")
+        elif word in _SHARE_WORDS:
+            q = Quantity(m.start(), m.end(), _SHARE_WORDS[word], 0.0, "%", "share")
+        else:
+            q = Quantity(m.start(), m.end(), _MULTIPLE_WORDS[word], 1.0, "x", "multiple")
+        q.qualifier = qualifier_before(text, q.start) or "exact"
+        after = qualifier_after(text, q.end)
+        if after and q.qualifier in ("exact", "approx"):
+            q.qualifier = after
+        found.append(q)
+    return found
 
 
 def read_dimensionless(text: str, q: Quantity) -> None:

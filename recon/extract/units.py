@@ -24,10 +24,11 @@ CURRENCIES = {w: c.code for c in _LEXICON.currencies.values() for w in (*c.after
 CURRENCY_PREFIXES = {w: c.code for c in _LEXICON.currencies.values() for w in c.before}
 #: The currency 元 means when no other is named.
 YUAN = "元"
-SI_PREFIX = _LEXICON.compute.si_prefixes
+SI_PREFIX = {**_LEXICON.compute.si_prefixes, **_LEXICON.compute.si_prefix_words}
 #: Measure words that make a number a count; the noun family is kept in the unit (count:家).
 MEASURE_WORDS = _LEXICON.measures.chinese
 ENGLISH_COUNTS = _LEXICON.measures.english
+NOT_COUNTED = frozenset(_LEXICON.measures.not_counted)
 #: Any plural English noun after a number counts it (590 deals), also after up to two modifiers that
 #: cannot be verbs (9,183 AI-related companies); units written in words come first.
 ENGLISH_PLURAL = r"\s(?:(?:[A-Z][A-Za-z-]*|[a-z]+-[a-z-]+)\s){0,2}(?:[a-z]+[a-z](?<!ss)s)\b"
@@ -62,17 +63,18 @@ _TIMES = re.escape(_COMPUTE.operations)
 _OPS = "".join(OPS_MULTIPLIERS)
 #: The multiplier right before 次 is a big one (万, 亿, 京): 十次 is ten times, not ten operations.
 _OPS_BIG = "".join(w for w, f in OPS_MULTIPLIERS.items() if f >= 1e4)
-_PREFIXES = "".join(p for p in SI_PREFIX if p and p != "k")
+_PREFIXES = "".join(p for p in _LEXICON.compute.si_prefixes if p and p != "k")
 
 UNIT_RE = re.compile(
     r"(?P<pp>个百分点|百分点|\s?percentage points?|pct|ppt|pp(?![a-z]))"
     r"|(?P<pct>%|％|\s?percent\b|\s?per cent\b)"
-    r"|(?P<times>倍|\s?times\b|x(?![A-Za-z\d]))"
+    r"|(?P<times>倍|\s?times\b|-?fold\b|x(?![A-Za-z\d]))"
     rf"|(?P<cur>{_unit_words(CURRENCIES, space=_SPACE)})"
     rf"|(?P<ops>(?:{_alternation(_COMPUTE.per_second)})?[{_OPS}]*[{_OPS_BIG}]{_TIMES}(?:/秒)?"
     rf"(?:{_alternation(_COMPUTE.floating_point)})?(?:{_alternation(_COMPUTE.operation_words)})?"
     rf"|{_TIMES}(?:{_alternation(_COMPUTE.floating_point)}))"
-    rf"|(?P<flops>(?P<fp>[{_PREFIXES}]?)(?:{_alternation(_COMPUTE.flops)})(?![A-Za-z]))"
+    rf"|(?P<flops>(?:\s?(?P<fw>{_alternation(_COMPUTE.si_prefix_words)})|(?P<fp>[{_PREFIXES}]?))"
+    rf"(?:{_alternation(_COMPUTE.flops)})(?![A-Za-z]))"
     r"|(?P<bytes>(?P<bp>[KMGTPEZ])B(?![A-Za-z\d]))"
     rf"|(?P<bareflops>(?P<ffp>[{''.join(_COMPUTE.bare_flops_prefixes)}])(?![A-Za-z\d]))"
     r"|(?P<params>B(?=\s?参数)|参数)"
@@ -109,7 +111,8 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
             factor *= OPS_MULTIPLIERS[char]
         return UnitMatch("FLOPS", factor, length, "level")
     if kind in ("flops", "bareflops"):
-        return UnitMatch("FLOPS", SI_PREFIX[m.group("fp") or m.group("ffp") or ""], length, "level")
+        prefix = m.group("fw") or m.group("fp") or m.group("ffp") or ""
+        return UnitMatch("FLOPS", SI_PREFIX[prefix], length, "level")
     if kind == "bytes":
         if m.group("bp") in "EZ":  # national storage targets are stated in EB: compare them in bytes
             return UnitMatch("other:bytes", SI_PREFIX[m.group("bp")], length, "level")
@@ -123,7 +126,10 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     if kind == "other":
         unit, type_hint = OTHER_UNITS[surface]
         return UnitMatch(unit, 1.0, length, type_hint)
-    return UnitMatch(f"count:{surface.split()[-1]}", 1.0, length, "count")
+    noun = surface.split()[-1]
+    if noun in NOT_COUNTED:  # 2024 was a turning year
+        return None
+    return UnitMatch(f"count:{noun}", 1.0, length, "count")
 
 
 def prefix_currency(text: str, pos: int) -> tuple[str, int] | None:

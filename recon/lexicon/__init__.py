@@ -36,6 +36,7 @@ class Multipliers:
     places: dict[str, float]
     sections: dict[str, float]
     after_number: dict[str, float]
+    after_currency_sign: dict[str, float]
     mega_units: tuple[str, ...]
     not_after_jing: tuple[str, ...]
 
@@ -55,6 +56,7 @@ class Compute:
     """compute.yaml: FLOPS and its glosses, power and the other physical units."""
 
     si_prefixes: dict[str, float]
+    si_prefix_words: dict[str, float]
     bare_flops_prefixes: tuple[str, ...]
     flops: tuple[str, ...]
     operations: str
@@ -104,8 +106,10 @@ class Measures:
     english: tuple[str, ...]
     not_measure: tuple[str, ...]
     not_counted: tuple[str, ...]
-    english_shares: dict[str, float]
-    english_multiples: dict[str, float]
+    shares_in_words: dict[str, float]
+    multiples_in_words: dict[str, float]
+    share_numerals: dict[str, float]
+    share_connectors: tuple[str, ...]
     counted_nouns: dict[str, str]
     counted_after: tuple[str, ...]
     counted_before: tuple[str, ...]
@@ -248,6 +252,7 @@ def _multipliers(f: _File) -> Multipliers:
         places=f.powers("places"),
         sections=f.powers("sections"),
         after_number=f.powers("after_number"),
+        after_currency_sign=f.powers("after_currency_sign"),
         mega_units=f.words("mega_units"),
         not_after_jing=f.words("not_after_jing"),
     )
@@ -284,6 +289,7 @@ def _compute(f: _File) -> Compute:
         f.fail("operations", "expected the word for an operation (次)")
     return Compute(
         si_prefixes=f.powers("si_prefixes"),
+        si_prefix_words=f.powers("si_prefix_words"),
         bare_flops_prefixes=f.words("bare_flops_prefixes"),
         flops=f.words("flops"),
         operations=operations,
@@ -335,8 +341,10 @@ def _measures(f: _File) -> Measures:
         english=f.words("english"),
         not_measure=f.words("not_measure"),
         not_counted=f.words("not_counted"),
-        english_shares=f.numbers("english_shares", low=0, high=100),
-        english_multiples=f.numbers("english_multiples", low=0, high=1000),
+        shares_in_words=f.numbers("shares_in_words", low=0, high=100),
+        multiples_in_words=f.numbers("multiples_in_words", low=0, high=1000),
+        share_numerals=f.numbers("share_numerals", low=1, high=100),
+        share_connectors=f.words("share_connectors"),
         counted_nouns=nouns,
         counted_after=f.words("counted_after"),
         counted_before=f.words("counted_before"),
