@@ -85,6 +85,12 @@ GROWTH_OPENING_RE = re.compile(r"\s?(?:同比|环比|较上年|比上年|较去�
 PARAGRAPH_CARRY = 400
 LONG_LINE = 2000
 CONTEXT_LINES = 10
+#: How a line that goes straight on from the paragraph before it opens: 同比增长…, 其中…, a clause mark.
+CONTINUES_RE = re.compile(
+    r"\s*(?:[,，、;；)）]|同比|环比|较上年|其|同期|全年|当年|此外|另外|并|且|而|但|"
+    r"(?:[Tt]his|[Tt]hat|[Ii]ts?|[Tt]he same|[Ii]n the same|[Oo]f (?:this|which|that|these)|[Uu]p|[Dd]own"
+    r"|and|but)(?![A-Za-z]))"
+)
 PARAGRAPH_END_RE = re.compile(r"[。！？!?.]\s*$")
 LATE_MONTH = 10
 #: A labelled share written on the lines after a flattened row still belongs to that row.
@@ -136,7 +142,9 @@ def extract_claims(segments: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.
     for doc_id, group in segments.groupby("doc_id", sort=False):
         columns = [group[c].tolist() for c in SEGMENT_COLUMNS]
         actual, current = report_years(dates.get(doc_id, ""), columns[4])
-        reader = SegmentReader(doc_id, actual, current, claims, numbers)
+        dated = DATE_RE.match(dates.get(doc_id, "") or "")
+        year = int(dated.group(1)) if dated else None
+        reader = SegmentReader(doc_id, actual, current, claims, numbers, year)
         for row in zip(*columns, strict=True):
             reader.read(*row)
     return _table(claims, CLAIM_COLUMNS, Claim), _table(numbers, NUMBER_COLUMNS, NumberToken)
@@ -168,10 +176,11 @@ class SegmentReader:
     """Reads the segments of one document into claim and number-token rows."""
 
     def __init__(self, doc_id: str, last_actual: int | None, current: int | None, claims: list,
-                 numbers: list):
+                 numbers: list, year: int | None = None):
         self.doc_id = doc_id
         self.last_actual = last_actual
         self.current = current
+        self.year = year
         self.claims = claims
         self.numbers = numbers
         self.context_period = None
@@ -215,14 +224,15 @@ class SegmentReader:
         self.previous = None
         self.subject: tuple[int, str] = (-1, "")
         self.last_figure: tuple[int, int, str, str] = (-1, -1, "", "")
-        self.periods = periods = find_periods(clean) if DIGIT_RE.search(clean) else []
+        self.periods = periods = find_periods(clean, self.year) if DIGIT_RE.search(clean) or self.year else []
         self.period_starts = [p.start for p in periods]
         # In a paragraph of ordinary length, a sentence without a date inherits the last one written
         # before it; in a whole report flattened into one line, dates are too far apart to carry.
         self.carry = PARAGRAPH_CARRY if len(clean) <= LONG_LINE else 0
         # A heading, a title or a line broken off mid-sentence frames the lines after it; a paragraph
         # that ends its sentence frames only a line that goes straight on from it.
-        if self.line - self.context_line > (CONTEXT_LINES if self.context_open else 1):
+        if self.line - self.context_line > (CONTEXT_LINES if self.context_open else 1) or (
+                not self.context_open and not CONTINUES_RE.match(clean)):
             self.context_period = None
         taken = 0
         runs: dict[int, int] = {}
@@ -261,8 +271,9 @@ class SegmentReader:
         if WORD_HINT_RE.search(clean):
             for q in word_quantities(clean):
                 self.claim(q, self.periods)
-        if periods and block in ("text", "heading"):
-            self.context_period, self.context_line = periods[-1], self.line
+        dates = [p for p in periods if not p.present]
+        if dates and block in ("text", "heading"):
+            self.context_period, self.context_line = dates[-1], self.line
             self.context_open = block == "heading" or not PARAGRAPH_END_RE.search(clean)
 
     def take(self, q: Quantity, m, unit_hint: str) -> int:
@@ -379,7 +390,7 @@ class SegmentReader:
         if self.cells is None or self.header is self.cells:
             return None
         col = self.clean.count("\t", 0, pos)
-        found = find_periods(self.header[col]) if 0 < col < len(self.header) else []
+        found = find_periods(self.header[col], self.year) if 0 < col < len(self.header) else []
         return found[0] if len(found) == 1 else None
 
     def chinese_non_claim(self, q: Quantity) -> tuple[NonClaimReason, str] | None:
@@ -418,7 +429,11 @@ class SegmentReader:
         if period is None and listed_period is not None:
             first, last, grain, label = (listed_period.first, listed_period.last, listed_period.grain,
                                          listed_period.label)
-        kind = context.kind_of(clean, (s_lo, s_hi), scope[0], q.start, last, grain, self.last_actual)
+        # 目前, currently: the document's present is observed whatever its date
+        dated_last = None if period is not None and period.present else last
+        kind = context.kind_of(clean, (s_lo, s_hi), scope[0], q.start, dated_last, grain, self.last_actual)
+        if period is not None and (period.relative or period.lost_digit):
+            q.flags += ("relative-time",) if period.relative else ("year-digit-lost",)
         if kind == "actual" and period is None and self.previous and self.previous[0] == s_lo:
             kind = self.previous[2]  # a sentence that opened on a forecast goes on forecasting
         if period is None and self.current and kind == "actual":
@@ -511,6 +526,17 @@ class SegmentReader:
         starts = self.period_starts if periods is self.periods else None
         period = self.cell_period(q.start) or period_for(self.clean, periods, q.start, q.end, sentence, scope,
                                                           self.carry, starts)
+        if period is not None and period.present and any(
+                not p.present and not p.base and sentence[0] <= p.start < sentence[1] for p in periods):
+            # 当前…，2024年国内GPU算力缺口达: a year the sentence names wins over its 当前
+            periods = [p for p in periods if not p.present]
+            period = period_for(self.clean, periods, q.start, q.end, sentence, scope, self.carry)
+        if period is not None and period.end <= q.start and self.follows_figure(period, sentence[0]):
+            # English puts the year after its figure: in "X in 2022 to Y in 2026", 2022 is X's
+            later = next((p for p in periods if q.end <= p.start < scope[1] and not p.base), None)
+            period = later or period
+        if period is not None and period.present and not (period.topic or period.start >= scope[0]):
+            period = None  # 目前 dates the figures of its own clause, or of its sentence when it opens it
         if period is None:
             period = (self.relative_period(scope[0], q.start) or self.growth_period(q, sentence, scope)
                       or self.row_label_period(q))
@@ -524,6 +550,12 @@ class SegmentReader:
             label = f"{period.first}-{self.last_actual}"
             return period._replace(last=self.last_actual, grain="span", label=label)
         return period
+
+    def follows_figure(self, period: Period, s_lo: int) -> bool:
+        """Whether ``period`` is written after the previous figure of its sentence, in English order
+        (reached $235 billion last year and …): then it is that figure's period."""
+        f_lo, f_end = self.last_figure[:2]
+        return f_lo == s_lo and f_end <= period.start and self.clean[f_end:period.start].isascii()
 
     def respective(self, q: Quantity, s_lo: int) -> tuple[str, Period | None]:
         """龙岗区和福田区也分别拥有 169 家、166 家: the i-th figure after 分别 is the i-th name listed before

@@ -11,12 +11,12 @@ from recon.lexicon import alternation, lexicon
 
 #: Sentence, scope and clause delimiters. Each opens with a lookahead naming every character a
 #: delimiter starts with, so a scan of a long line skips the other characters at C speed.
-SENTENCE_END_RE = re.compile(r"(?=[。！？!?.\t])(?:[。！？!]|\?(?!\))|\.(?=\s|$)|\t)")
+SENTENCE_END_RE = re.compile(r"(?=[。！？!?.\t])(?:[。！？!]|\?(?!\)|0[0-4]\d(?!\d))|\.(?=\s|$)|\t)")
 SCOPE_END_RE = re.compile(
-    r"(?=[。！？!；;，：:)）,?.\t])(?:[。！？!；;，：:)）]|(?<!\d),|,(?!\d)|\?(?!\))|\.(?=\s|$)|\t)"
+    r"(?=[。！？!；;，：:)）,?.\t])(?:[。！？!；;，：:)）]|(?<!\d),|,(?!\d)|\?(?!\)|0[0-4]\d(?!\d))|\.(?=\s|$)|\t)"
 )
 CLAUSE_END_RE = re.compile(
-    r"(?=[。！？!；;，、：:()（）,?.\t])(?:[。！？!；;，、：:()（）]|(?<!\d),|,(?!\d)|\?(?!\))|\.(?=\s|$)|\t)"
+    r"(?=[。！？!；;，、：:()（）,?.\t])(?:[。！？!；;，、：:()（）]|(?<!\d),|,(?!\d)|\?(?!\)|0[0-4]\d(?!\d))|\.(?=\s|$)|\t)"
 )
 
 FORECAST_RE = re.compile(
@@ -25,6 +25,8 @@ FORECAST_RE = re.compile(
 )
 #: 从2022年的 before a figure: the start of a change, in its own year.
 FROM_YEAR_RE = re.compile(r"[从由]\s?(?:19|20)\d\d\s?年?(?:底|末)?\s?的?\s?$")
+#: "grow from $19.5 billion in 2022": the English start of a change.
+FROM_FIGURE_RE = re.compile(r"(?<![A-Za-z])from\s?(?:" + alternation(CURRENCY_PREFIXES) + r")?\s?$")
 ESTIMATE_RE = re.compile(r"估计|估算|测算|estimated")
 OBSERVED_RE = re.compile(r"数据显示|统计显示|已经|已")
 
@@ -73,6 +75,12 @@ CHANGE_RE = re.compile(
     f"(?P<fall>{alternation(_LEXICON.changes.fall)})"
     f"|(?P<rise>{alternation(_LEXICON.changes.rise + _LEXICON.changes.neutral)})"
 )
+#: up 8.4 percent, down by 3 points: an English change adverb right before the number.
+CHANGE_BEFORE_NUMBER_RE = re.compile(
+    f"(?:(?P<fall>{alternation(_LEXICON.changes.fall_before_number)})"
+    f"|{''.join(f'(?<!{re.escape(w)} )' for w in _LEXICON.changes.not_a_change_before_up)}"
+    f"(?P<rise>{alternation(_LEXICON.changes.rise_before_number)}))\\s(?:by\\s)?(?:about\\s|nearly\\s)?$"
+)
 FALL_AFTER_RE = re.compile(rf"\s?(?:{alternation(_LEXICON.changes.fall_after)})")
 PRICE_RE = re.compile(r"单价|均价|人均|单机柜|价格|售价|报价|费用/|/年|/套|/台|/个|/次|/小时|/月|/人|price")
 
@@ -102,7 +110,7 @@ METRIC_HEAD_RE = re.compile(
     r"|全年|年内|当年|同期|(?:仅|共|共计|累计|合计)?(?:发生|完成|录得|披露)了?)+"
 )
 #: Where a metric phrase may begin: clause marks, but not parentheses (全球人工智能硬件市场（服务器）规模).
-METRIC_START_RE = re.compile(r"[。！？!；;，、：:]|(?<!\d),|,(?!\d)|\?(?!\))|\.(?=\s|$)|\t")
+METRIC_START_RE = re.compile(r"[。！？!；;，、：:]|(?<!\d),|,(?!\d)|\?(?!\)|0[0-4]\d(?!\d))|\.(?=\s|$)|\t")
 #: Another figure inside a phrase (从2022年的195亿美元增长到): the phrase ends before it, or before 从.
 #: A year (2022年, 2025E, "in 2022") is not a figure.
 FIGURE_RE = re.compile(
@@ -144,7 +152,9 @@ def kind_of(text: str, sentence: tuple[int, int], scope_lo: int, start: int, per
     if FORECAST_RE.search(before) and not OBSERVED_RE.search(before[-6:]):
         # 预计…将从2022年的195亿美元增长到2026年: the year a forecast starts from is observed
         observed = period_last is not None and last_actual is not None and period_last < last_actual
-        return "actual" if observed and FROM_YEAR_RE.search(text, max(0, start - 14), start) else "forecast"
+        started = FROM_YEAR_RE.search(text, max(0, start - 14), start) or FROM_FIGURE_RE.search(
+            text, max(0, start - 12), start)
+        return "actual" if observed and started else "forecast"
     if last_actual is not None and period_last is not None:
         if period_last > last_actual + (1 if grain in ("quarter", "half", "month") else 0):
             return "forecast"
@@ -192,7 +202,8 @@ def type_of(text: str, clause_lo: int, start: int, unit: str, type_hint: str, un
     :param end: where the number ends, to read a growth word after it.
     """
     if unit in ("%", "pp"):
-        if end >= 0 and (GROWTH_AFTER_RE.match(text, end) or FALL_AFTER_RE.match(text, end)):
+        if end >= 0 and (GROWTH_AFTER_RE.match(text, end) or FALL_AFTER_RE.match(text, end)
+                         or CHANGE_BEFORE_NUMBER_RE.search(text, max(clause_lo, start - 20), start)):
             return "growth"
         cue = None
         for m in TYPE_RE.finditer(text, clause_lo, start):
@@ -222,6 +233,9 @@ def sign_of(text: str, clause_lo: int, start: int, end: int) -> int:
     """
     if FALL_AFTER_RE.match(text, end):
         return -1
+    adverb = CHANGE_BEFORE_NUMBER_RE.search(text, max(clause_lo, start - 20), start)
+    if adverb:
+        return -1 if adverb.lastgroup == "fall" else 1
     sign = 1
     for m in CHANGE_RE.finditer(text, clause_lo, start):
         if not m.group().endswith(GROWTH_NOUNS) and (

@@ -83,6 +83,9 @@ class Changes:
     rise: tuple[str, ...]
     fall: tuple[str, ...]
     neutral: tuple[str, ...]
+    rise_before_number: tuple[str, ...]
+    not_a_change_before_up: tuple[str, ...]
+    fall_before_number: tuple[str, ...]
     fall_after: tuple[str, ...]
     to_level: tuple[str, ...]
 
@@ -314,7 +317,9 @@ def _changes(f: _File) -> Changes:
     for word in rise:
         if word in neutral:
             f.fail("rise", f"{word!r} is also a neutral word")
-    return Changes(rise=rise, fall=fall, neutral=neutral, fall_after=f.words("fall_after"),
+    return Changes(rise=rise, fall=fall, neutral=neutral, rise_before_number=f.words("rise_before_number"),
+                   not_a_change_before_up=f.words("not_a_change_before_up"),
+                   fall_before_number=f.words("fall_before_number"), fall_after=f.words("fall_after"),
                    to_level=f.words("to_level"))
 
 
