@@ -7,6 +7,7 @@ in the number-token table with a :class:`recon.schemas.NonClaimReason`.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -28,6 +29,7 @@ from recon.extract.quantities import (
 )
 from recon.extract.tables import split_flattened_rows, split_label_rows, unit_from_hint
 from recon.extract.tokens import reason_for
+from recon.extract.units import CURRENCY_PREFIXES
 from recon.lexicon import alternation, lexicon
 from recon.schemas import Claim, NonClaimReason, NumberToken, empty
 
@@ -40,6 +42,17 @@ CURRENCY_BASIS_RE = re.compile(
     r"|(?:amounts?|figures?|values?)\b[^.;]{0,40}?\bin "
     rf"(?P<en>{alternation(w for w in CURRENCY_WORDS if w.isascii())})"
 )
+#: What stands between a figure and its restatement: a parenthesis or a restating word (约合, or about),
+#: with qualifiers, currency marks and a year around them (5 EFLOPS in 2024, or 5,000 PFLOPS).
+RESTATING_GAP_RE = re.compile(
+    r"\s?(?:(?:in|by)\s(?:19|20)\d\d)?\s?(?:(?P<open>[(（])|[,，])?\s?"
+    rf"(?:(?P<word>{alternation(lexicon().measures.restating)})\s?)?"
+    rf"(?:(?:{alternation(lexicon().qualifiers.before)}|{alternation(CURRENCY_PREFIXES)}|"
+    rf"{alternation(CURRENCY_WORDS)}|{alternation(lexicon().compute.per_second)})\s?)*",
+    re.IGNORECASE,
+)
+#: Units whose figures are parts or changes, never one amount restated.
+NOT_RESTATED_UNITS = ("%", "pp", "x")
 #: A bare amount (no unit) of at least this multiplier takes its paragraph's currency: 120 billion.
 CONTEXT_MONEY_MULT = 1e6
 #: Letters or characters that may start a quantity in words (half, 一半, 翻番): a quick test per line.
@@ -221,6 +234,7 @@ class SegmentReader:
             return
         self.ends: dict = {}
         self.last_money: tuple[int, str] | None = None
+        self.last_claim: tuple[int, int, str, float, str] = (-1, -1, "", 0.0, "")
         self.previous = None
         self.subject: tuple[int, str] = (-1, "")
         self.last_figure: tuple[int, int, str, str] = (-1, -1, "", "")
@@ -490,14 +504,17 @@ class SegmentReader:
         start, end = self.original(q.start, q.end)
         surface = self.text[start - self.col_offset:end - self.col_offset]
         q_lo, q_hi = self.original(s_lo, max(s_hi, s_lo + 1))
+        this_id = claim_id(self.doc_id, self.line, start, surface)
+        restated = self.restated(q, s_lo)
+        self.last_claim = (s_lo, q.end, q.unit, q.value, this_id)
         self.claims.append(dict(
-            claim_id=claim_id(self.doc_id, self.line, start, surface), doc_id=self.doc_id, page=self.page,
+            claim_id=this_id, doc_id=self.doc_id, page=self.page,
             line=self.line, start=start, end=end, surface=surface,
             quote=self.text[q_lo - self.col_offset:q_hi - self.col_offset].strip(),
             value=_tidy(q.value), value_high=_tidy(q.value_high), value_step=_tidy(q.step), unit=q.unit,
             qualifier=q.qualifier, kind=kind, type=ctype, period_start=first, period_end=last,
             period_grain=grain, period=label, geo=geo,
-            metric_text=metric_text,
+            metric_text=metric_text, restates=restated,
             flags=";".join(q.flags),
         ))
 
@@ -550,6 +567,21 @@ class SegmentReader:
             label = f"{period.first}-{self.last_actual}"
             return period._replace(last=self.last_actual, grain="span", label=label)
         return period
+
+    def restated(self, q: Quantity, s_lo: int) -> str:
+        """The id of the figure just before ``q`` that ``q`` restates in another unit or currency
+        (12亿美元（约合86亿元人民币）, 1 GW (1,000 MW), 5 EFLOPS, or 5,000 PFLOPS), else ''."""
+        lo, end, unit, value, restated_id = self.last_claim
+        if lo != s_lo or end > q.start:
+            return ""
+        gap = RESTATING_GAP_RE.fullmatch(self.clean, end, q.start)
+        if gap is None or not (gap.group("open") or gap.group("word")):
+            return ""
+        if unit in CURRENCY_UNITS and q.unit in CURRENCY_UNITS:
+            return restated_id if unit != q.unit else ""
+        if unit == q.unit and unit not in NOT_RESTATED_UNITS:
+            return restated_id if math.isclose(value, q.value, rel_tol=0.02) else ""
+        return restated_id if unit.startswith("other:") and q.unit.startswith("other:") else ""
 
     def follows_figure(self, period: Period, s_lo: int) -> bool:
         """Whether ``period`` is written after the previous figure of its sentence, in English order

@@ -78,7 +78,7 @@ UNIT_RE = re.compile(
     r"|(?P<bytes>(?P<bp>[KMGTPEZ])B(?![A-Za-z\d]))"
     rf"|(?P<bareflops>(?P<ffp>[{''.join(_COMPUTE.bare_flops_prefixes)}])(?![A-Za-z\d]))"
     r"|(?P<params>B(?=\s?参数)|参数)"
-    rf"|(?P<power>{_unit_words(POWER)})"
+    rf"|(?P<power>{_unit_words(POWER)}(?!时|h))"  # 千瓦时 and MWh are energy
     rf"|(?P<other>{_unit_words(OTHER_UNITS)})"
     r"|(?P<months>个月|\smonths?\b)"
     r"|(?P<years>年|\syears?\b)"

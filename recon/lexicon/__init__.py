@@ -118,6 +118,7 @@ class Measures:
     counted_before: tuple[str, ...]
     counted_labels: tuple[str, ...]
     money_nouns: tuple[str, ...]
+    restating: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -355,6 +356,7 @@ def _measures(f: _File) -> Measures:
         counted_before=f.words("counted_before"),
         counted_labels=f.words("counted_labels"),
         money_nouns=f.words("money_nouns"),
+        restating=f.words("restating"),
     )
 
 
