@@ -85,7 +85,8 @@ FUTURE_YEARS_RE = re.compile(r"(?:未来|今后)([一二三四五六七八九十
 LABELLED_CELL_RE = re.compile(r"[\u4e00-\u9fff]{2,6}\($")
 SINCE_FROM_RE = re.compile(r"[从由]\s?$")
 TARGET_RE = re.compile(r"(?:至|到)\s?$")
-FROM_TO_RE = re.compile(r"(?:从|至|到)\s?(?:的)?\s?$")
+#: 从…至… / from … to … before the two levels of a span: the start takes its first year, the end its last.
+FROM_TO_RE = re.compile(r"(?:从|至|到|(?<![A-Za-z])(?:from|to))\s?(?:的)?\s?(?:US\$|\$|€|¥|RMB\s?)?$")
 #: What stands between two members of one list: 37%、28%和25%, 工业质检(45%)、金融风控(38%).
 LIST_GAP_RE = re.compile(r"\s?[)）]?\s?(?:、|和|与|及|以及)\s?(?:[^\d,，。；;:：()（）、%]{0,12}[(（])?\s?")
 #: The rest of a name listed with 、 (九天睿芯、): a numeral starting it counts nothing.
@@ -488,10 +489,12 @@ class SegmentReader:
                 label = f"{first}-{last}"
         elif grain == "span" and ctype != "cagr":
             # 2020年-2023年,规模从287亿元增长至387亿元: the ends of the span are the two levels' years
-            end = FROM_TO_RE.search(clean, max(scope[0], q.start - 6), q.start)
+            end = FROM_TO_RE.search(clean, max(scope[0], q.start - 10), q.start)
             if end is not None:
-                first = last = first if end.group().startswith("从") else last
+                first = last = first if end.group().startswith(("从", "from")) else last
                 grain, label = "year", str(first)
+                if kind == "forecast" and self.last_actual is not None and last <= self.last_actual:
+                    kind = "actual"  # the start of a forecast change is observed
         metric_text = measured or (name if name and not listed_geo else self.metric(q, s_lo, c_lo, c_hi))
         if q.unit.startswith("count:") and " " in q.unit_text.strip() and (
                 not metric_text or metric_text in context.GEOGRAPHY):

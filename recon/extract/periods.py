@@ -53,6 +53,8 @@ SINCE_AFTER_RE = re.compile(r"\s?(?:[\u4e00-\u9fff]{1,3}?)?(?:起|以来)")
 TOPIC_AFTER_RE = re.compile(
     r"(?:\s?\d{1,2}\s?日)?(?:底|末|初|全年|上半年|下半年|内|期间|以来|起)?\s?[,，]"
 )
+#: A closing parenthesis and the space after it, between a scope and the year written after it.
+CLOSING_RE = re.compile(r"[)）]\s?")
 #: 全年 (the whole year) after a half or a quarter.
 WHOLE_YEAR_RE = re.compile(r"全年|整年|full[- ]year")
 #: A topic opens its clause: at most a few words stand between it and the clause's start.
@@ -212,7 +214,8 @@ def period_for(text: str, periods: list[Period], start: int, end: int, sentence:
                 return p
     if i < len(periods):
         after = periods[i]
-        if after.start < c_hi and not after.base:
+        # "RMB 15 billion (US$2.1 billion) in 2023": the year after a parenthesis closing the scope
+        if not after.base and (after.start < c_hi or CLOSING_RE.fullmatch(text, c_hi, after.start)):
             return after
         dated = dated or after.start < s_hi
     if dated:

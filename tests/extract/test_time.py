@@ -32,6 +32,10 @@ ORDER = [
     ("Robot sales were 41,000 units in 2022, up 6.5 percent year on year.", "2023-06",
      [("41,000 units", "2022", "actual"), ("6.5 percent", "2022", "actual")]),
     ("?027年全国智能算力规模预计达到900 EFLOPS。", "2024-03", [("900 EFLOPS", "2027", "forecast")]),
+    ("From 2022 to 2026, cloud revenue will climb from $6 billion to $15 billion.", "2023-05",
+     [("6 billion", "2022", "actual"), ("15 billion", "2026", "forecast")]),
+    ("The group sold HK$3 billion (about US$380 million) in 2022.", "2023-05",
+     [("3 billion", "2022", "actual"), ("380 million", "2022", "actual")]),
     ("By 2026 the region aims to host 50 AI labs.", "2024-03", [("50 AI labs", "2026", "forecast")]),
 ]
 
