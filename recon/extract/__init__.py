@@ -457,7 +457,8 @@ class SegmentReader:
         measured = metric or self.cell_label(q.start)
         geo = context.geo_of(measured, (0, len(measured)), 0, len(measured)) if measured else ""
         if not geo and metric is None:
-            geo = context.geo_of(clean, (s_lo, s_hi), scope[0], q.start)
+            geo = context.geo_of(clean, (s_lo, s_hi), scope[0], q.start) or context.place_after(
+                clean, q.end, s_hi)
             if not geo and self.carry:  # the place a paragraph named before this sentence
                 geo = context.geo_of(clean, (max(0, s_lo - self.carry), s_lo), s_lo, s_lo)
         if not geo and self.in_table:  # the place its table's caption names

@@ -41,6 +41,8 @@ GEO_RE = re.compile(
         for w in sorted(GEOGRAPHY, key=len, reverse=True)) + ")"
 )
 
+#: "in China", "in the US": where an English figure is, written after it.
+IN_PLACE_BEFORE_RE = re.compile(r"(?<![A-Za-z])in (?:the )?$")
 #: A place right after these words is the whole a share is taken of: 占全国产值38%.
 WHOLE_BEFORE_RE = re.compile(r"占据?$")
 #: A place that is the whole of a share (全球占比), a rank (全球第二大, 排名全国第三, 全球领先的) or the
@@ -172,6 +174,14 @@ def geo_of(text: str, sentence: tuple[int, int], scope_lo: int, start: int) -> s
     if found or scope_lo <= sentence[0]:
         return found
     return _last_place(text, sentence[0], scope_lo)
+
+
+def place_after(text: str, end: int, hi: int) -> str:
+    """A place English names after the figure in its sentence (raised €2 billion in Europe), or ''."""
+    for m in GEO_RE.finditer(text, end, hi):
+        if IN_PLACE_BEFORE_RE.search(text, max(end, m.start() - 8), m.start()):
+            return GEOGRAPHY[m.group()]
+    return ""
 
 
 def place_of(text: str) -> str:
