@@ -206,6 +206,8 @@ class SegmentReader:
         self.table_headers: dict[str, list[str]] = {}
         self.grids: dict[str, dict[tuple[int, int], str]] = {}
         self.caption: tuple[Period | None, str] = (None, "")
+        self.last_money: tuple[int, str] | None = None
+        self.money_line = 0
         self.listing: tuple[int, int, int] = (-1, -1, -1)
 
     def read(self, page, line, col_offset, text, clean, offsets, block, unit_hint, table_id="", row=-1,
@@ -234,7 +236,10 @@ class SegmentReader:
                     self.number(m.start(), m.end(), NonClaimReason.BOILERPLATE, "boilerplate block")
             return
         self.ends: dict = {}
-        self.last_money: tuple[int, str] | None = None
+        # the currency of a paragraph's money goes on into a line that continues it (…日圆。\n其中约1兆)
+        goes_on = (self.last_money is not None and self.line - self.money_line == 1
+                   and CONTINUES_RE.match(clean))
+        self.last_money = (-1, self.last_money[1]) if goes_on else None
         self.last_claim: tuple[int, int, str, float, str] = (-1, -1, "", 0.0, "")
         self.previous = None
         self.subject: tuple[int, str] = (-1, "")
@@ -502,7 +507,7 @@ class SegmentReader:
             metric_text = q.unit_text.strip()  # China had 9,183 AI-related companies: what is counted
         self.previous = (s_lo, period, kind)
         if q.unit in CURRENCY_UNITS:
-            self.last_money = (q.end, q.unit)
+            self.last_money, self.money_line = (q.end, q.unit), self.line
         self.subject = (s_lo, metric_text)
         self.last_figure = (s_lo, q.end, q.unit, ctype)
         start, end = self.original(q.start, q.end)

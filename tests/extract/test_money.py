@@ -78,3 +78,12 @@ def test_no_money_or_count_where_none_is_written(extract, sentence):
     assert not claims["unit"].str.startswith("count:w").any()
     assert not ((claims["unit"] == "USD") & (claims["value"] == 2e4)).any()
     assert "first half" not in " ".join(claims["surface"])
+
+
+def test_a_line_that_goes_on_keeps_the_currency():
+    from tests.extract.conftest import read_lines
+
+    claims, _ = read_lines(["该基金规模为50亿美元。", "其中20亿投向芯片。", "园区另有30亿用于道路。"])
+    row = claims[claims["line"] == 2].iloc[0]
+    assert (row["unit"], row["value"]) == ("USD", 2e9) and "currency-from-context" in row["flags"]
+    assert not (claims["line"] == 3).any() or claims[claims["line"] == 3].iloc[0]["unit"] != "USD"
