@@ -66,8 +66,10 @@ TYPE_CUES = [
     ("growth", alternation(_LEXICON.changes.rise + _LEXICON.changes.fall + _LEXICON.changes.neutral)),
     ("other", r"高出|差距|溢价|相当于"),
 ]
-GROWTH_AFTER_RE = re.compile(r"\s?的?(?:同比|年)?(?:增长|增速|增幅)")
-TYPE_RE = re.compile("|".join(f"(?P<{name}>{cue})" for name, cue in TYPE_CUES))
+GROWTH_AFTER_RE = re.compile(
+    rf"\s?的?(?:同比|年)?(?:增长|增速|增幅)|\s(?:{alternation(_LEXICON.changes.growth_after)})", re.IGNORECASE
+)
+TYPE_RE = re.compile("|".join(f"(?P<{name}>{cue})" for name, cue in TYPE_CUES), re.IGNORECASE)
 #: Growth cues that name the metric (增长率从3.2%升至12.1%) rather than a change of another metric.
 GROWTH_NOUNS = ("率", "增速", "增幅", "涨幅", "降幅", "跌幅")
 #: A change verb followed by 至/到 gives the new level (提升至31%), not the change.
@@ -75,7 +77,8 @@ TO_LEVEL_RE = re.compile(rf"\s?(?:了)?(?:{alternation(_LEXICON.changes.to_level
 #: Change words by direction (changes.yaml): the nearest before a growth gives its sign.
 CHANGE_RE = re.compile(
     f"(?P<fall>{alternation(_LEXICON.changes.fall)})"
-    f"|(?P<rise>{alternation(_LEXICON.changes.rise + _LEXICON.changes.neutral)})"
+    f"|(?P<rise>{alternation(_LEXICON.changes.rise + _LEXICON.changes.neutral)})",
+    re.IGNORECASE,
 )
 #: up 8.4 percent, down by 3 points: an English change adverb right before the number.
 CHANGE_BEFORE_NUMBER_RE = re.compile(

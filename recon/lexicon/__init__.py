@@ -86,6 +86,7 @@ class Changes:
     rise_before_number: tuple[str, ...]
     not_a_change_before_up: tuple[str, ...]
     fall_before_number: tuple[str, ...]
+    growth_after: tuple[str, ...]
     fall_after: tuple[str, ...]
     to_level: tuple[str, ...]
 
@@ -320,7 +321,8 @@ def _changes(f: _File) -> Changes:
             f.fail("rise", f"{word!r} is also a neutral word")
     return Changes(rise=rise, fall=fall, neutral=neutral, rise_before_number=f.words("rise_before_number"),
                    not_a_change_before_up=f.words("not_a_change_before_up"),
-                   fall_before_number=f.words("fall_before_number"), fall_after=f.words("fall_after"),
+                   fall_before_number=f.words("fall_before_number"),
+                   growth_after=f.words("growth_after"), fall_after=f.words("fall_after"),
                    to_level=f.words("to_level"))
 
 

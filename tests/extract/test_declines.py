@@ -32,6 +32,10 @@ NOT_SIGNED = [
     ("融资金额回落至340亿元。", "340亿元", dict(value=3.4e10, type="level")),
     ("平均售價下跌至新臺幣1.2萬元。", "1.2萬元", dict(value=1.2e4)),
     ("Revenue rose 6% while costs were flat.", "6%", dict(value=6, type="growth")),
+    ("Growth of 4% is expected for handsets.", "4%", dict(value=4, type="growth")),
+    ("The plan targets 25% annual growth in capacity.", "25%", dict(value=25, type="growth")),
+    ("該廠今年營收可望成長15%。", "15%", dict(value=15, type="growth")),
+    ("Unit costs were cut by 30%.", "30%", dict(value=-30, type="growth")),
     ("Its share fell to 18% of the market.", "18%", dict(value=18)),
 ]
 
