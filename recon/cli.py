@@ -45,7 +45,7 @@ def expectations_option(command):
     from recon.pipeline import EXPECTATIONS_DIR
 
     return click.option(
-        "--expectations", default=EXPECTATIONS_DIR, show_default=True,
+        "--expectations", default=EXPECTATIONS_DIR, show_default="the suites shipped with recon",
         type=click.Path(path_type=Path, file_okay=False, exists=True),
         help="directory of metrics.yaml, matching.yaml and the suites",
     )(command)
@@ -122,20 +122,33 @@ def write_outputs(outputs: dict[str, str], out: Path) -> None:
         raise OutputError(error.filename or out, error.strerror or str(error)) from error
 
 
+def default_sources() -> Path:
+    """``sources/`` of the current directory, what ``recon audit`` reads when no path is given."""
+    from recon.errors import SourceNotFoundError
+
+    sources = Path("sources")
+    if not sources.is_dir():
+        raise SourceNotFoundError(sources, "no sources/ directory here: name the reports to audit, "
+                                           "e.g. recon audit REPORTS_DIR --out reports")
+    return sources
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", default=Path("reports"), show_default=True, type=click.Path(path_type=Path),
               help="output directory for audit.html, facts.csv, findings.json, junit.xml")
 @reviews_option
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error",
-              show_default=True, help="lowest severity of an unreviewed failing finding that fails the run")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+              help="lowest severity of an unreviewed conflict ('Conflicts to decide') that fails the run")
+@click.option("--fail-on-notes", type=click.Choice(FAIL_ON), default="never", show_default=True,
+              help="the same for notes on the text (lost dashes, doubtful table cells)")
 @click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="findings.json of an earlier run: only findings not in it count for the gate")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(min=1),
               help="documents extracted in parallel processes")
 @expectations_option
 @renders_errors
-def audit(paths, out, reviews, fail_on, baseline, jobs, expectations):
+def audit(paths, out, reviews, fail_on, fail_on_notes, baseline, jobs, expectations):
     """Audit the figures in reports and write the audit report (default: sources/ -> reports/).
 
     Exit 0 when the gate passes, 1 when it fails, 2 on a usage or input error (unreadable files
@@ -147,8 +160,8 @@ def audit(paths, out, reviews, fail_on, baseline, jobs, expectations):
     from recon.gate import Gate, load_baseline
     from recon.pipeline import run_audit
 
-    gate = Gate(fail_on, load_baseline(baseline) if baseline else None, str(baseline or ""))
-    report = run_audit(paths or [Path("sources")], expectations, reviews=reviews, gate=gate,
+    gate = Gate(fail_on, load_baseline(baseline) if baseline else None, str(baseline or ""), fail_on_notes)
+    report = run_audit(paths or [default_sources()], expectations, reviews=reviews, gate=gate,
                        progress=stage_line(), jobs=jobs)
     write_outputs({
         "audit.html": report.to_html(),
@@ -171,16 +184,23 @@ def audit(paths, out, reviews, fail_on, baseline, jobs, expectations):
 @click.option("--note", required=True, help="why: shown next to the finding in later reports")
 @click.option("--by", default="", help="who decided")
 @reviews_option
+@click.option("--findings", default=Path("reports/findings.json"), show_default=True,
+              type=click.Path(path_type=Path, dir_okay=False),
+              help="findings.json of the latest audit: FINDING_ID must be one of its ids")
 @renders_errors
-def review(finding_id, status, note, by, reviews):
+def review(finding_id, status, note, by, reviews, findings):
     """Record an editor's decision on a finding (by its id in audit.html or findings.json).
+
+    The id must name a finding of the latest audit (--findings); its first 8 characters or more
+    are enough when no other id starts the same. Decisions recorded at the same time are all kept.
 
     \b
     Example: recon review 3f9a0c2b71de --status waived --note "2030 scenario, not a forecast" --by lin
     """
-    from recon.review import record_review
+    from recon.review import load_finding_ids, record_review, resolve_finding_id
 
-    decision = record_review(reviews, finding_id, status, note, by)
+    full_id = resolve_finding_id(finding_id, load_finding_ids(findings), findings)
+    decision = record_review(reviews, full_id, status, note, by)
     click.echo(f"{decision.finding_id}: {decision.status} -> {reviews}", err=True)
 
 

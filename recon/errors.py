@@ -41,6 +41,10 @@ class ReviewsFileError(ReconError):
     """The reviews file cannot be read or written."""
 
 
+class FindingIdError(ReconError):
+    """A review's finding id names none, or several, of the latest ``findings.json`` (or there is none)."""
+
+
 class RunDirectoryError(ReconError):
     """A directory given to ``recon diff`` does not hold the outputs of a ``recon audit`` run."""
 

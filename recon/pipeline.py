@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,20 @@ if TYPE_CHECKING:
     from recon.gate import Gate
     from recon.report import AuditReport
 
-EXPECTATIONS_DIR = Path(__file__).resolve().parent.parent / "expectations"
+
+def shipped_expectations() -> Path:
+    """The default suites: ``recon/expectations`` of an installed wheel, else a checkout's ``expectations/``.
+
+    The wheel maps the checkout's top-level directory into the package (setup.py), so both are the
+    same files; a checkout (or an editable install) reads the directory a team edits.
+    """
+    installed = resources.files("recon") / "expectations"
+    if isinstance(installed, Path) and installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / "expectations"
+
+
+EXPECTATIONS_DIR = shipped_expectations()
 
 
 @dataclass

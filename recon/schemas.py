@@ -57,6 +57,9 @@ SEVERITY_RANK = {s.value: len(Severity) - i for i, s in enumerate(Severity)}
 """Higher is more severe; ``--fail-on X`` gates on findings ranked at or above X."""
 
 OUTCOMES = ["fail", "pass"]
+SECTIONS = ["conflicts", "notes"]
+"""Where a finding belongs: what the sources say (a conflict to decide), or how recon read the text
+(a note: a lost dash, a doubtful table cell). Suites declare it per expectation; gates differ."""
 STATUSES = ["open", "accepted", "waived", "fixed"]
 
 
@@ -255,6 +258,8 @@ class Finding(pa.DataFrameModel):
     expected: Series[str] = pa.Field(description="what the check expected, e.g. '33.9% ± 0.1'")
     arithmetic: Series[str] = pa.Field(description="the recomputation, e.g. '(1117.4/259.9)^(1/5)-1'")
     message: Series[str]
+    message_zh: Series[str] = pa.Field(description="the message from the suite's Chinese template")
+    section: Series[str] = pa.Field(isin=SECTIONS, description="conflicts or notes, as the suite declares")
     status: Series[str] = pa.Field(isin=STATUSES)
 
     class Config:

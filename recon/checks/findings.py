@@ -132,17 +132,12 @@ def build_findings(table: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
     parts = []
     for position, expectation in enumerate(spec.expectations):
         rows = table[first == position]
-        where = f"checks.{spec.check}.expectations[{position}].message"
-        message = render(expectation.message, rows, spec, where)
+        where = f"checks.{spec.check}.expectations[{position}]"
         if expectation.expected is not None:
-            expected = f"checks.{spec.check}.expectations[{position}].expected"
-            rows = rows.assign(expected=render(expectation.expected, rows, spec, expected))
-        parts.append(_findings(rows, "fail", expectation.severity, message))
+            rows = rows.assign(expected=render(expectation.expected, rows, spec, f"{where}.expected"))
+        parts.append(_findings(rows, "fail", expectation, spec, where))
     if spec.passes is not None:
-        rows = table[first == -1]
-        where = f"checks.{spec.check}.passes.message"
-        message = render(spec.passes.message, rows, spec, where)
-        parts.append(_findings(rows, "pass", spec.passes.severity, message))
+        parts.append(_findings(table[first == -1], "pass", spec.passes, spec, f"checks.{spec.check}.passes"))
     return _restatements_merged(pd.concat(parts, ignore_index=True))
 
 
@@ -169,12 +164,14 @@ def _restatements_merged(findings: pd.DataFrame) -> pd.DataFrame:
     return merged[FINDING_COLUMNS]
 
 
-def _findings(rows: pd.DataFrame, outcome: str, severity: str, message: pd.Series) -> pd.DataFrame:
+def _findings(rows: pd.DataFrame, outcome: str, declared, spec: CheckSpec, where: str) -> pd.DataFrame:
+    """Finding rows for ``rows``, worded, ranked and placed as ``declared`` (an expectation or the
+    check's ``passes``) says."""
     return pd.DataFrame({
         "finding_id": [finding_id(c, k) for c, k in zip(rows["check"], rows["claim_key"], strict=True)],
         "check": rows["check"],
         "outcome": outcome,
-        "severity": severity,
+        "severity": declared.severity,
         "metric_id": rows["metric_id"],
         "geo": rows["geo"],
         "period": rows["period"],
@@ -182,7 +179,9 @@ def _findings(rows: pd.DataFrame, outcome: str, severity: str, message: pd.Serie
         "observed": rows["observed"],
         "expected": rows["expected"],
         "arithmetic": rows["arithmetic"],
-        "message": message,
+        "message": render(declared.message, rows, spec, f"{where}.message"),
+        "message_zh": render(declared.message_zh, rows, spec, f"{where}.message_zh"),
+        "section": declared.section,
         "status": "open",
     }, columns=FINDING_COLUMNS)
 

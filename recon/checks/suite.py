@@ -13,7 +13,7 @@ import great_expectations.expectations as gxe
 import yaml
 
 from recon.errors import ConfigError
-from recon.schemas import SEVERITIES
+from recon.schemas import SECTIONS, SEVERITIES
 
 from .tolerance import IntervalSettings
 
@@ -30,7 +30,7 @@ CATALOGUE = {
 """Every check recon knows, with its title; suites set their thresholds, severities and messages."""
 
 NOT_SUITES = {"metrics.yaml", "matching.yaml", "intervals.yaml"}
-EXPECTATION_KEYS = {"name", "expect", "where", "severity", "message", "expected"}
+EXPECTATION_KEYS = {"name", "expect", "where", "severity", "message", "message_zh", "section", "expected"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,10 @@ class Expectation:
     expected: str | None = None
     """Template of what a failing row should have shown, when the table's ``expected`` column cannot
     say it (a plausibility bound lives in the suite, so the suite words it)."""
+    message_zh: str = ""
+    """The Chinese template; the English one when the suite gives none."""
+    section: str = "conflicts"
+    """``conflicts`` (what the sources say) or ``notes`` (how the text was read)."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,8 @@ class Outcome:
 
     severity: str
     message: str
+    message_zh: str = ""
+    section: str = "conflicts"
 
 
 @dataclass(frozen=True, eq=False)
@@ -180,7 +186,8 @@ def _load_expectation(item: Any, path: Path, where: str) -> Expectation:
     if expected is not None:
         expected = _template(expected, path, f"{where}.expected")
     kwargs = {k: v for k, v in item.items() if k not in EXPECTATION_KEYS}
-    expectation = Expectation(name, expect, kwargs, condition, outcome.severity, outcome.message, expected)
+    expectation = Expectation(name, expect, kwargs, condition, outcome.severity, outcome.message, expected,
+                              outcome.message_zh, outcome.section)
     build_expectation(expectation, path, where)
     return expectation
 
@@ -190,7 +197,11 @@ def _load_outcome(item: Any, path: Path, where: str) -> Outcome:
     if severity not in SEVERITIES:
         raise ConfigError(path, f"severity must be one of {', '.join(SEVERITIES)}", key=f"{where}.severity")
     message = _template(_require(item, "message", str, path, where), path, f"{where}.message")
-    return Outcome(severity, message)
+    message_zh = _template(item.get("message_zh", message), path, f"{where}.message_zh")
+    section = item.get("section", SECTIONS[0])
+    if section not in SECTIONS:
+        raise ConfigError(path, f"section must be one of {', '.join(SECTIONS)}", key=f"{where}.section")
+    return Outcome(severity, message, message_zh, section)
 
 
 def _template(template: Any, path: Path, where: str) -> str:

@@ -24,11 +24,16 @@ class ClaimNote:
 
 @dataclass
 class Quote:
-    """One source sentence quoted as evidence, its numbers split out so they can be highlighted."""
+    """One source sentence quoted as evidence, cleaned, its numbers split out so they can be highlighted."""
 
     doc_id: str = _help("document the sentence is in")
     location: str = _help("where in the document, e.g. 'p. 3, line 12' or 'line 12'")
-    parts: list[tuple[str, bool]] = _help("(text, is a number of the finding) pieces of the sentence")
+    parts: list[tuple[str, bool]] = _help(
+        "(text, is a number of the finding) pieces of the cleaned sentence: pinyin and citation marks "
+        "removed, simplified characters"
+    )
+    original: str = _help("the sentence as written, '' when cleaning changed nothing")
+    cell: str = _help("for a table cell: what its row and column say it counts, and its period; ''")
     claims: list[ClaimNote] = _help("the finding's claims in this sentence")
 
 
@@ -40,6 +45,7 @@ class FindingView:
     check: str = _help("kebab-case check id, e.g. 'cross-source-agreement'")
     outcome: str = _help("fail or pass")
     severity: str = _help("error, warning or info")
+    section: str = _help("conflicts or notes, as the suite declares")
     status: str = _help("open, accepted, waived or fixed (from the reviews file)")
     gating: bool = _help("whether this finding fails the gate of this run")
     metric_id: str = _help("glossary metric id")
@@ -47,13 +53,29 @@ class FindingView:
     period: str = _help("period, '' when unstated")
     observed: str = _help("what the documents say")
     expected: str = _help("what the check expected")
-    arithmetic: str = _help("the recomputation, '' when none")
+    arithmetic: str = _help("the check's recomputation, '' when none")
+    reading: str = _help("the comparison as a plain sentence in the figures' own unit, '' when none")
+    reading_zh: str = _help("the same sentence in Chinese")
     message: str = _help("the check's message")
+    message_zh: str = _help("the check's message from the suite's Chinese template")
+    review_command: str = _help("the `recon review` line that records a decision on this finding")
+    reviewed: bool = _help("whether the reviews file holds a decision on this finding")
     review_note: str = _help("the editor's note, '' when not reviewed")
     review_by: str = _help("who reviewed, ''")
     review_at: str = _help("when, ISO date-time, ''")
     doc_ids: str = _help("space-separated documents involved (for the document filter)")
+    pairs: int = _help("findings of the check shown as this one card (corroborations of one figure), 1")
     quotes: list[Quote] = _help("the claims involved, side by side", default_factory=list)
+
+
+@dataclass
+class NoteGroup:
+    """The notes on one document's text, shown folded under the document's name."""
+
+    doc_id: str = _help("the document the notes are about")
+    count: int = _help("notes on this document")
+    by_severity: list[tuple[str, int]] = _help("notes per severity, most severe first, zero counts left out")
+    notes: list[FindingView] = _help("the notes, most severe first")
 
 
 @dataclass
@@ -100,7 +122,7 @@ class Chart:
 
 @dataclass
 class FactRow:
-    """One row of the facts explorer."""
+    """One row of the facts explorer; the rows travel as JSON and the page renders one page at a time."""
 
     claim_id: str = _help("stable claim id")
     doc_id: str = _help("document")
@@ -116,7 +138,7 @@ class FactRow:
     kind: str = _help("actual, forecast or estimate")
     qualifier: str = _help("exact, approx, lower_bound, upper_bound or range")
     group_id: str = _help("match group, '' when the fact stands alone")
-    quote: list[tuple[str, bool]] = _help("(text, is this fact's number) pieces of the sentence, trimmed")
+    quote: list[tuple[str, bool]] = _help("(text, is this fact's number) pieces of the cleaned sentence")
 
 
 @dataclass
@@ -142,13 +164,16 @@ class Summary:
     unreadable: int = _help("files that could not be read")
     claims: int = _help("claims extracted")
     numbers: int = _help("numbers not taken as claims")
-    failing: int = _help("failing findings")
-    corroborations: int = _help("passing findings (corroborations)")
-    by_severity: list[tuple[str, int]] = _help("failing findings per severity, most severe first")
-    by_status: list[tuple[str, int]] = _help("failing findings per review status")
+    conflicts: int = _help("failing findings about what the sources say")
+    conflicts_by_severity: list[tuple[str, int]] = _help("conflicts per severity, most severe first")
+    notes: int = _help("failing findings about reading the text")
+    notes_by_severity: list[tuple[str, int]] = _help("notes per severity, most severe first")
+    corroborations: int = _help("corroborated figures (one per figure, however many pairs agree)")
+    by_status: list[tuple[str, int]] = _help("conflicts per review status, zero counts left out")
     gating: int = _help("findings that fail the gate")
     passed: bool = _help("the gate verdict")
-    fail_on: str = _help("the --fail-on setting")
+    fail_on: str = _help("the --fail-on setting (conflicts)")
+    fail_on_notes: str = _help("the --fail-on-notes setting")
     baseline: str = _help("the --baseline file, '' when none")
     stale_reviews: int = _help("decisions whose finding no longer exists")
 
@@ -160,13 +185,17 @@ class AuditContext:
     title: str = _help("page title")
     version: str = _help("recon version")
     summary: Summary = _help("headline numbers and gate verdict")
-    failing: list[FindingView] = _help("failing findings, most severe and largest first")
-    corroborations: list[FindingView] = _help("passing findings")
+    conflicts: list[FindingView] = _help("failing findings about what the sources say, most severe first")
+    notes: list[NoteGroup] = _help("failing findings about reading the text, by document")
+    corroborations: list[FindingView] = _help("passing findings, one card per corroborated figure")
     charts: list[Chart] = _help("one chart per metric with values from more than one fact")
-    facts: list[FactRow] = _help("every fact, for the explorer")
+    facts: int = _help("how many facts the explorer holds")
+    facts_json: str = _help("the explorer's rows as JSON (safe in a script element), rendered by audit.js")
+    facts_page: int = _help("rows per page of the explorer")
     documents: list[DocumentRow] = _help("every input file")
     reasons: list[tuple[str, int]] = _help("numbers not taken, counted per reason, most frequent first")
     stale_reviews: list[tuple[str, str, str]] = _help("(finding id, status, note) of stale decisions")
     doc_options: list[str] = _help("documents for the filters")
     metric_options: list[str] = _help("metric ids for the filters")
     period_options: list[str] = _help("periods for the facts filter")
+    labels_json: str = _help("the labels audit.js needs (kind, qualifier, pager), both languages, as JSON")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import fields
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -17,6 +18,56 @@ LABELS: dict[str, tuple[str, str]] = {
     "claims": ("Claims", "数据声明"),
     "numbers": ("Numbers not taken", "未采用的数字"),
     "failing": ("Failing findings", "未通过的核查"),
+    "conflicts": ("Conflicts to decide", "待决定的矛盾"),
+    "conflicts.help": ("What the sources say, where they disagree: each asks for a decision.",
+                       "各来源所述数据之间的矛盾：每一项都需要作出决定。"),
+    "notes": ("Notes on the text", "文本读取说明"),
+    "notes.help": ("How recon read the text: lost range dashes, doubtful table cells, extraction doubts. "
+                   "Check the source; notes fail the gate only with --fail-on-notes.",
+                   "recon 读取文本时的疑点：区间连接号丢失、存疑的表格单元格、提取存疑。请核对原文；"
+                   "只有设置 --fail-on-notes 时，说明才会导致门禁失败。"),
+    "notes.of": ("notes", "条说明"),
+    "none.conflicts": ("No conflicts to decide.", "没有待决定的矛盾。"),
+    "none.notes": ("No notes on the text.", "没有文本读取说明。"),
+    "gate.fail_on_notes": ("notes fail on", "说明阈值"),
+    "original": ("original text", "原文"),
+    "cell": ("table cell", "表格单元格"),
+    "reading": ("Comparison", "比较"),
+    "check_arithmetic": ("check's arithmetic", "核查计算"),
+    "decide": ("Record a decision", "记录审核决定"),
+    "decide.help": ("status: accepted, waived or fixed; run it where the audit ran.",
+                    "状态：accepted（接受）、waived（豁免）或 fixed（已修正）；在运行核查的目录中执行。"),
+    "copy": ("copy", "复制"),
+    "reviewed_by": ("by", "审核人"),
+    "pairs": ("pairwise checks", "组两两核对"),
+    "page.previous": ("previous", "上一页"),
+    "page.next": ("next", "下一页"),
+    "page.of": ("of", "/"),
+    "finding_id": ("finding id", "核查编号"),
+    "ok": ("ok", "正常"),
+    "kind.actual": ("actual", "实际"),
+    "kind.forecast": ("forecast", "预测"),
+    "kind.estimate": ("estimate", "估计"),
+    "qualifier.exact": ("exact", "精确"),
+    "qualifier.approx": ("approx", "约"),
+    "qualifier.lower_bound": ("lower bound", "下限"),
+    "qualifier.upper_bound": ("upper bound", "上限"),
+    "qualifier.range": ("range", "区间"),
+    "reason.year": ("year", "年份"),
+    "reason.date": ("date", "日期"),
+    "reason.citation": ("citation", "引用标注"),
+    "reason.product-name": ("product name", "产品名称"),
+    "reason.section-number": ("section number", "章节编号"),
+    "reason.page-number": ("page number", "页码"),
+    "reason.figure-or-table-number": ("figure or table number", "图表编号"),
+    "reason.list-marker": ("list marker", "列表序号"),
+    "reason.ordinal": ("ordinal", "序数"),
+    "reason.enumeration": ("enumeration", "枚举"),
+    "reason.boilerplate": ("boilerplate", "页面模板文字"),
+    "reason.identifier": ("identifier", "标识符"),
+    "reason.truncated": ("truncated", "截断"),
+    "reason.part-of-claim": ("part of a claim", "属于某项数据"),
+    "reason.no-quantity": ("no quantity", "不是数量"),
     "corroborations": ("Corroborations", "相互印证"),
     "charts": ("Values by source and period", "各来源、各期数值"),
     "facts": ("Facts explorer", "数据浏览"),
@@ -81,10 +132,49 @@ LABELS: dict[str, tuple[str, str]] = {
     "check.incomparable": ("Incomparable currencies", "币种不可比"),
 }
 
+PHRASES: dict[str, tuple[str, str]] = {
+    "reading.%": ("{high} is {gap} % above {low}; the tolerance of their stated precision is {tolerance} %.",
+                  "{high} 比 {low} 高 {gap} %；按其标注精度，容差为 {tolerance} %。"),
+    "reading.points": ("{high} is {gap} percentage points above {low}; the tolerance of their stated "
+                       "precision is {tolerance} points.",
+                       "{high} 比 {low} 高 {gap} 个百分点；按其标注精度，容差为 {tolerance} 个百分点。"),
+    "corroborated": ("{docs} documents agree on {metric} ({where}): {values}.",
+                     "{docs} 份文档在{metric}（{where}）上相互印证：{values}。"),
+    "cell": ("{what}, {period}", "{what}，{period}"),
+}
+"""Sentences the report words itself (not a check's message), filled in Python: (English, Chinese)."""
+
+
+def phrase(key: str, **fields: str) -> tuple[str, str]:
+    """Both languages of the sentence ``key`` with ``fields`` filled in."""
+    english, chinese = PHRASES[key]
+    return english.format(**fields), chinese.format(**fields)
+
+
+def labels_json(prefixes: tuple[str, ...] = ("kind.", "qualifier.", "page.")) -> str:
+    """The labels the page's script renders itself (the facts explorer), as JSON safe in a script."""
+    chosen = {k: v for k, v in LABELS.items() if k.startswith(prefixes)}
+    return script_json(chosen)
+
+
+def script_json(data) -> Markup:
+    """``data`` as JSON that cannot end its ``<script>`` element early (``<`` written ``\\u003c``)."""
+    return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c"))
+
+
+def both(key: str) -> tuple[str, str]:
+    """(English, Chinese) of a label; an unknown key reads as its last part in both."""
+    fallback = key.split(".", 1)[-1]
+    return LABELS.get(key, (fallback, fallback))
+
 
 def label(key: str) -> Markup:
     """Both languages of a label as two spans; the page's toggle shows one. Unknown keys show the key."""
-    english, chinese = LABELS.get(key, (key.split(".", 1)[-1], key.split(".", 1)[-1]))
+    return bilingual(*both(key))
+
+
+def bilingual(english: str, chinese: str) -> Markup:
+    """Two texts as the two language spans the page's toggle switches between."""
     return Markup('<span class="l-en">{}</span><span class="l-zh">{}</span>').format(english, chinese)
 
 
@@ -98,7 +188,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals["t"] = label
+    env.globals.update(t=label, both=both, bilingual=bilingual)
     return env
 
 

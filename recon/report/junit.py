@@ -5,27 +5,32 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from recon.review import NOT_GATING
+from recon.schemas import SECTIONS
 
 
 def render_junit(report) -> str:
     """Render ``report`` (an :class:`~recon.report.AuditReport`) as a JUnit ``testsuites`` document.
 
-    A failing finding that is not accepted or waived is a ``<failure>`` (its type is the severity;
-    the message says whether it gates this run); an accepted or waived one is ``<skipped>`` with the
-    editor's note; a corroboration passes. An unreadable document is an ``<error>``.
+    One test suite per section (``recon conflicts``, ``recon notes``) and one for the documents
+    (``recon ingest``); each case carries its section as a property. A failing finding that is not
+    accepted or waived is a ``<failure>`` (its type is the severity; the message says whether it
+    gates this run); an accepted or waived one is ``<skipped>`` with the editor's note; a
+    corroboration passes. An unreadable document is an ``<error>``.
     """
-    suite = ET.Element("testsuite", name="recon audit")
-    counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    suites = {name: _suite(f"recon {name}") for name in (*SECTIONS, "ingest")}
     for record in report.finding_records():
+        suite = suites[record["section"]]
         case = ET.SubElement(suite, "testcase", classname=f"recon.{record['check']}",
                              name=_case_name(record))
-        counts["tests"] += 1
+        properties = ET.SubElement(case, "properties")
+        ET.SubElement(properties, "property", name="section", value=record["section"])
+        _count(suite, "tests")
         if record["outcome"] != "fail":
             continue
         if record["status"] in NOT_GATING:
             note = record["review"]["note"] if record["review"] else ""
             ET.SubElement(case, "skipped", message=f"{record['status']}: {note}")
-            counts["skipped"] += 1
+            _count(suite, "skipped")
             continue
         gate = "gates this run" if record["gating"] else "does not gate this run"
         failure = ET.SubElement(case, "failure", type=record["severity"],
@@ -35,19 +40,30 @@ def render_junit(report) -> str:
             f"expected: {record['expected']}",
             f"arithmetic: {record['arithmetic']}",
             f"claims: {', '.join(record['claim_ids'])}",
+            f"decide: recon review {record['finding_id']} --status accepted --note \"…\"",
         ])
-        counts["failures"] += 1
+        _count(suite, "failures")
     for doc in report.unreadable.itertuples():
-        case = ET.SubElement(suite, "testcase", classname="recon.ingest", name=doc.path)
+        case = ET.SubElement(suites["ingest"], "testcase", classname="recon.ingest", name=doc.path)
         ET.SubElement(case, "error", type="unreadable", message=doc.error)
-        counts["tests"] += 1
-        counts["errors"] += 1
-    for key, value in counts.items():
-        suite.set(key, str(value))
-    root = ET.Element("testsuites", {k: str(v) for k, v in counts.items()}, name="recon")
-    root.append(suite)
+        _count(suites["ingest"], "tests")
+        _count(suites["ingest"], "errors")
+    totals = {key: str(sum(int(s.get(key)) for s in suites.values())) for key in COUNTS}
+    root = ET.Element("testsuites", totals, name="recon")
+    root.extend(suites.values())
     ET.indent(root)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+COUNTS = ("tests", "failures", "errors", "skipped")
+
+
+def _suite(name: str) -> ET.Element:
+    return ET.Element("testsuite", {key: "0" for key in COUNTS}, name=name)
+
+
+def _count(suite: ET.Element, key: str) -> None:
+    suite.set(key, str(int(suite.get(key)) + 1))
 
 
 def _case_name(record: dict) -> str:

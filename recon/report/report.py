@@ -19,20 +19,36 @@ from recon.report.context import (
     DocumentRow,
     FactRow,
     FindingView,
+    NoteGroup,
     Quote,
     Summary,
 )
-from recon.report.html import render_audit
+from recon.report.html import labels_json, phrase, render_audit, script_json
 from recon.report.junit import render_junit
-from recon.report.text import format_quantity, highlight, location
+from recon.report.text import compared, format_quantity, location, readable
 from recon.review import Review, apply_reviews
-from recon.schemas import SEVERITY_RANK, STATUSES, Document, Fact, Finding, MatchedFact, NumberToken
+from recon.schemas import (
+    SECTIONS,
+    SEVERITY_RANK,
+    STATUSES,
+    Document,
+    Fact,
+    Finding,
+    MatchedFact,
+    NumberToken,
+)
 
 FACT_COLUMNS = list(MatchedFact.to_schema().columns)
 FINDING_KEYS = [
-    "finding_id", "check", "outcome", "severity", "metric_id", "geo", "period", "claim_ids",
-    "observed", "expected", "arithmetic", "message", "status",
+    "finding_id", "check", "outcome", "severity", "section", "metric_id", "geo", "period", "claim_ids",
+    "observed", "expected", "arithmetic", "message", "message_zh", "status",
 ]
+CORROBORATION_KEY = ["check", "metric_id", "geo", "period"]
+"""Passing findings shown as one card: many documents quoting one figure are one corroboration."""
+FACTS_PAGE = 100
+"""Rows per page of the facts explorer: the page stays quick with thousands of facts."""
+COMPARED_CHECKS = ("cross-source-agreement", "intra-document-conflict")
+"""Checks whose failing findings compare two stated figures, worded as a plain sentence."""
 
 
 class AuditReport:
@@ -78,8 +94,15 @@ class AuditReport:
 
     @property
     def stats(self) -> dict:
-        """Counts for the summary: documents, claims, numbers, findings by outcome, severity, status."""
+        """Counts for the summary: documents, claims, numbers, findings by outcome, section, severity,
+        status; ``corroborated`` counts figures (one per check, metric, geo and period), not pairs."""
         failing = self.findings[self.findings["outcome"] == "fail"]
+        passing = self.findings[self.findings["outcome"] == "pass"]
+        by_section = {
+            section: {s: int(((failing["section"] == section) & (failing["severity"] == s)).sum())
+                      for s in SEVERITY_RANK}
+            for section in SECTIONS
+        }
         return {
             "documents": len(self.documents),
             "unreadable": len(self.unreadable),
@@ -87,9 +110,16 @@ class AuditReport:
             "numbers": len(self.numbers),
             "findings": len(self.findings),
             "failing": len(failing),
-            "corroborations": int((self.findings["outcome"] == "pass").sum()),
+            "conflicts": int((failing["section"] == "conflicts").sum()),
+            "notes": int((failing["section"] == "notes").sum()),
+            "corroborations": len(passing),
+            "corroborated": int(passing.groupby(CORROBORATION_KEY).ngroups) if len(passing) else 0,
             "by_severity": {s: int((failing["severity"] == s).sum()) for s in SEVERITY_RANK},
+            "by_section": by_section,
             "by_status": {s: int((failing["status"] == s).sum()) for s in STATUSES},
+            "conflicts_by_status": {
+                s: int((failing["status"] == s)[failing["section"] == "conflicts"].sum()) for s in STATUSES
+            },
             "gating": int(self.gating.sum()),
             "stale_reviews": len(self.stale_reviews),
         }
@@ -113,6 +143,7 @@ class AuditReport:
             "passed": self.passed,
             "gate": {
                 "fail_on": self.gate.fail_on,
+                "fail_on_notes": self.gate.fail_on_notes,
                 "baseline": self.gate.baseline_path,
                 "baseline_findings": len(self.gate.baseline or ()),
             },
@@ -135,19 +166,24 @@ class AuditReport:
         return self.facts[FACT_COLUMNS].to_csv(index=False)
 
     def to_summary(self) -> list[str]:
-        """A few lines for the terminal: counts and the gate verdict."""
+        """A few lines for the terminal: counts per section and the gate verdict."""
         s = self.stats
-        severities = ", ".join(f"{n} {sev}" for sev, n in s["by_severity"].items() if n) or "none"
+
+        def severities(section: str) -> str:
+            return ", ".join(f"{n} {sev}" for sev, n in s["by_section"][section].items() if n) or "none"
+
         lines = [
             f"{s['documents']} documents ({s['unreadable']} unreadable), {s['claims']} claims, "
             f"{s['numbers']} numbers not taken",
-            f"{s['failing']} failing findings ({severities}), {s['corroborations']} corroborations",
+            f"{s['conflicts']} conflicts to decide ({severities('conflicts')}), "
+            f"{s['notes']} notes on the text ({severities('notes')}), "
+            f"{s['corroborated']} corroborated figures ({s['corroborations']} pairwise checks)",
         ]
         if s["stale_reviews"]:
             lines.append(f"{s['stale_reviews']} stale reviews (their findings no longer exist)")
         plural = "finding" if s["gating"] == 1 else "findings"
         verdict = "passed" if self.passed else f"FAILED by {s['gating']} unreviewed {plural}"
-        lines.append(f"gate (--fail-on {self.gate.fail_on}): {verdict}")
+        lines.append(f"gate ({self.gate.describe()}): {verdict}")
         return lines
 
     def to_junit(self) -> str:
@@ -163,31 +199,42 @@ class AuditReport:
         facts = _readable_quotes(self.facts, self.documents)
         by_claim = facts.set_index("claim_id", drop=False)
         failing = self.findings[self.findings["outcome"] == "fail"]
-        conflict_claims = {c for ids in failing["claim_ids"] for c in ids}
+        conflicts = failing.loc[failing["section"] == "conflicts", "claim_ids"]
+        conflict_claims = {c for ids in conflicts for c in ids}
         doc_ids = sorted(self.documents["doc_id"])
         doc_colours = {d: i % PALETTE_SIZE for i, d in enumerate(doc_ids)}
+        gating = pd.Series(self.gating.to_numpy(), index=self.findings["finding_id"])
         views = [
-            _finding_view(row, gating, self.reviews.get(row.finding_id), by_claim)
-            for row, gating in zip(self.findings.itertuples(), self.gating, strict=True)
+            _finding_view(row, bool(gating[row.finding_id]), self.reviews.get(row.finding_id), by_claim)
+            for row in failing.itertuples()
         ]
         s = self.stats
         claims_per_doc = Counter(facts["doc_id"])
         numbers_per_doc = Counter(self.numbers["doc_id"])
+        severity_counts = s["by_section"]
+        in_order = facts.sort_values(["doc_id", "line", "start"])
         return AuditContext(
             title="recon audit",
             version=__version__,
             summary=Summary(
                 documents=s["documents"], unreadable=s["unreadable"], claims=s["claims"],
-                numbers=s["numbers"], failing=s["failing"], corroborations=s["corroborations"],
-                by_severity=list(s["by_severity"].items()),
-                by_status=[(k, v) for k, v in s["by_status"].items() if v],
+                numbers=s["numbers"], conflicts=s["conflicts"],
+                conflicts_by_severity=list(severity_counts["conflicts"].items()),
+                notes=s["notes"],
+                notes_by_severity=[(k, v) for k, v in severity_counts["notes"].items() if v],
+                corroborations=s["corroborated"],
+                by_status=[(k, v) for k, v in s["conflicts_by_status"].items() if v],
                 gating=s["gating"], passed=self.passed, fail_on=self.gate.fail_on,
+                fail_on_notes=self.gate.fail_on_notes,
                 baseline=self.gate.baseline_path, stale_reviews=s["stale_reviews"],
             ),
-            failing=[v for v in views if v.outcome == "fail"],
-            corroborations=[v for v in views if v.outcome == "pass"],
+            conflicts=[v for v in views if v.section == "conflicts"],
+            notes=_note_groups([v for v in views if v.section == "notes"]),
+            corroborations=_corroborations(self.findings[self.findings["outcome"] == "pass"], by_claim),
             charts=build_charts(facts, conflict_claims, doc_colours),
-            facts=[_fact_row(row) for row in facts.sort_values(["doc_id", "line", "start"]).itertuples()],
+            facts=len(facts),
+            facts_json=script_json(_fact_rows(in_order)),
+            facts_page=FACTS_PAGE,
             documents=[
                 DocumentRow(
                     doc_id=d.doc_id, path=d.path, format=d.format, language=d.language, lines=d.lines,
@@ -201,6 +248,7 @@ class AuditReport:
             doc_options=doc_ids,
             metric_options=sorted((set(facts["metric_id"]) | set(self.findings["metric_id"])) - {""}),
             period_options=sorted(set(facts["period"]) - {""}),
+            labels_json=labels_json(),
         )
 
 
@@ -243,26 +291,88 @@ def _spread(values: list) -> float:
 
 def _finding_view(row, gating: bool, review: Review | None, by_claim: pd.DataFrame) -> FindingView:
     claims = by_claim.loc[[c for c in row.claim_ids if c in by_claim.index]]
-    quotes = [
-        _quote(sentence) for _, sentence in claims.sort_values(["doc_id", "line", "start"])
-        .groupby(["doc_id", "line", "quote"], sort=False)
-    ]
+    reading = _reading(row.check, claims) if row.outcome == "fail" else ("", "")
     return FindingView(
         finding_id=row.finding_id, check=row.check, outcome=row.outcome, severity=row.severity,
-        status=row.status, gating=bool(gating), metric_id=row.metric_id, geo=row.geo, period=row.period,
-        observed=row.observed, expected=row.expected, arithmetic=row.arithmetic, message=row.message,
+        section=row.section, status=row.status, gating=gating, metric_id=row.metric_id, geo=row.geo,
+        period=row.period, observed=row.observed, expected=row.expected, arithmetic=row.arithmetic,
+        reading=reading[0], reading_zh=reading[1], message=row.message, message_zh=row.message_zh,
+        review_command=f'recon review {row.finding_id} --status accepted --note "…"',
+        reviewed=review is not None,
         review_note=review.note if review else "", review_by=review.by if review else "",
         review_at=review.at if review else "",
-        doc_ids=" ".join(sorted(set(claims["doc_id"]))), quotes=quotes,
+        doc_ids=" ".join(sorted(set(claims["doc_id"]))), pairs=1, quotes=_quotes(claims),
     )
 
 
+def _quotes(claims: pd.DataFrame) -> list[Quote]:
+    return [
+        _quote(sentence) for _, sentence in claims.sort_values(["doc_id", "line", "start"])
+        .groupby(["doc_id", "line", "quote"], sort=False)
+    ]
+
+
+def _reading(check: str, claims: pd.DataFrame) -> tuple[str, str]:
+    """The highest and the lowest figure of a disagreement compared in a plain sentence, both languages."""
+    if check not in COMPARED_CHECKS or claims.empty:
+        return "", ""
+    usable = claims[claims["base_value"].map(math.isfinite).astype(bool)]
+    if check not in COMPARED_CHECKS or usable["base_unit"].nunique() != 1 or len(usable) < 2:
+        return "", ""
+    ranked = usable.sort_values("base_value")
+    fields = compared(ranked.iloc[-1], ranked.iloc[0])
+    if fields is None:
+        return "", ""
+    return phrase(f"reading.{fields.pop('unit')}", **fields)
+
+
+def _corroborations(passing: pd.DataFrame, by_claim: pd.DataFrame) -> list[FindingView]:
+    """One card per corroborated figure: the pairs of one check about one metric, geo and period
+    become one card citing every claim (seven documents quoting one figure are one card, not 21)."""
+    cards = []
+    for _, rows in passing.groupby(CORROBORATION_KEY, sort=False):
+        first = rows.iloc[0]
+        ids = sorted({c for claim_ids in rows["claim_ids"] for c in claim_ids})
+        claims = by_claim.loc[[c for c in ids if c in by_claim.index]]
+        message, message_zh = first["message"], first["message_zh"]
+        if len(rows) > 1:
+            values = "; ".join(dict.fromkeys(claims.sort_values(["doc_id", "line"])["surface"]))
+            where = ", ".join(x for x in (first["geo"], first["period"]) if x)
+            message, message_zh = phrase("corroborated", docs=str(claims["doc_id"].nunique()),
+                                         metric=first["metric_id"], where=where, values=values)
+        cards.append(FindingView(
+            finding_id=first["finding_id"], check=first["check"], outcome="pass", severity=first["severity"],
+            section=first["section"], status=first["status"], gating=False, metric_id=first["metric_id"],
+            geo=first["geo"], period=first["period"], observed=first["observed"], expected=first["expected"],
+            arithmetic=first["arithmetic"], reading="", reading_zh="", message=message, message_zh=message_zh,
+            review_command="", reviewed=False, review_note="", review_by="", review_at="",
+            doc_ids=" ".join(sorted(set(claims["doc_id"]))), pairs=len(rows), quotes=_quotes(claims),
+        ))
+    return cards
+
+
+def _note_groups(notes: list[FindingView]) -> list[NoteGroup]:
+    """Notes by the document they are about (the first of their claims), documents with most first."""
+    by_doc: dict[str, list[FindingView]] = {}
+    for note in notes:
+        by_doc.setdefault(note.doc_ids.split(" ")[0] if note.doc_ids else "", []).append(note)
+    groups = []
+    for doc_id, items in sorted(by_doc.items(), key=lambda item: (-len(item[1]), item[0])):
+        counts = Counter(n.severity for n in items)
+        groups.append(NoteGroup(
+            doc_id=doc_id, count=len(items),
+            by_severity=[(s, counts[s]) for s in SEVERITY_RANK if counts[s]], notes=items,
+        ))
+    return groups
+
+
 def _quote(sentence: pd.DataFrame) -> Quote:
-    """The claims of one finding that sit in one sentence, quoted once with every number marked."""
+    """The claims of one finding that sit in one sentence, quoted once (cleaned) with every number marked."""
     first = sentence.iloc[0]
+    parts, original = readable(first["quote"], list(sentence["surface"]))
     return Quote(
         doc_id=first["doc_id"], location=location(first["page"], first["line"]),
-        parts=highlight(first["quote"], list(sentence["surface"])),
+        parts=parts, original=original, cell=_cell(first),
         claims=[
             ClaimNote(
                 claim_id=fact.claim_id, value=format_quantity(fact.base_value, fact.base_unit),
@@ -273,11 +383,36 @@ def _quote(sentence: pd.DataFrame) -> Quote:
     )
 
 
+def _cell(fact: pd.Series) -> str:
+    """For a table cell, what its row label and column header make of it (the extractor joins them
+    into the metric phrase) and the period its row or column names; '' outside tables."""
+    if "table-cell" not in str(fact["flags"]).split(";"):
+        return ""
+    return phrase("cell", what=fact["metric_text"] or fact["metric_id"], period=fact["period"] or "—")[0]
+
+
+FACT_FIELDS = ["claim_id", "doc_id", "location", "line", "metric_id", "metric_text", "period", "geo",
+               "surface", "value", "sort_value", "kind", "qualifier", "group_id", "quote"]
+
+
+def _fact_rows(facts: pd.DataFrame) -> dict:
+    """The explorer's rows as columns and arrays (compact: the names are written once)."""
+    rows = [_fact_row(row) for row in facts.itertuples()]
+    return {
+        "fields": FACT_FIELDS,
+        "rows": [
+            [getattr(r, f) if f != "sort_value" or math.isfinite(r.sort_value) else None for f in FACT_FIELDS]
+            for r in rows
+        ],
+    }
+
+
 def _fact_row(row) -> FactRow:
+    parts, _ = readable(row.quote, [row.surface])
     return FactRow(
         claim_id=row.claim_id, doc_id=row.doc_id, location=location(row.page, row.line), line=int(row.line),
         metric_id=row.metric_id, metric_text=row.metric_text, period=row.period, geo=row.geo,
         surface=row.surface, value=format_quantity(row.base_value, row.base_unit),
         sort_value=float(row.base_value), kind=row.kind, qualifier=row.qualifier, group_id=row.group_id,
-        quote=highlight(row.quote, [row.surface]),
+        quote=parts,
     )

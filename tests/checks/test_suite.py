@@ -1,5 +1,6 @@
 """Loading suites: a malformed suite raises ConfigError naming the file and the key at fault."""
 
+import re
 import shutil
 
 import pytest
@@ -54,6 +55,10 @@ def test_the_project_suites_declare_every_check():
      "checks.share-sum.expectations[0].expected", "template fields must be column names"),
     (GOOD.replace("    expectations:\n", "    expectations: []\n    unused:\n"),
      "checks.share-sum.expectations", "at least one expectation"),
+    (GOOD.replace("severity: error", "severity: error\n        section: appendix"),
+     "checks.share-sum.expectations[0].section", "section must be one of"),
+    (GOOD.replace("severity: error", 'severity: error\n        message_zh: "过多：{sum low}"'),
+     "checks.share-sum.expectations[0].message_zh", "template fields must be column names"),
 ])
 def test_a_malformed_suite_names_file_and_key(expectations, text, key, reason):
     (expectations / "shares.yaml").write_text(text, encoding="utf-8")
@@ -62,6 +67,24 @@ def test_a_malformed_suite_names_file_and_key(expectations, text, key, reason):
     assert raised.value.path.endswith("shares.yaml")
     assert raised.value.key == key
     assert reason in raised.value.reason
+
+
+def test_every_project_message_has_a_chinese_wording_and_notes_are_declared():
+    suites = load_suites(EXPECTATIONS)
+    outcomes = [(check, e) for check, spec in suites.checks.items()
+                for e in (*spec.expectations, *([spec.passes] if spec.passes else []))]
+    for check, outcome in outcomes:
+        words = re.sub(r"\{\w+\}", "", outcome.message_zh)
+        assert any("\u4e00" <= char <= "\u9fff" for char in words), (check, outcome.message_zh)
+    notes = {e.name for e in suites.checks["plausibility"].expectations if e.section == "notes"}
+    assert notes == {"suspect-extraction", "unclear-columns", "share-worded-as-growth"}
+    assert {o.section for check, o in outcomes if check != "plausibility"} == {"conflicts"}
+
+
+def test_a_suite_without_message_zh_words_it_in_english(expectations):
+    (expectations / "shares.yaml").write_text(GOOD, encoding="utf-8")
+    [expectation] = load_suites(expectations).checks["share-sum"].expectations
+    assert (expectation.message_zh, expectation.section) == ("too much: {arithmetic}", "conflicts")
 
 
 def test_a_check_defined_twice_is_an_error(expectations):

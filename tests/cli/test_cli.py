@@ -36,13 +36,22 @@ def test_audit_writes_the_four_outputs_and_exits_1_on_an_open_error(stub_pipelin
     result = invoke("audit", src, "--out", tmp_path / "out", "--reviews", tmp_path / "reviews.yaml")
     assert result.exit_code == 1
     assert {p.name for p in (tmp_path / "out").iterdir()} == OUTPUTS
-    assert "gate (--fail-on error): FAILED by 1 unreviewed finding" in result.stderr.splitlines()
+    verdict = "gate (--fail-on error --fail-on-notes never): FAILED by 1 unreviewed finding"
+    assert verdict in result.stderr.splitlines()
 
 
 @pytest.mark.parametrize("fail_on, code", [("error", 0), ("warning", 1), ("never", 0)])
 def test_fail_on_decides_the_exit_status_for_a_warning(stub_pipeline, src, tmp_path, fail_on, code):
     stub_pipeline["findings"] = tables.findings().query("severity != 'error'")
     result = invoke("audit", src, "--out", tmp_path / "out", "--fail-on", fail_on,
+                    "--reviews", tmp_path / "reviews.yaml")
+    assert result.exit_code == code
+
+
+@pytest.mark.parametrize("options, code", [((), 0), (("--fail-on-notes", "warning"), 1)])
+def test_notes_gate_only_with_fail_on_notes(stub_pipeline, src, tmp_path, options, code):
+    stub_pipeline["findings"] = tables.findings().assign(section="notes")
+    result = invoke("audit", src, "--out", tmp_path / "out", "--fail-on", "warning", *options,
                     "--reviews", tmp_path / "reviews.yaml")
     assert result.exit_code == code
 
@@ -70,7 +79,9 @@ def test_a_missing_path_is_a_usage_error(stub_pipeline, tmp_path):
 
 def test_without_paths_audit_reads_sources_and_writes_reports(stub_pipeline, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert invoke("audit").stderr.splitlines() == ["Error: sources: no such file or directory"]
+    assert invoke("audit").stderr.splitlines() == [
+        "Error: sources: no sources/ directory here: name the reports to audit, "
+        "e.g. recon audit REPORTS_DIR --out reports"]
     (tmp_path / "sources").mkdir()
     assert invoke("audit").exit_code == 1
     assert {p.name for p in (tmp_path / "reports").iterdir()} == OUTPUTS
@@ -87,7 +98,7 @@ def test_a_waiver_survives_a_rerun_and_passes_the_gate(stub_pipeline, src, tmp_p
     error = next(f for f in json.loads((tmp_path / "run1" / "findings.json").read_text())
                  if f["severity"] == "error")
     result = invoke("review", error["finding_id"], "--status", "waived", "--note", "scope differs",
-                    "--by", "lin", "--reviews", reviews)
+                    "--by", "lin", "--reviews", reviews, "--findings", tmp_path / "run1" / "findings.json")
     assert result.exit_code == 0
     second = invoke("audit", src, "--out", tmp_path / "run2", "--reviews", reviews)
     assert (first.exit_code, second.exit_code) == (1, 0)
@@ -98,11 +109,15 @@ def test_a_waiver_survives_a_rerun_and_passes_the_gate(stub_pipeline, src, tmp_p
 
 def test_a_decision_on_a_vanished_finding_is_reported_stale_and_kept(stub_pipeline, src, tmp_path):
     reviews = tmp_path / "reviews.yaml"
-    invoke("review", "0123456789ab", "--status", "accepted", "--note", "old run", "--reviews", reviews)
+    invoke("audit", src, "--out", tmp_path / "old", "--reviews", reviews)
+    gone = tables.findings().query("severity == 'warning'")["finding_id"].item()
+    invoke("review", gone, "--status", "accepted", "--note", "old run", "--reviews", reviews,
+           "--findings", tmp_path / "old" / "findings.json")
+    stub_pipeline["findings"] = tables.findings().query("finding_id != @gone")
     result = invoke("audit", src, "--out", tmp_path / "out", "--reviews", reviews)
     assert "1 stale reviews (their findings no longer exist)" in result.stderr.splitlines()
-    assert "0123456789ab" in reviews.read_text(encoding="utf-8")
-    assert "0123456789ab" in (tmp_path / "out" / "audit.html").read_text(encoding="utf-8")
+    assert gone in reviews.read_text(encoding="utf-8")
+    assert gone in (tmp_path / "out" / "audit.html").read_text(encoding="utf-8")
 
 
 def test_a_baseline_gates_only_on_new_findings(stub_pipeline, src, tmp_path):
@@ -129,10 +144,12 @@ def test_review_refuses_an_unknown_status_as_usage_error(tmp_path):
     assert "Invalid value for '--status'" in result.stderr
 
 
-def test_review_reports_a_malformed_reviews_file(tmp_path):
+def test_review_reports_a_malformed_reviews_file(stub_pipeline, src, tmp_path):
+    invoke("audit", src, "--out", tmp_path / "out", "--reviews", tmp_path / "first.yaml")
     reviews = tmp_path / "reviews.yaml"
     reviews.write_text("reviews:\n  abc: waived\n", encoding="utf-8")
-    result = invoke("review", "abc", "--status", "waived", "--note", "x", "--reviews", reviews)
+    result = invoke("review", tables.findings()["finding_id"][0], "--status", "waived", "--note", "x",
+                    "--reviews", reviews, "--findings", tmp_path / "out" / "findings.json")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"Error: {reviews}: reviews.abc: expected a mapping with status and note"]

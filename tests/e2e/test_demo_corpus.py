@@ -157,6 +157,15 @@ def test_planted_conflict_is_found(audit, expected):
     assert "fail" in outcomes, f"{expected.label}: no failing {expected.check} over {expected.claims}"
 
 
+@pytest.mark.parametrize("expected", PLANTED, ids=lambda expected: expected.label)
+def test_planted_conflicts_are_conflicts_to_decide_worded_in_both_languages(audit, expected):
+    [finding] = [f for f in audit.covering(expected.claims, expected.check) if f["outcome"] == "fail"][:1]
+    assert finding["section"] == "conflicts"
+    assert finding["message_zh"] and finding["message_zh"] != finding["message"]
+    words = finding["message_zh"].replace(finding["observed"], "")
+    assert any("\u4e00" <= char <= "\u9fff" for char in words)
+
+
 def test_currencies_without_a_rate_are_incomparable(audit):
     findings = audit.covering(INCOMPARABLE.claims, INCOMPARABLE.check)
     assert findings, "US$24.7 billion and RMB 157.1 billion not reported as incomparable"

@@ -121,6 +121,7 @@ def findings() -> pd.DataFrame:
     return Finding.validate(pd.DataFrame([
         dict(finding_id=finding_id(check, ids), check=check, outcome=outcome, severity=severity,
              metric_id=metric, geo="China", period=period, claim_ids=ids, observed=observed,
-             expected=expected, arithmetic=arithmetic, message=message, status="open")
+             expected=expected, arithmetic=arithmetic, message=message, message_zh=f"（中文）{message}",
+             section="conflicts", status="open")
         for check, outcome, severity, metric, period, ids, observed, expected, arithmetic, message in rows
     ]))

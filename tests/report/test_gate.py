@@ -38,6 +38,23 @@ def test_accepted_and_waived_findings_do_not_gate(status, gates):
     assert (gating_checks(Gate("error"), findings) == ["cross-source-agreement"]) is gates
 
 
+@pytest.mark.parametrize("fail_on, fail_on_notes, expected", [
+    ("error", "never", ["cross-source-agreement"]),
+    ("never", "warning", ["intra-document-conflict"]),
+    ("error", "info", ["cross-source-agreement", "incomparable", "intra-document-conflict"]),
+    ("never", "never", []),
+])
+def test_each_section_has_its_own_threshold(fail_on, fail_on_notes, expected):
+    findings = tables.findings()
+    findings.loc[findings["check"] != "cross-source-agreement", "section"] = "notes"
+    assert gating_checks(Gate(fail_on, fail_on_notes=fail_on_notes), findings) == expected
+
+
+def test_notes_do_not_gate_by_default():
+    findings = tables.findings().assign(section="notes")
+    assert gating_checks(Gate("warning"), findings) == []
+
+
 def test_findings_in_the_baseline_do_not_count(tmp_path):
     findings = tables.findings()
     old = findings[findings["check"] == "cross-source-agreement"]

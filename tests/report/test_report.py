@@ -58,8 +58,8 @@ def test_findings_json_has_the_documented_keys_and_equals_to_dict(build_report):
     report = build_report()
     records = json.loads(report.to_findings_json())
     assert records == report.to_dict()["findings"]
-    required = {"finding_id", "check", "outcome", "severity", "metric_id", "geo", "period", "claim_ids",
-                "observed", "expected", "message", "status"}
+    required = {"finding_id", "check", "outcome", "severity", "section", "metric_id", "geo", "period",
+                "claim_ids", "observed", "expected", "message", "message_zh", "status"}
     assert all(required <= set(r) for r in records)
     assert {r["outcome"] for r in records} == {"fail", "pass"}
     assert all(isinstance(r["claim_ids"], list) and r["claim_ids"] for r in records)
@@ -102,12 +102,42 @@ def test_junit_has_one_case_per_finding_and_failures_for_unwaived_failing(build_
 
 
 def test_summary_lines_name_the_verdict(build_report):
-    assert build_report().to_summary()[-1] == "gate (--fail-on error): FAILED by 1 unreviewed finding"
-    assert build_report(gate=Gate("never")).to_summary()[-1] == "gate (--fail-on never): passed"
+    assert build_report().to_summary()[-1] == (
+        "gate (--fail-on error --fail-on-notes never): FAILED by 1 unreviewed finding")
+    never = build_report(gate=Gate("never")).to_summary()[-1]
+    assert never == "gate (--fail-on never --fail-on-notes never): passed"
+
+
+def test_summary_counts_conflicts_and_notes_apart(build_report):
+    findings = tables.findings()
+    findings.loc[findings["check"] == "incomparable", "section"] = "notes"
+    report = build_report(findings=findings)
+    assert (report.stats["conflicts"], report.stats["notes"]) == (2, 1)
+    assert report.stats["by_section"]["notes"] == {"error": 0, "warning": 0, "info": 1}
+    assert report.to_summary()[1] == (
+        "2 conflicts to decide (1 error, 1 warning), 1 notes on the text (1 info), "
+        "2 corroborated figures (2 pairwise checks)")
+
+
+def test_junit_and_findings_json_carry_the_section(build_report):
+    findings = tables.findings()
+    findings.loc[findings["check"] == "incomparable", "section"] = "notes"
+    report = build_report(findings=findings, gate=Gate("error", fail_on_notes="info"))
+    records = json.loads(report.to_findings_json())
+    assert {r["check"]: r["section"] for r in records if r["outcome"] == "fail"} == {
+        "cross-source-agreement": "conflicts", "intra-document-conflict": "conflicts",
+        "incomparable": "notes"}
+    assert all(r["message_zh"] for r in records)
+    root = ET.fromstring(report.to_junit().split("\n", 1)[1])
+    notes = root.find("testsuite[@name='recon notes']")
+    [case] = notes.findall("testcase")
+    assert case.find("properties/property").attrib == {"name": "section", "value": "notes"}
+    assert "gates this run" in case.find("failure").get("message")
+    assert notes.get("failures") == "1" and root.get("failures") == "3"
 
 
 def test_a_run_without_findings_passes_and_renders(build_report):
     report = build_report(findings=empty(Finding))
     assert report.passed and report.flatten() == []
     assert json.loads(report.to_findings_json()) == []
-    assert "No failing findings." in report.to_html()
+    assert "No conflicts to decide." in report.to_html() and "No notes on the text." in report.to_html()

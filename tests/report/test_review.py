@@ -5,9 +5,18 @@ from datetime import datetime, timezone
 
 import pytest
 import yaml
+from filelock import FileLock
 
-from recon.errors import ReviewsFileError
-from recon.review import Review, apply_reviews, load_reviews, record_review
+import recon.review
+from recon.errors import FindingIdError, ReviewsFileError
+from recon.review import (
+    Review,
+    apply_reviews,
+    load_finding_ids,
+    load_reviews,
+    record_review,
+    resolve_finding_id,
+)
 from tests.report import tables
 
 AT = datetime(2026, 11, 23, 15, 0, tzinfo=timezone.utc)
@@ -50,7 +59,7 @@ def test_a_failed_write_leaves_the_previous_file_and_no_temporary(tmp_path, monk
     with pytest.raises(ReviewsFileError, match="No space left on device"):
         record_review(path, "bbbbbbbbbbbb", "waived", "scenario", at=AT)
     assert path.read_text(encoding="utf-8") == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["reviews.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".reviews.yaml.lock", "reviews.yaml"]
 
 
 @pytest.mark.parametrize("text, key", [
@@ -92,3 +101,55 @@ def test_apply_sets_status_and_lists_stale_decisions():
     assert (reviewed["status"] == "open").sum() == len(findings) - 1
     assert [r.finding_id for r in stale] == ["0123456789ab"]
     assert set(findings["status"]) == {"open"}  # the input is not modified
+
+
+def test_a_decision_waits_for_the_lock_and_says_so_when_it_is_never_released(tmp_path, monkeypatch):
+    path = tmp_path / "reviews.yaml"
+    monkeypatch.setattr(recon.review, "LOCK_WAIT_S", 0.2)
+    with FileLock(tmp_path / ".reviews.yaml.lock"):
+        with pytest.raises(ReviewsFileError, match="still locked by another recon review after 0.2 s"):
+            record_review(path, "aaaaaaaaaaaa", "accepted", "fine", at=AT)
+    assert not path.exists()
+    record_review(path, "aaaaaaaaaaaa", "accepted", "fine", at=AT)
+    assert list(load_reviews(path)) == ["aaaaaaaaaaaa"]
+
+
+IDS = ["3f9a0c2b71de", "3f9a0c2b9e01", "5fba42c76503"]
+
+
+@pytest.mark.parametrize("given, full", [
+    ("5fba42c76503", "5fba42c76503"),
+    ("5fba42c7", "5fba42c76503"),
+    (" 3f9a0c2b71 ", "3f9a0c2b71de"),
+])
+def test_an_id_or_a_unique_prefix_of_eight_or_more_names_one_finding(given, full):
+    assert resolve_finding_id(given, IDS, "findings.json") == full
+
+
+@pytest.mark.parametrize("given, reason", [
+    ("3f9a0c2b", "'3f9a0c2b' starts 2 finding ids: 3f9a0c2b71de, 3f9a0c2b9e01; give more characters"),
+    ("5fba42c", "'5fba42c' is too short for a prefix (at least 8 characters); "
+                "ids starting with it: 5fba42c76503"),
+    ("5fba42c76508", "no finding '5fba42c76508'; closest: 5fba42c76503, "),
+    ("", "no finding ''; closest: "),
+])
+def test_an_unknown_or_ambiguous_id_is_an_error_listing_the_closest(given, reason):
+    with pytest.raises(FindingIdError) as error:
+        resolve_finding_id(given, IDS, "findings.json")
+    assert error.value.path == "findings.json" and error.value.reason.startswith(reason)
+
+
+def test_with_no_findings_at_all_the_error_says_so():
+    with pytest.raises(FindingIdError, match="no finding '5fba42c76503'; the file holds no findings"):
+        resolve_finding_id("5fba42c76503", [], "findings.json")
+
+
+def test_finding_ids_are_read_from_a_findings_json(build_report, tmp_path):
+    path = tmp_path / "findings.json"
+    path.write_text(build_report().to_findings_json(), encoding="utf-8")
+    assert load_finding_ids(path) == set(tables.findings()["finding_id"])
+
+
+def test_a_missing_findings_file_says_to_run_audit_first(tmp_path):
+    with pytest.raises(FindingIdError, match="run `recon audit` first, or pass --findings"):
+        load_finding_ids(tmp_path / "findings.json")
