@@ -57,8 +57,8 @@ COMPARATOR_RE = re.compile(r"(?:为|是|比|较|于)$")
 #: Cue words for the claim type of a percentage; the nearest cue before the number wins, longer
 #: cues first so 年复合增长率 is one CAGR cue, not a CAGR cue followed by a growth cue.
 TYPE_CUES = [
-    ("cagr", r"CAGR|年均复合增长率|年复合增长率|复合年增长率|复合增长率|年均复合增速|复合增速|年复合|"
-             r"年均复合|年均增长率|年化增长率?"),
+    ("cagr", r"CAGR|年均复合增长率|年复合增长率|复合年增长率|复合增长率|年均复合增速|复合增速|年复合成长率|"
+             r"复合成长率|年复合|年均复合|年均增长率|年化增长率?"),
     ("mean", r"年均增长|年均增速|年均增幅"),
     ("share", r"占比|占据|占有率|市占率|市场份额|份额|比重|比例|集中度|CR\d|占|贡献|覆盖|满足|集中于|集聚|"
               r"share"),

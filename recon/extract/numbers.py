@@ -11,8 +11,11 @@ CN_DIGITS = _WORDS.digits
 CN_SMALL_UNITS = _WORDS.places
 CN_BIG_UNITS = _WORDS.sections
 
-#: Multiplier words written after a number (multipliers.yaml), longest first so 万亿 wins over 万.
-MULTIPLIERS = _WORDS.after_number
+#: Multiplier words written after a number (multipliers.yaml): every one, and those that mean a
+#: multiplier wherever they stand (兆 and 京 need the words after them: 兆瓦 is MW, 京津冀 Beijing).
+ALL_MULTIPLIERS = _WORDS.after_number
+GUARDED = ("兆", "京")
+MULTIPLIERS = {w: f for w, f in ALL_MULTIPLIERS.items() if w not in GUARDED}
 
 
 def _multiplier(word: str) -> str:
@@ -30,7 +33,7 @@ ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 #: A Chinese numeral ends in a digit other than zero or in a place value: 两百, 三千五, 十二.
 _LAST = "".join(w for w, d in CN_DIGITS.items() if d) + "".join(CN_SMALL_UNITS)
 CN_NUMERAL = f"[{''.join(CN_DIGITS)}{''.join(CN_SMALL_UNITS)}{''.join(CN_BIG_UNITS)}]*[{_LAST}]"
-MULTIPLIER = "(?:" + "|".join(_multiplier(w) for w in sorted(MULTIPLIERS, key=len, reverse=True)) + ")"
+MULTIPLIER = "(?:" + "|".join(_multiplier(w) for w in sorted(ALL_MULTIPLIERS, key=len, reverse=True)) + ")"
 
 #: Vague Chinese magnitudes: 数亿 (several hundred million), 上千, 近百, 八成 (80 %), 四分之一, 半数.
 VAGUE = r"数[十百千万亿]+|上[百千万亿]+|几[十百千万亿]+"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from recon.extract.numbers import MULTIPLIERS, NUMBER_RE, parse_number, parse_vague
+from recon.extract.numbers import ALL_MULTIPLIERS, NUMBER_RE, parse_number, parse_vague
 from recon.extract.qualifiers import qualifier_after, qualifier_before, qualifier_infix
 from recon.extract.units import CURRENCIES, YUAN, match_unit, prefix_currency
 from recon.lexicon import alternation, lexicon
@@ -79,7 +79,7 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
     else:
         value, step = parse_number(m.group("num"))
         chinese = not m.group("num")[0].isdigit()
-        mult = MULTIPLIERS[m.group("mult")] if m.group("mult") else 1.0
+        mult = ALL_MULTIPLIERS[m.group("mult")] if m.group("mult") else 1.0
         qualifier = "exact"
     prefix = prefix_currency(text, m.start())
     pos = m.end()

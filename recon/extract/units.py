@@ -39,7 +39,8 @@ FIXED_UNITS = {"pp": ("pp", ""), "pct": ("%", ""), "times": ("x", "multiple"),
                "months": ("other:months", "other"), "years": ("years", "other"), "days": ("days", "other")}
 #: 每秒百亿亿次 is 1e2 × 1e8 × 1e8 operations per second: the multipliers before 次 scale FLOPS.
 OPS_MULTIPLIERS = {**lexicon().multipliers.places, **lexicon().multipliers.sections,
-                   **{w: f for w, f in lexicon().multipliers.after_number.items() if len(w) == 1}}
+                   **{w: f for w, f in lexicon().multipliers.after_number.items()
+                      if len(w) == 1 and not w.isascii()}}
 POWER = {w: ("W", f) for w, f in _LEXICON.compute.power.items()}
 
 
