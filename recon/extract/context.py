@@ -11,12 +11,12 @@ from recon.lexicon import alternation, lexicon
 
 #: Sentence, scope and clause delimiters. Each opens with a lookahead naming every character a
 #: delimiter starts with, so a scan of a long line skips the other characters at C speed.
-SENTENCE_END_RE = re.compile(r"(?=[。！？!?.\t])(?:[。！？!]|\?(?!\)|0[0-4]\d(?!\d))|\.(?=\s|$)|\t)")
+SENTENCE_END_RE = re.compile(r"(?=[。！？!?.\t])(?:[。！？!]|\?(?!\)|0[0-4]\d(?!\d))|(?<!U\.S)\.(?=\s|$)|\t)")
 SCOPE_END_RE = re.compile(
-    r"(?=[。！？!；;，：:)）,?.\t])(?:[。！？!；;，：:)）]|(?<!\d),|,(?!\d)|\?(?!\)|0[0-4]\d(?!\d))|\.(?=\s|$)|\t)"
+    r"(?=[。！？!；;，：:)）,?.\t])(?:[。！？!；;，：:)）]|(?<!\d),|,(?!\d)|\?(?!\)|0[0-4]\d(?!\d))|(?<!U\.S)\.(?=\s|$)|\t)"
 )
 CLAUSE_END_RE = re.compile(
-    r"(?=[。！？!；;，、：:()（）,?.\t])(?:[。！？!；;，、：:()（）]|(?<!\d),|,(?!\d)|\?(?!\)|0[0-4]\d(?!\d))|\.(?=\s|$)|\t)"
+    r"(?=[。！？!；;，、：:()（）,?.\t])(?:[。！？!；;，、：:()（）]|(?<!\d),|,(?!\d)|\?(?!\)|0[0-4]\d(?!\d))|(?<!U\.S)\.(?=\s|$)|\t)"
 )
 
 FORECAST_RE = re.compile(
@@ -74,6 +74,9 @@ TYPE_RE = re.compile("|".join(f"(?P<{name}>{cue})" for name, cue in TYPE_CUES), 
 GROWTH_NOUNS = ("率", "增速", "增幅", "涨幅", "降幅", "跌幅")
 #: A change verb followed by 至/到 gives the new level (提升至31%), not the change.
 TO_LEVEL_RE = re.compile(rf"\s?(?:了)?(?:{alternation(_LEXICON.changes.to_level)})")
+#: The word before the new level a change leads to: to 52%, 至12%.
+TARGET_BEFORE_RE = re.compile(r"(?:(?<![A-Za-z])to|至|到)\s?$")
+DIGIT_RE = re.compile(r"\d")
 #: Change words by direction (changes.yaml): the nearest before a growth gives its sign.
 CHANGE_RE = re.compile(
     f"(?P<fall>{alternation(_LEXICON.changes.fall)})"
@@ -115,7 +118,9 @@ METRIC_HEAD_RE = re.compile(
     r"|全年|年内|当年|同期|(?:仅|共|共计|累计|合计)?(?:发生|完成|录得|披露)了?)+"
 )
 #: Where a metric phrase may begin: clause marks, but not parentheses (全球人工智能硬件市场（服务器）规模).
-METRIC_START_RE = re.compile(r"[。！？!；;，、：:]|(?<!\d),|,(?!\d)|\?(?!\)|0[0-4]\d(?!\d))|\.(?=\s|$)|\t")
+METRIC_START_RE = re.compile(
+    r"[。！？!；;，、：:]|(?<!\d),|,(?!\d)|\?(?!\)|0[0-4]\d(?!\d))|(?<!U\.S)\.(?=\s|$)|\t"
+)
 #: Another figure inside a phrase (从2022年的195亿美元增长到): the phrase ends before it, or before 从.
 #: A year (2022年, 2025E, "in 2022") is not a figure.
 FIGURE_RE = re.compile(
@@ -221,7 +226,8 @@ def type_of(text: str, clause_lo: int, start: int, unit: str, type_hint: str, un
         cue = None
         for m in TYPE_RE.finditer(text, clause_lo, start):
             if m.lastgroup == "growth" and not m.group().endswith(GROWTH_NOUNS) and (
-                    TO_LEVEL_RE.match(text, m.end()) or "从" in text[m.end():start]):
+                    TO_LEVEL_RE.match(text, m.end()) or "从" in text[m.end():start]
+                    or _is_target(text, m.end(), start)):
                 continue
             cue = m.lastgroup
         if cue == "mean":
@@ -252,10 +258,17 @@ def sign_of(text: str, clause_lo: int, start: int, end: int) -> int:
     sign = 1
     for m in CHANGE_RE.finditer(text, clause_lo, start):
         if not m.group().endswith(GROWTH_NOUNS) and (
-                TO_LEVEL_RE.match(text, m.end()) or "从" in text[m.end():start]):
+                TO_LEVEL_RE.match(text, m.end()) or "从" in text[m.end():start]
+                or _is_target(text, m.end(), start)):
             continue
         sign = -1 if m.lastgroup == "fall" else 1
     return sign
+
+
+def _is_target(text: str, cue_end: int, start: int) -> bool:
+    """fell 3 percentage points to 52%, 提升5个百分点至12%: the figure after 'to' is the new level."""
+    return bool(TARGET_BEFORE_RE.search(text, max(cue_end, start - 4), start)
+                and DIGIT_RE.search(text, cue_end, start))
 
 
 def metric_start(text: str, clause_lo: int, start: int) -> int:

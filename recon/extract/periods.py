@@ -16,7 +16,8 @@ PRESENT_MARK = chr(RELATIVE_BASE + 20)
 _LOST = "".join(_TIME.lost_digit)
 YEAR = (r"(?<!\d)(?<!\d[.,])(?:19[5-9]\d|20[0-4]\d|[\ue000-\ue01f])"
         rf"|(?<![\d{re.escape(_LOST)}])[{re.escape(_LOST)}]0[0-4]\d(?!\d)")
-CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+              "first": 1, "second": 2, "third": 3, "fourth": 4}
 
 YEAR_HINT_RE = re.compile(rf"(?:19[5-9]|20[0-4])\d|[{re.escape(_LOST)}]0[0-4]\d")
 _CHINESE_RELATIVE = {w: o for w, o in _TIME.relative_years.items() if not w.isascii()}
@@ -28,7 +29,7 @@ RELATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 PERIOD_RE = re.compile(
-    rf"(?=[12FIBfiobsutQH\ue000-\ue01f{re.escape(_LOST)}])(?:"
+    rf"(?=[12FIBfiobsutQHf\ue000-\ue01f{re.escape(_LOST)}])(?:"
     # 2022-2027年, 2022年至2027年, 2025E-2030E, and 20252030年 whose dash was lost
     rf"(?P<y1>{YEAR})\s?[年E]?\s?(?:-|–|—|~|～|至|到|to)\s?(?P<y2>{YEAR})\s?[年E]?"
     rf"|(?<!\d)(?P<g1>20[0-4]\d)(?P<g2>20[0-4]\d)(?=年)"
@@ -36,8 +37,10 @@ PERIOD_RE = re.compile(
     rf"|(?P<qy>{YEAR})\s?年?\s?(?:Q(?P<q>[1-4])|第(?P<qc>[一二三四1-4])季度?|(?P<qc2>[一二三四])季度)"
     rf"|(?P<hy>{YEAR})\s?年?\s?(?:H(?P<h>[12])|(?P<hc>[上下])半年)"
     rf"|(?P<my>{YEAR})\s?年\s?(?P<m>1[0-2]|0?[1-9])\s?月"
-    # English order: Q3 2023, H1 2024
+    # English order: Q3 2023, H1 2024, the third quarter of 2024, the first half of 2024
     rf"|Q(?P<eq>[1-4])\s?(?P<eqy>{YEAR})|H(?P<eh>[12])\s?(?P<ehy>{YEAR})"
+    rf"|(?P<wq>first|second|third|fourth) quarter (?:of )?(?P<wqy>{YEAR})"
+    rf"|(?P<wh>first|second) half (?:of )?(?P<why>{YEAR})"
     rf"|(?P<y>{YEAR})(?:\s?年|[EA](?![A-Za-z]))"
     rf"|(?:FY|[Ii]n |[Bb]y |for |of |since |until |through |fiscal )(?P<ey>{YEAR})(?![\d%]|\.\d))"
 )
@@ -145,7 +148,7 @@ def _opens_clause(text: str, pos: int) -> bool:
     return pos <= OPENS_WINDOW - 1 and not CLAUSE_MARK_RE.search(window)
 
 
-YEAR_GROUPS = ("y1", "y2", "qy", "hy", "my", "eqy", "ehy", "y", "ey")
+YEAR_GROUPS = ("y1", "y2", "qy", "hy", "my", "eqy", "ehy", "wqy", "why", "y", "ey")
 
 
 def _periods(text: str, year: int | None) -> list[Period]:
@@ -176,12 +179,14 @@ def _period(m: re.Match, g: dict) -> Period | None:
         if last <= first:
             return None
         return Period(m.start(), m.end(), first, last, "span", f"{first}-{last}", not g["y1"])
-    if g["qy"] or g["eqy"]:
-        year, q = int(g["qy"] or g["eqy"]), CN_QUARTER[g["q"] or g["qc"] or g["qc2"] or g["eq"]]
+    if g["qy"] or g["eqy"] or g["wqy"]:
+        year = int(g["qy"] or g["eqy"] or g["wqy"])
+        q = CN_QUARTER[g["q"] or g["qc"] or g["qc2"] or g["eq"] or g["wq"]]
         return Period(m.start(), m.end(), year, year, "quarter", f"{year}Q{q}", False)
-    if g["hy"] or g["ehy"]:
-        year = int(g["hy"] or g["ehy"])
-        half = int(g["h"] or g["eh"]) if g["h"] or g["eh"] else 1 if g["hc"] == "上" else 2
+    if g["hy"] or g["ehy"] or g["why"]:
+        year = int(g["hy"] or g["ehy"] or g["why"])
+        first_half = g["hc"] == "上" or g["wh"] == "first"
+        half = int(g["h"] or g["eh"]) if g["h"] or g["eh"] else 1 if first_half else 2
         return Period(m.start(), m.end(), year, year, "half", f"{year}H{half}", False)
     if g["my"]:
         year, month = int(g["my"]), int(g["m"])

@@ -37,6 +37,8 @@ NOT_SIGNED = [
     ("該廠今年營收可望成長15%。", "15%", dict(value=15, type="growth")),
     ("Unit costs were cut by 30%.", "30%", dict(value=-30, type="growth")),
     ("Its share fell to 18% of the market.", "18%", dict(value=18)),
+    ("Operating margin fell 2 percentage points to 31%.", "31%", dict(value=31)),
+    ("毛利率下降3个百分点至41%。", "41%", dict(value=41)),
 ]
 
 

@@ -18,6 +18,7 @@ MONEY = [
     ("Capex was CNY75 billion last year.", "75 billion", dict(value=7.5e10, unit="CNY")),
     ("A round of US$2.4bn closed.", "2.4bn", dict(value=2.4e9, unit="USD")),
     ("The seed round raised $18m.", "18m", dict(value=1.8e7, unit="USD")),
+    ("Spending could pass $2tn by 2030.", "2tn", dict(value=2e12, unit="USD", qualifier="lower_bound")),
     ("Grants of €3 billion were approved.", "3 billion", dict(value=3e9, unit="EUR")),
     ("Chip sales reached NT$900 billion.", "900 billion", dict(value=9e11, unit="TWD")),
     ("The listing raised HK$6 billion.", "6 billion", dict(value=6e9, unit="HKD")),

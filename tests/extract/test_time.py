@@ -37,6 +37,9 @@ ORDER = [
     ("The group sold HK$3 billion (about US$380 million) in 2022.", "2023-05",
      [("3 billion", "2022", "actual"), ("380 million", "2022", "actual")]),
     ("By 2026 the region aims to host 50 AI labs.", "2024-03", [("50 AI labs", "2026", "forecast")]),
+    ("Cloud sales were 3.3 billion U.S. dollars in the second quarter of 2023.", "2024-03",
+     [("3.3 billion U.S. dollars", "2023Q2", "actual")]),
+    ("Orders fell 6% in the first half of 2023.", "2024-03", [("6%", "2023H1", "actual")]),
 ]
 
 
