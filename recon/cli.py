@@ -14,7 +14,7 @@ import click
 from recon import __version__
 from recon.errors import ReconError
 from recon.gate import FAIL_ON
-from recon.ingest import unreadable_documents
+from recon.ingest import skipped_documents, unreadable_documents
 from recon.review import DECISIONS
 
 
@@ -33,7 +33,9 @@ def renders_errors(command):
 
 
 def report_unreadable(documents) -> bool:
-    """Print one error line per unreadable document; return whether there was any."""
+    """Print one line per skipped and per unreadable document; return whether any was unreadable."""
+    for row in skipped_documents(documents).itertuples():
+        click.echo(f"Skipped: {row.path}: {row.error}", err=True)
     bad = unreadable_documents(documents)
     for row in bad.itertuples():
         click.echo(f"Error: {row.path}: {row.error}", err=True)

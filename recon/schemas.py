@@ -88,21 +88,31 @@ def _is_unit(unit: str) -> bool:
 
 
 class Document(pa.DataFrameModel):
-    """One row per input file, readable or not: an unreadable file is a result, not a crash."""
+    """One row per input file, readable or not: an unreadable file is a result, not a crash.
+
+    ``status`` is ``ok`` (read), ``error`` (could not be read: a corrupt or undecodable file, a
+    directory that cannot be listed, a file named explicitly whose type recon does not read) or
+    ``skipped`` (found in a directory but not read: ``unsupported type .pptx``, ``not listed in
+    manifest.yaml``); ``error`` holds the reason for both. ``README*`` files, the manifest and
+    hidden files are not inputs and get no row.
+    """
 
     doc_id: Series[str] = pa.Field(unique=True, description="file name, unique within a run")
     path: Series[str]
-    format: Series[str] = pa.Field(isin=["txt", "md", "html", "pdf", "unknown"])
+    format: Series[str] = pa.Field(
+        isin=["txt", "md", "html", "pdf", "docx", "xlsx", "directory", "unknown"],
+        description="how the file was read; 'directory' for a folder that could not be listed",
+    )
     encoding: Series[str] = pa.Field(description="detected encoding; '' for PDF or unread files")
-    pages: Series[int] = pa.Field(ge=0, description="PDF page count; 0 for text formats")
+    pages: Series[int] = pa.Field(ge=0, description="PDF pages or Excel worksheets; 0 for other formats")
     lines: Series[int] = pa.Field(ge=0)
     chars: Series[int] = pa.Field(ge=0)
     title: Series[str]
     publisher: Series[str]
     date: Series[str] = pa.Field(description="report date (YYYY or YYYY-MM) from manifest or text; ''")
     language: Series[str] = pa.Field(description="zh, zh-Hant, en or ''")
-    status: Series[str] = pa.Field(isin=["ok", "error"])
-    error: Series[str] = pa.Field(description="why the file could not be read; '' when ok")
+    status: Series[str] = pa.Field(isin=["ok", "error", "skipped"])
+    error: Series[str] = pa.Field(description="why the file could not be read or was skipped; '' when ok")
 
     class Config:
         strict = True
@@ -118,7 +128,9 @@ class Segment(pa.DataFrameModel):
     """
 
     doc_id: Series[str]
-    page: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="1-based PDF page; NA otherwise")
+    page: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True, description="1-based PDF page or Excel worksheet; NA otherwise"
+    )
     line: Series[int] = pa.Field(ge=1)
     col_offset: Series[int] = pa.Field(
         ge=0, description="where ``text`` starts in the original line (non-zero for HTML cells)"

@@ -27,7 +27,7 @@ from recon.extract.quantities import (
     split_lost_dash,
     word_quantities,
 )
-from recon.extract.tables import split_flattened_rows, split_label_rows, unit_from_hint
+from recon.extract.tables import grid_cell, split_flattened_rows, split_label_rows, unit_from_hint
 from recon.extract.tokens import reason_for
 from recon.extract.units import CURRENCY_PREFIXES
 from recon.lexicon import alternation, lexicon
@@ -226,6 +226,8 @@ class SegmentReader:
             self.table_headers[table_id] = self.cells
         if not NUMERAL_RE.search(clean) and not WORD_QUANTITY_RE.search(clean):
             return
+        # a grid cell (HTML, Word, Excel, Markdown table): its row and column name its period and metric
+        self.grid = grid_cell(self.grids[table_id], row, col) if self.grid_cell is not None else None
         self.header = self.table_headers.get(table_id, []) if self.cells is not None else []
         self.page = None if pd.isna(page) else int(page)
         self.line, self.col_offset, self.text, self.clean = int(line), int(col_offset), text, clean
@@ -394,9 +396,7 @@ class SegmentReader:
     def cell_label(self, pos: int) -> str:
         """In a table row, the row's first cell and its column's header: what a cell counts."""
         if self.grid_cell is not None:
-            table, row, col = self.grid_cell
-            cells = self.grids.get(table, {})
-            return "" if col == 0 else f"{cells.get((row, 0), '')}{cells.get((0, col), '')}".strip()
+            return self.grid.label if self.grid is not None else ""
         if self.cells is None:
             return ""
         col = self.clean.count("\t", 0, pos)
@@ -406,7 +406,10 @@ class SegmentReader:
         return f"{self.cells[0]}{header}".strip()
 
     def cell_period(self, pos: int):
-        """In a tab-separated table whose header names years, the year of the cell's column."""
+        """In a tab-separated table whose header names years, the year of the cell's column; in a grid,
+        the period its row or column names."""
+        if self.grid is not None:
+            return self.grid.period
         if self.cells is None or self.header is self.cells:
             return None
         col = self.clean.count("\t", 0, pos)
@@ -456,6 +459,8 @@ class SegmentReader:
             q.flags += ("relative-time",) if period.relative else ("year-digit-lost",)
         if kind == "actual" and period is None and self.previous and self.previous[0] == s_lo:
             kind = self.previous[2]  # a sentence that opened on a forecast goes on forecasting
+        if self.grid is not None and self.grid.forecast:
+            kind = "forecast"  # a 2027E or 2025F row or column
         if period is None and self.current and kind == "actual":
             first = last = self.current
             grain, label = "year", str(self.current)

@@ -1,9 +1,12 @@
-"""Tables: flattened rows whose cells lost their separators, and bare numbers under a unit caption.
+"""Tables: flattened rows whose cells lost their separators, bare numbers under a unit caption, grids.
 
 A flattened row is a year glued to its cells, ``20261,8503,75030.8%`` (2026 | 1,850 | 3,750 |
 30.8%). Rows are cut at the successive years; each row is cut into cells by trying every way of
 reading it as numbers and keeping the reading whose columns agree across rows (same number of
 cells, same decimals per column, percentages at most 100, values of one column of one size).
+
+A grid cell (HTML, Word, Excel, Markdown pipe table) takes its period and metric phrase from its
+row and its column (:func:`grid_cell`), by the header and period rules of :mod:`recon.ingest.grid`.
 """
 
 from __future__ import annotations
@@ -15,8 +18,16 @@ from typing import NamedTuple
 
 from recon.extract.context import type_of
 from recon.extract.numbers import MULTIPLIERS
-from recon.extract.periods import Period
-from recon.extract.units import match_unit
+from recon.extract.periods import Period, find_periods
+from recon.extract.units import CURRENCY_PREFIXES, match_unit
+from recon.ingest.grid import (
+    FORECAST_MARKS,
+    column_header,
+    column_unit,
+    header_rows,
+    names_periods,
+    period_cell,
+)
 
 #: A year glued to the digits of the cells after it; the run goes on over digits, commas, dots, %.
 #: The lookahead (a year starts with 1 or 2) lets the scan of every line skip other characters at C speed.
@@ -30,10 +41,18 @@ LABEL_ROW_RE = re.compile(r"([\u4e00-\u9fff]{2,8})(\d[\d.,%\-]{5,})")
 GLUED_DIGITS_RE = re.compile(r"\d[\d.,%\-]{5,}")
 LABEL_TABLE_RE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}\d[\d.,%\-]{5,}){2,}")
 HEADER_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s?年?")
+UNIT_LABEL_RE = re.compile(r"^units?\s*[:：]\s*", re.IGNORECASE)
 CAGR_RE = re.compile(r"CAGR|复合增长率|年均增长")
 TOTAL_RE = re.compile(r"合计|总计|小计")
 MAX_CELLS = 6
 HEADER_LOOKBACK = 160
+GRID_COLUMNS = 64
+"""A grid cell's row and header are looked up this many columns wide."""
+HEADER_ROWS = 8
+"""A grid's header rows are looked for among this many first rows."""
+#: Currency words written after a multiplier in a caption: ``billion US dollars``, ``million yuan``.
+CURRENCY_WORDS = {"us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "yuan": "CNY",
+                  "renminbi": "CNY", "euros": "other:EUR", "euro": "other:EUR"}
 
 
 class Cell(NamedTuple):
@@ -63,10 +82,14 @@ class Column(NamedTuple):
 
 
 def unit_from_hint(hint: str) -> tuple[str, float, str] | None:
-    """The unit, factor and type hint a caption such as ``亿元`` or ``%`` gives bare numbers."""
+    """The unit, factor and type hint a caption such as ``亿元``, ``%`` or ``US$ bn`` gives bare numbers."""
     hint = hint.strip().strip("()（）")
     m = CAPTION_UNIT_RE.search(hint)
     hint = (m.group(1) if m else hint).split(",")[0].split("，")[0].strip()
+    hint = UNIT_LABEL_RE.sub("", hint)
+    money = _money_hint(hint)
+    if money is not None:
+        return money
     factor = 1.0
     for word in sorted(MULTIPLIERS, key=len, reverse=True):
         if hint.startswith(word):
@@ -76,6 +99,21 @@ def unit_from_hint(hint: str) -> tuple[str, float, str] | None:
     if unit is None:
         return ("CNY", factor, "level") if factor != 1.0 else None
     return unit.unit, factor * unit.factor, unit.type_hint
+
+
+def _money_hint(hint: str) -> tuple[str, float, str] | None:
+    """``US$ bn``, ``RMB million``, ``billion US dollars``: a currency and a multiplier in either order."""
+    lowered = hint.lower()
+    for mark in sorted(CURRENCY_PREFIXES, key=len, reverse=True):
+        if hint.upper().startswith(mark):
+            rest = hint[len(mark):].strip().lower()
+            if not rest or rest in MULTIPLIERS:
+                return CURRENCY_PREFIXES[mark], MULTIPLIERS.get(rest, 1.0), "level"
+            return None
+    for word in ("trillion", "billion", "million", "thousand", "bn", "mn"):
+        if lowered.startswith(word) and lowered[len(word):].strip() in CURRENCY_WORDS:
+            return CURRENCY_WORDS[lowered[len(word):].strip()], MULTIPLIERS[word], "level"
+    return None
 
 
 def header_columns(header: str, caption_unit: tuple | None) -> list[Column]:
@@ -306,3 +344,80 @@ def split_label_rows(clean: str) -> list[Cell]:
                 pos += len(text)
     return cells
 
+
+
+class GridCell(NamedTuple):
+    """What a grid cell's row and column say about its number: what it measures, when, and whether
+    that period is a forecast (a ``2027E``/``2025F`` label)."""
+
+    label: str
+    period: Period | None
+    forecast: bool
+
+
+def _grid_rows(cells: dict[tuple[int, int], str], row: int) -> dict[int, dict[int, str]]:
+    """The rows a cell in ``row`` is read with: the grid's first rows (its header) and its own."""
+    rows = {}
+    for r in [*range(min(row, HEADER_ROWS)), row]:
+        found = {c: cells[(r, c)] for c in range(GRID_COLUMNS) if (r, c) in cells}
+        if found:
+            rows[r] = found
+    return rows
+
+
+def _period_of(text: str) -> tuple[Period | None, bool]:
+    """The period a row label or a column header names (``2023``, ``2027E``, ``2022-2027``), and
+    whether it is marked as a forecast."""
+    whole = period_cell(text)
+    if whole is not None:
+        year = int(whole.group("year"))
+        mark = (whole.group("mark") or "").upper()
+        return Period(0, 0, year, year, "year", str(year), False), mark in FORECAST_MARKS
+    found = [p for p in find_periods(text) if not p.base]
+    if len(found) != 1:
+        return None, False
+    forecast = text[found[0].end - 1:found[0].end].upper() in FORECAST_MARKS
+    return found[0]._replace(start=0, end=0), forecast
+
+
+def _name(text: str) -> str:
+    """A row label or column header as a metric phrase: without its period or its unit in parentheses."""
+    if period_cell(text) is not None:
+        return ""
+    for period in reversed(find_periods(text)):
+        text = text[:period.start] + text[period.end:]
+    unit = column_unit(text)
+    if unit:
+        text = text[:text.rfind(unit)].rstrip(" (（")
+    return text.strip()
+
+
+def grid_cell(cells: dict[tuple[int, int], str], row: int, col: int) -> GridCell | None:
+    """The metric phrase, period and forecast mark of cell (``row``, ``col``) of a grid, or None
+    for a header cell or a row label.
+
+    The period is the row's: its label (``2023``, ``2027E``) or its cell in a column headed 年份 /
+    Year / Period; else the column header's (``2023``, ``2024E``, ``2022-2027年CAGR``). The phrase
+    is the row label and the column header without their periods and units: a ``2027E`` row label
+    never enters the phrase.
+
+    :param cells: the grid read so far, by (row, col): its header and the cell's row at least.
+    """
+    rows = _grid_rows(cells, row)
+    headers = header_rows(rows)
+    if row in headers or col == 0 or row not in rows:
+        return None
+    own = rows[row]
+    header = column_header(rows, headers, col)
+    period, forecast = None, False
+    for c, text in sorted(own.items()):
+        if c != col and (c == 0 or names_periods(column_header(rows, headers, c))) and period_cell(text):
+            period, forecast = _period_of(text)
+            break
+    if period is None:
+        for r in headers:
+            period, forecast = _period_of(column_header({r: rows[r]}, [r], col))
+            if period is not None:
+                break
+    label = f"{_name(own.get(0, ''))}{_name(header)}".strip()
+    return GridCell(label, period, forecast)

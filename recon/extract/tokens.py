@@ -57,10 +57,10 @@ def reason_for(clean: str, start: int, end: int, surface: str,
         if LIST_MARKER_RE.match(before) and (SECTION_AFTER_RE.match(after) or (
                 "." in surface and SECTION_TITLE_AFTER_RE.match(after))):
             return NonClaimReason.SECTION_NUMBER, surface + after[:1]
+        if YEAR_RE.fullmatch(surface):  # before page numbers: a table cell holding only 2023 is a year
+            return NonClaimReason.YEAR, surface
         if end == len(clean.rstrip()) and PAGE_LINE_RE.match(clean[:start]):
             return NonClaimReason.PAGE_NUMBER, surface
-        if YEAR_RE.fullmatch(surface):
-            return NonClaimReason.YEAR, surface
         if CODE_RE.match(surface):
             return NonClaimReason.IDENTIFIER, surface
         if surface[0].isdigit() and "." in surface and VERSION_RE.search(before):

@@ -1,33 +1,46 @@
-"""Ingest: load reports (txt, md, html, pdf, directories) into documents and segments.
+"""Ingest: load reports (txt, md, html, pdf, docx, xlsx, directories) into documents and segments.
 
-Entry point: :func:`ingest_paths`. An unreadable file becomes a ``Document`` row with
-``status == "error"`` and the reason; the other files are still read. Which files are read is
-decided in :mod:`recon.ingest.sources`, cleaning in :mod:`recon.ingest.clean`.
+Entry point: :func:`ingest_paths`. An unreadable file (or directory) becomes a ``Document`` row
+with ``status == "error"`` and the reason; a file of a type recon does not read, found in a
+directory, a row with ``status == "skipped"`` and the reason; the other files are still read.
+Which files are read is decided in :mod:`recon.ingest.sources`, cleaning in :mod:`recon.ingest.clean`.
 """
 
 from __future__ import annotations
 
+import io
 import os
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
 from recon.errors import UnreadableSourceError
+from recon.ingest.decode import looks_binary
+from recon.ingest.excel import read_xlsx
 from recon.ingest.html import read_html
 from recon.ingest.pdf import read_pdf
 from recon.ingest.rows import document_row
 from recon.ingest.sources import FORMATS, Source, find_sources
 from recon.ingest.text import read_text
+from recon.ingest.word import read_docx
 from recon.schemas import Document, Segment
 
 SEGMENT_COLUMNS = list(Segment.to_schema().columns)
-READERS = {"txt": read_text, "md": read_text, "html": read_html, "pdf": read_pdf}
+READERS = {"txt": read_text, "md": read_text, "html": read_html, "pdf": read_pdf, "docx": read_docx,
+           "xlsx": read_xlsx}
 """Each format's reader: ``(doc_id, data, path, fmt) -> (document row, segment rows)``."""
+OFFICE_PARTS = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx"}
+"""The part of a zip package that makes it a Word document or an Excel workbook."""
 
 
 def sniff_format(path: Path, data: bytes) -> str:
-    """The format from the extension, or from the content for a file named without a known one."""
+    """The format from the extension, or from the content for a file named without a known one.
+
+    :raises UnreadableSourceError: binary content of a type recon does not read
+        (``unsupported type .pptx``).
+    """
     if path.suffix.lower() in FORMATS:
         return FORMATS[path.suffix.lower()]
     head = data[:1024].lstrip().lower()
@@ -35,6 +48,16 @@ def sniff_format(path: Path, data: bytes) -> str:
         return "pdf"
     if head.startswith((b"<!doctype html", b"<html")):
         return "html"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        except zipfile.BadZipFile:
+            names = set()
+        for part, fmt in OFFICE_PARTS.items():
+            if part in names:
+                return fmt
+    if data.startswith(b"PK\x03\x04") or looks_binary(data):
+        raise UnreadableSourceError(path, f"unsupported type {path.suffix.lower() or '(no extension)'}")
     return "txt"
 
 
@@ -55,6 +78,10 @@ def read_source(source: Source, doc_id: str) -> tuple[dict, list[dict]]:
     """
     path = str(source.path)
     fmt = FORMATS.get(source.path.suffix.lower(), "unknown")
+    if source.status != "ok":
+        fmt = "directory" if source.path.is_dir() else fmt
+        row = document_row(doc_id, path, fmt, meta=source.meta, error=source.reason, status=source.status)
+        return row, []
     try:
         data = source.path.read_bytes()
         fmt = sniff_format(source.path, data)
@@ -100,3 +127,12 @@ def unreadable_documents(documents: pd.DataFrame) -> pd.DataFrame:
     Every later stage reports them (exit 2, the report's list) rather than dropping them silently.
     """
     return documents[documents["status"] == "error"]
+
+
+def skipped_documents(documents: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a ``Document`` table for files found in a directory but not read, with the reason.
+
+    Not an input error (the run's exit status does not change), but listed on stderr and in the
+    report so that no file is left out without a word.
+    """
+    return documents[documents["status"] == "skipped"]

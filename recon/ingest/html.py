@@ -11,8 +11,9 @@ Text standing after a nested block (``<div><p>…</p>text</div>``) is not read.
 
 Tables: cells get ``block="table"``, a ``table_id`` per ``<table>``, ``row`` (the ``<tr>`` index)
 and ``col`` (counting ``colspan``). A unit stated by the caption, the element just before the
-table, or a header cell (``单位：亿美元``, ``Unit: US$ billion``) is every cell's ``unit_hint``; a
-header cell ending in a unit in parentheses (``融资金额（亿元）``) gives its column's cells theirs.
+table, or a header cell (``单位：亿美元``, ``Unit: US$ billion``, ``市场规模(亿美元)``) is the table's
+unit; :func:`recon.ingest.grid.with_cell_units` then settles each cell's ``unit_hint`` (header
+cells and period columns none, a column's or a row's own unit before the table's).
 Blocks inside ``<header>``, ``<footer>``, ``<nav>`` and ``<aside>`` are boilerplate.
 """
 
@@ -27,9 +28,9 @@ from bs4 import BeautifulSoup, Tag
 from recon.ingest.boilerplate import is_notice
 from recon.ingest.clean import clean_text
 from recon.ingest.decode import decode_bytes
+from recon.ingest.grid import stated_unit, unit_hint, with_cell_units
 from recon.ingest.metadata import detect_date, detect_language
 from recon.ingest.rows import document_row, segment_row
-from recon.ingest.text import unit_hint
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "caption", "figcaption", "dt", "dd",
           "pre", "blockquote", "div", "section", "article", "header", "footer", "nav", "aside", "main",
@@ -42,10 +43,6 @@ LANGUAGES = {"zh-cn": "zh", "zh-hans": "zh", "zh-sg": "zh", "zh-tw": "zh-Hant", 
 SKIPPED = ["script", "style", "noscript", "template", "head"]
 
 _START_TAG = re.compile(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
-_COLUMN_UNIT = re.compile(r"[(（]\s*(?:单位\s*[:：]\s*|units?\s*[:：]\s*)?([^()（）]{1,20}?)\s*[)）]\s*$",
-                          re.IGNORECASE)
-_UNIT_WORD = re.compile(r"元|%|亿|万|千|百|个|家|台|件|人|次|起|户|套|倍|FLOPS|billion|million|thousand|"
-                        r"\bbn\b|\bmn\b|US\$|RMB|USD|CNY|EUR|percent|[KMGTPE]B\b|[kM]W\b", re.IGNORECASE)
 _ENTITY = r"&(?:#\d+|#x[0-9a-fA-F]+|\w+);"
 _TAG = r"</?(?P<name>[a-zA-Z][\w:-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"
 _RAW_TEXT = r"<(script|style)\b.*?</\1\s*>"
@@ -111,15 +108,6 @@ def _ancestor(tag: Tag, names) -> Tag | None:
     return None
 
 
-def column_unit(header: str) -> str:
-    """The unit a column header states in closing parentheses (``融资金额(亿元)``, ``Revenue (US$ bn)``).
-
-    :param header: the cleaned text of a header cell.
-    """
-    match = _COLUMN_UNIT.search(header)
-    return match.group(1).strip() if match and _UNIT_WORD.search(match.group(1)) else ""
-
-
 def _colspan(cell: Tag) -> int:
     value = str(cell.get("colspan", "1")).strip()
     return int(value) if value.isdigit() else 1
@@ -134,7 +122,6 @@ class _Tables:
         self.units: dict[int, str] = {}
         self.rows: dict[int, dict[int, int]] = {}
         self.columns: dict[int, dict[int, int]] = {}
-        self.column_units: dict[int, dict[int, str]] = {}
 
     def context(self, tag: Tag) -> dict:
         """``block``, ``table_id``, ``row``, ``col`` and ``unit_hint`` for a block inside a table."""
@@ -164,24 +151,21 @@ class _Tables:
                 self.columns[id(tr)] = {id(c): start for c, start in zip(cells, starts, strict=False)}
             row = self.rows[key].get(id(tr), -1)
             col = self.columns[id(tr)].get(id(cell), -1)
-        column_units = self.column_units.setdefault(key, {})
-        if cell is not None and (cell.name == "th" or row == 0) and col not in column_units:
-            stated = column_unit(clean_text(cell.get_text(" ", strip=True))[0])
-            if stated:
-                column_units.update(dict.fromkeys(range(col, col + _colspan(cell)), stated))
-                return dict(block="table", table_id=self.ids[key], row=row, col=col, unit_hint=stated)
-        unit = column_units.get(col, self.units[key])
-        return dict(block="table", table_id=self.ids[key], row=row, col=col, unit_hint=unit)
+        return dict(block="table", table_id=self.ids[key], row=row, col=col, unit_hint=self.units[key])
 
     @staticmethod
     def _stated_unit(table: Tag) -> str:
-        candidates = [table.find("caption"), table.find_previous_sibling()]
-        candidates += table.find_all("th")
-        for candidate in candidates:
-            if candidate is not None:
-                stated = unit_hint(clean_text(candidate.get_text(" ", strip=True))[0])
+        """The unit the caption or the element before the table states, else a header's ``单位:…``."""
+        before = table.find_previous_sibling()
+        for candidate in [table.find("caption"), before]:
+            if candidate is not None and candidate.name != "table":
+                stated = stated_unit(clean_text(candidate.get_text(" ", strip=True))[0])
                 if stated:
                     return stated
+        for header in table.find_all("th"):
+            stated = unit_hint(clean_text(header.get_text(" ", strip=True))[0])
+            if stated:
+                return stated
         return ""
 
 
@@ -228,6 +212,7 @@ def read_html(doc_id: str, data: bytes, path: str, fmt: str = "html") -> tuple[d
             if is_notice(row["clean"]):
                 row["block"] = "boilerplate"
             segments.append(row)
+    segments = with_cell_units(segments)
     title = soup.title.get_text(strip=True) if soup.title else ""
     if not title and soup.find("h1"):
         title = soup.find("h1").get_text(" ", strip=True)

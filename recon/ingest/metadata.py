@@ -12,10 +12,28 @@ DATE_LINES = 60
 COVER_LINE = 60
 """A line no longer than this is a cover line: a date standing there is the report's own date."""
 
-_YEAR_MONTH = re.compile(r"((?:19|20)\d\d)\s*年\s*(1[0-2]|0?[1-9])\s*月")
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-_MONTH_YEAR = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?"
-                         r"((?:19|20)\d\d)\b", re.IGNORECASE)
+_MONTH = r"(?P<name>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+DATE_FORMS = [
+    (re.compile(rf"{_YEAR}\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月(?:\s*{_DAY}\s*[日号])?"), False),
+    (re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE), False),
+    (re.compile(rf"\b{_MONTH}\s+(?:{_DAY}(?:st|nd|rd|th)?,?\s+)?{_YEAR}\b", re.IGNORECASE), False),
+    (re.compile(rf"(?<![\d.])(?<!\d[-/]){_YEAR}(?P<sep>[-/.])(?P<month>1[0-2]|0?[1-9])(?:(?P=sep){_DAY})?(?![\d])"),
+     True),
+]
+"""How a date is written: ``2023年12月(8日)``, ``3 March 2025``, ``Mar 3, 2025``, ``2024-05-17``,
+``2024/5/17``, ``2024.05.17``. The last form (True) counts without a label only with its day:
+``2022-12`` alone may be a span."""
+DATE_LABEL = re.compile(
+    r"(?:\b(?:date[d]?|published(?:\s+on)?|publication\s+date|posted(?:\s+on)?|released?(?:\s+on)?|"
+    r"release\s+date|(?:last\s+)?updated(?:\s+on)?|issued(?:\s+on)?)|"
+    r"(?:发布|發布|發佈|发表|發表|出版|刊发|刊發|更新|印发|印發)(?:日期|时间|時間|于|於)?|日期|时间|時間)"
+    r"\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+"""A label a page puts before its own date: ``date``, ``Published:``, ``发布日期:``, ``時間：``."""
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -40,21 +58,46 @@ def detect_language(text: str) -> str:
     return "en" if latin >= 20 else ""
 
 
+def dates_in(line: str) -> list[tuple[int, int, int, bool]]:
+    """The dates written in ``line``: (where it starts, year, month, whether a label stands before it).
+
+    :param line: one cleaned line (half-width digits and colons).
+    """
+    found, taken = [], []
+    for form, needs_day in DATE_FORMS:
+        for m in form.finditer(line):
+            if any(lo < m.end() and m.start() < hi for lo, hi in taken):
+                continue
+            labelled = DATE_LABEL.search(line, 0, m.start()) is not None
+            if needs_day and not labelled and m.group(0).count(m.group("sep")) < 2:
+                continue
+            named = m.groupdict().get("name")
+            month = _MONTHS.index(named.lower()[:3]) + 1 if named else int(m.group("month"))
+            found.append((m.start(), int(m.group("year")), month, labelled))
+            taken.append(m.span())
+    return sorted(found)
+
+
 def detect_date(lines: list[str]) -> str:
     """The report date as ``YYYY-MM`` from the front matter, or ''.
 
-    Prefers the latest year-month standing on a short cover line (``2023年12月``, ``2024 年 4 月``,
-    ``December 2023``, ``April 15, 2024``) among the first lines; else the latest anywhere in them.
+    A date the page labels as its own (``date 2024-05-17``, ``Published: Mar 3, 2025``,
+    ``发布日期:2023-09-12``, ``时间:2024-01-08 10:30``, ``發佈日期：2023年9月12日``) wins, the first
+    one among the first lines; else the latest date standing on a short cover line (``2023年12月``
+    by the title, ``December 2023``, ``2024-05-17``); else the latest anywhere in them.
 
     :param lines: the document's cleaned lines (half-width digits), in order.
     """
     cover, anywhere = [], []
     for line in lines[:DATE_LINES]:
-        found = [(int(y), int(m)) for y, m in _YEAR_MONTH.findall(line)]
-        found += [(int(y), _MONTHS.index(m.lower()) + 1) for m, y in _MONTH_YEAR.findall(line)]
-        anywhere.extend(found)
+        found = dates_in(line)
+        labelled = [(year, month) for _, year, month, label in found if label]
+        if labelled:
+            return f"{labelled[0][0]}-{labelled[0][1]:02d}"
+        dates = [(year, month) for _, year, month, _ in found]
+        anywhere.extend(dates)
         if len(line.strip()) <= COVER_LINE:
-            cover.extend(found)
+            cover.extend(dates)
     best = max(cover or anywhere, default=None)
     return f"{best[0]}-{best[1]:02d}" if best else ""
 

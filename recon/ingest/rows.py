@@ -25,10 +25,14 @@ def segment_row(doc_id: str, line: int, text: str, *, page=pd.NA, col_offset: in
 
 
 def document_row(doc_id: str, path: str, fmt: str, *, encoding: str = "", pages: int = 0, lines: int = 0,
-                 chars: int = 0, meta: dict | None = None, error: str = "") -> dict:
-    """One document, readable (``error == ''``) or not; ``meta`` gives title, publisher, date, language."""
+                 chars: int = 0, meta: dict | None = None, error: str = "", status: str = "") -> dict:
+    """One document, readable (``error == ''``) or not; ``meta`` gives title, publisher, date, language.
+
+    :param status: ``skipped`` for a file found but not read (``error`` then says why); by default
+        ``error`` when there is an error, else ``ok``.
+    """
     meta = meta or {}
     return dict(doc_id=doc_id, path=path, format=fmt, encoding=encoding, pages=pages, lines=lines,
                 chars=chars, title=meta.get("title", ""), publisher=meta.get("publisher", ""),
                 date=meta.get("date", ""), language=meta.get("language", ""),
-                status="error" if error else "ok", error=error)
+                status=status or ("error" if error else "ok"), error=error)

@@ -2,13 +2,18 @@
 
 Rules:
 
-- a file named explicitly is always read (and reported if it is bad), whatever its extension;
-- a directory is read recursively for ``.txt .md .markdown .html .htm .pdf``; other files and
-  hidden files and folders (``.git``, ``.venv``) are ignored;
+- a file named explicitly is always read (and reported if it is bad), whatever its extension and
+  even when a directory named too holds it;
+- a directory is read recursively for ``.txt .md .markdown .html .htm .pdf .docx .xlsx``; hidden
+  files and folders (``.git``, ``.venv``) are ignored;
+- nothing else found in a directory is dropped silently: a file of another type is a source with
+  status ``skipped`` and the reason (``unsupported type .pptx``), a subdirectory that cannot be
+  listed one with status ``error`` (``cannot list directory: Permission denied``);
 - a ``manifest.yaml`` (``documents: [{file:, title:, publisher:, date:, language:}]``) governs its
   directory and the directories below it: only the files it lists are read from there, with its
-  metadata. Without one, ``README*`` files are skipped: a README describes a corpus, it is not a
-  report in it. A manifest next to a file named explicitly gives that file's metadata;
+  metadata; another file there is skipped as ``not listed in manifest.yaml``. ``README*`` files are
+  left out without a word, manifest or not: a README describes a corpus, it is not a report in it.
+  A manifest next to a file named explicitly gives that file's metadata;
 - files come in the order of the arguments, a directory's in name order, each file once.
 """
 
@@ -24,17 +29,24 @@ import yaml
 
 from recon.errors import ConfigError, SourceNotFoundError
 
-FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf",
+           ".docx": "docx", ".xlsx": "xlsx"}
 MANIFEST = "manifest.yaml"
 META_FIELDS = ("title", "publisher", "date", "language")
 
 
 @dataclass
 class Source:
-    """A file to ingest and the metadata its manifest gives (empty when there is none)."""
+    """A file to ingest and the metadata its manifest gives (empty when there is none).
+
+    ``status`` is ``ok`` for a file to read, ``skipped`` for a file found but not read, ``error``
+    for a directory that cannot be listed; ``reason`` says why for the last two.
+    """
 
     path: Path
     meta: dict[str, str] = field(default_factory=dict)
+    status: str = "ok"
+    reason: str = ""
 
 
 def _text(value) -> str:
@@ -78,13 +90,32 @@ def load_manifest(path: Path) -> dict[Path, dict[str, str]]:
     return entries
 
 
-def _walk(root: Path) -> list[Path]:
-    """The files below ``root`` in a stable order, skipping hidden files and folders (``.git``, ``.venv``)."""
-    files = []
-    for folder, subfolders, names in os.walk(root):
+def _walk(root: Path) -> tuple[list[Path], list[Source]]:
+    """The files below ``root`` in a stable order, and the folders that could not be listed.
+
+    Hidden files and folders (``.git``, ``.venv``) are left out.
+    """
+    files, unlisted = [], []
+
+    def unreadable(error: OSError) -> None:
+        reason = f"cannot list directory: {error.strerror or error}"
+        unlisted.append(Source(Path(error.filename or root), status="error", reason=reason))
+
+    for folder, subfolders, names in os.walk(root, onerror=unreadable):
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
         files.extend(Path(folder) / name for name in sorted(names) if not name.startswith("."))
-    return files
+    return files, unlisted
+
+
+def _skip_reason(file: Path, entries: dict | None) -> str | None:
+    """Why a file found in a directory is not read ('' when it is read), or None to leave it out unlisted."""
+    if file.name == MANIFEST or file.name.lower().startswith("readme"):
+        return None
+    if entries is not None:
+        return "" if file in entries else f"not listed in {MANIFEST}"
+    if file.suffix.lower() not in FORMATS:
+        return f"unsupported type {file.suffix.lower() or '(no extension)'}"
+    return ""
 
 
 def _governing(file: Path, manifests: dict[Path, dict]) -> dict | None:
@@ -110,28 +141,29 @@ def find_sources(paths: Iterable[str | Path], manifest: str | Path | None = None
         if not manifest.is_file():
             raise SourceNotFoundError(manifest, "no such manifest")
         manifests[manifest.parent] = load_manifest(manifest)
-    listings: list[tuple[Path, list[Path]]] = []
+    listings: list[tuple[Path, list[Path], list[Source]]] = []
     for path in map(Path, paths):
         if not path.exists():
             raise SourceNotFoundError(path, "no such file or directory")
         path = path.resolve()
-        files = _walk(path) if path.is_dir() else [path]
+        files, unlisted = _walk(path) if path.is_dir() else ([path], [])
         candidates = [f for f in files if f.name == MANIFEST] if path.is_dir() else [path.parent / MANIFEST]
         for found in candidates:
             if found.is_file() and found.parent not in manifests:
                 manifests[found.parent] = load_manifest(found)
-        listings.append((path, files))
+        listings.append((path, files, unlisted))
+    named = {path for path, files, _ in listings if files == [path]}
     sources, seen = [], set()
-    for path, files in listings:
+    for _, files, unlisted in listings:
         for file in files:
             entries = _governing(file, manifests)
-            if file == path:
-                wanted = True
-            elif entries is not None:
-                wanted = file in entries
-            else:
-                wanted = file.suffix.lower() in FORMATS and not file.name.lower().startswith("readme")
-            if wanted and file not in seen:
+            reason = "" if file in named else _skip_reason(file, entries)
+            if reason is not None and file not in seen:
                 seen.add(file)
-                sources.append(Source(file, (entries or {}).get(file, {})))
+                status = "skipped" if reason else "ok"
+                sources.append(Source(file, (entries or {}).get(file, {}), status=status, reason=reason))
+        for folder in unlisted:
+            if folder.path not in seen:
+                seen.add(folder.path)
+                sources.append(folder)
     return sources

@@ -2,9 +2,14 @@
 
 Tables in extracted text have lost their grid, so they are recognised line by line:
 
-- a tab-separated line or a Markdown pipe-table row is a table row (block ``table``); consecutive
-  rows share a ``table_id`` and count ``row`` from 0 (a pipe table's ``|---|`` rule counts as a
-  row); ``col`` stays -1 because the segment is the whole row;
+- a Markdown pipe table (a header row, its ``|---|`` rule, body rows) is read like an HTML table:
+  each cell is a segment (block ``table``, ``row`` 0 for the header and from 1 for the body, the
+  rule -1 as one whole-line segment; ``col`` from 0; ``col_offset`` where the cell's text starts in
+  the line), and :func:`recon.ingest.grid.with_cell_units` settles each cell's unit; a short line
+  above it stating a unit (``市场规模(亿美元)``, ``单位:亿元``) is its caption;
+- a tab-separated line, or a pipe row without a rule under its first line, is a table row (block
+  ``table``); consecutive rows share a ``table_id`` and count ``row`` from 0; ``col`` stays -1
+  because the segment is the whole row;
 - a caption (``图表 6 …``, ``Figure 2``) or a line stating a unit (``(单位:亿元)``, ``单位：%``,
   ``Unit: US$ billion``) is block ``caption``; a stated unit becomes the ``unit_hint`` of the
   table-like lines after it (short, digit-heavy or cell-like, no sentence punctuation), which are
@@ -20,6 +25,7 @@ import yaml
 
 from recon.ingest.boilerplate import mark_boilerplate
 from recon.ingest.decode import decode_bytes
+from recon.ingest.grid import stated_unit, unit_hint, with_cell_units
 from recon.ingest.metadata import describe
 from recon.ingest.rows import document_row, segment_row
 from recon.ingest.sources import entry_meta
@@ -32,24 +38,13 @@ DIGIT_SHARE = 0.5
 """A short line whose non-space characters are at least this share digits is a table row."""
 
 CAPTION = re.compile(r"^\s*(?:图表|图|表|附图|附表|Figure|Fig\.|Table|Chart|Exhibit)\s*\d+", re.IGNORECASE)
-UNIT = re.compile(r"[(（]\s*单位\s*[:：]\s*([^()（）]+?)\s*[)）]|单位\s*[:：]\s*(.+?)\s*$"
-                  r"|\bunits?\s*[:：]\s*(.+?)\s*[)）]?\s*$", re.IGNORECASE)
 HEADING = re.compile(r"^\s*#{1,6}\s")
 PIPE_ROW = re.compile(r"^\s*\|.*\|.*\|\s*$")
+PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+PIPE = re.compile(r"(?<!\\)[|｜]")
 SENTENCE = re.compile(r"[。、；;！!？?]|,(?!\d)|，")
 DIGIT = re.compile(r"\d")
 SPACE = re.compile(r"\s+")
-
-
-def unit_hint(clean: str) -> str:
-    """The unit a caption or header states for the bare numbers below it, or ''.
-
-    :param clean: the cleaned caption or header text.
-    """
-    match = UNIT.search(clean)
-    if not match or len(clean) > TABLE_LINE * 2:
-        return ""
-    return next(group for group in match.groups() if group is not None).strip()
 
 
 def is_tab_row(clean: str) -> bool:
@@ -68,6 +63,58 @@ def is_table_like(clean: str) -> bool:
     return len(DIGIT.findall(dense)) >= DIGIT_SHARE * len(dense) or len(stripped.split()) >= 3
 
 
+def pipe_tables(cleans: list[str]) -> dict[int, int]:
+    """The lines of Markdown pipe tables, by index, with their table row (header 0, rule -1, body 1…).
+
+    A pipe table is a line holding ``|`` followed by a rule holding ``|`` too (``|---|:---:|``),
+    then the non-blank lines holding ``|`` after them.
+    """
+    found: dict[int, int] = {}
+    index = 0
+    while index < len(cleans) - 1:
+        if "|" in cleans[index] and "|" in cleans[index + 1] and PIPE_RULE.match(cleans[index + 1]):
+            found[index], found[index + 1] = 0, -1
+            row, index = 1, index + 2
+            while index < len(cleans) and "|" in cleans[index] and cleans[index].strip():
+                found[index], row, index = row, row + 1, index + 1
+        else:
+            index += 1
+    return found
+
+
+def pipe_cells(row: dict) -> list[dict]:
+    """The cell segments of a pipe-table row segment: each cell's text at its offset in the line."""
+    text = row["text"]
+    bounds = [m.start() for m in PIPE.finditer(text)]
+    if text.strip() and not text.lstrip().startswith(("|", "｜")):
+        bounds.insert(0, -1)
+    if text.rstrip() and not text.rstrip().endswith(("|", "｜")):
+        bounds.append(len(text))
+    cells = []
+    for col, (lo, hi) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        cell = text[lo + 1:hi]
+        stripped = cell.strip()
+        if stripped:
+            at = lo + 1 + cell.index(stripped)
+            cells.append(segment_row(row["doc_id"], row["line"], stripped, page=row["page"], col_offset=at,
+                                     block="table", table_id=row["table_id"], row=row["row"], col=col,
+                                     unit_hint=row["unit_hint"]))
+    return cells
+
+
+def _pipe_caption(rows: list[dict], cleans: list[str], index: int, table_id: str) -> str:
+    """Make the short line above a pipe table stating a unit (``市场规模(亿美元)``) its caption; its unit."""
+    above = index - 1
+    while above >= 0 and not cleans[above].strip():
+        above -= 1
+    if above < 0 or rows[above]["block"] not in ("text", "caption") or len(cleans[above]) > TABLE_LINE:
+        return ""
+    stated = stated_unit(cleans[above])
+    if stated or rows[above]["block"] == "caption":
+        rows[above].update(block="caption", table_id=table_id)
+    return stated
+
+
 def line_segments(doc_id: str, lines: list[str], *, page=None) -> list[dict]:
     """Segments for the lines of one text document (or one PDF page).
 
@@ -82,7 +129,15 @@ def line_segments(doc_id: str, lines: list[str], *, page=None) -> list[dict]:
     boilerplate = mark_boilerplate(cleans)
     tables, unit, table_row, in_table, delimited = 0, "", 0, False, False
     prefix = f"{doc_id}#" if page is None else f"{doc_id}#p{page}"
-    for row, clean, is_boilerplate in zip(rows, cleans, boilerplate, strict=True):
+    pipes = pipe_tables(cleans)
+    for index, (row, clean, is_boilerplate) in enumerate(zip(rows, cleans, boilerplate, strict=True)):
+        if index in pipes:
+            if pipes[index] == 0:
+                tables += 1
+                unit = _pipe_caption(rows, cleans, index, f"{prefix}t{tables}") or unit
+            row.update(block="table", table_id=f"{prefix}t{tables}", row=pipes[index], unit_hint=unit)
+            in_table, unit = False, unit if index + 1 in pipes else ""
+            continue
         if is_boilerplate:
             row["block"] = "boilerplate"
             unit, in_table = "", False
@@ -107,7 +162,9 @@ def line_segments(doc_id: str, lines: list[str], *, page=None) -> list[dict]:
             table_row += 1
             continue
         unit, in_table = "", False
-    return rows
+    cells = [cell for index, row in enumerate(rows)
+             for cell in (pipe_cells(row) if index in pipes and pipes[index] >= 0 else [row])]
+    return with_cell_units(cells) if pipes else cells
 
 
 def read_text(doc_id: str, data: bytes, path: str, fmt: str = "txt") -> tuple[dict, list[dict]]:

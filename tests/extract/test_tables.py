@@ -1,8 +1,13 @@
-"""Flattened table rows: a year glued to its cells is cut into cells the header explains."""
+"""Tables: flattened rows cut into cells the header explains, and grids (HTML, Markdown, Word, Excel)
+whose rows and columns name each cell's period, metric and unit."""
 
+import docx
+import openpyxl
 import pytest
 
+from recon.extract import extract_claims
 from recon.extract.tables import split_flattened_rows, unit_from_hint
+from recon.ingest import ingest_paths
 from tests.extract.conftest import read_lines
 
 HEADED = ("2025-2026年市场核心指标预估年份销量(万套)收入(亿元)毛利率(%)"
@@ -72,6 +77,11 @@ def test_a_span_with_its_dash_lost_is_not_a_row():
     ("%", ("%", 1.0, "")),
     ("家", ("count:家", 1.0, "count")),
     ("亿,起", ("CNY", 1e8, "level")),
+    ("US$ bn", ("USD", 1e9, "level")),
+    ("(USD billion)", ("USD", 1e9, "level")),
+    ("RMB mn", ("CNY", 1e6, "level")),
+    ("billion US dollars", ("USD", 1e9, "level")),
+    ("Unit: US$ million", ("USD", 1e6, "level")),
 ])
 def test_unit_hints(hint, expected):
     assert unit_from_hint(hint) == expected
@@ -135,3 +145,95 @@ def test_a_tab_before_a_cell_is_no_product_name_glue():
     claims, _ = read_lines(lines, block="table", table_id="t#1")
     assert list(claims["surface"]) == ["2.4PD", "8.7PD", "3640PD"]
     assert set(claims["unit"]) == {"other:PF-days"}
+
+
+def write_grid(path, caption: str, grid: list[list[str]]) -> None:
+    """A report holding one table, as the format of ``path`` writes tables (generated here)."""
+    kind = path.suffix
+    if kind == ".html":
+        cells = "".join("<tr>" + "".join(f"<{'th' if r == 0 else 'td'}>{text}</{'th' if r == 0 else 'td'}>"
+                                         for text in row) + "</tr>\n" for r, row in enumerate(grid))
+        path.write_text(f"<html><body>\n<table><caption>{caption}</caption>\n{cells}</table>\n</body></html>\n",
+                        encoding="utf-8")
+    elif kind == ".md":
+        lines = [caption, "", "| " + " | ".join(grid[0]) + " |", "|" + "---|" * len(grid[0])]
+        lines += ["| " + " | ".join(row) + " |" for row in grid[1:]]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    elif kind == ".docx":
+        document = docx.Document()
+        document.add_paragraph(caption)
+        table = document.add_table(rows=len(grid), cols=len(grid[0]))
+        for r, row in enumerate(grid):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+        document.save(path)
+    else:
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        sheet.append([caption])
+        for row in grid:
+            sheet.append([float(text) if "." in text and text.replace(".", "").isdigit() else text
+                          for text in row])
+        workbook.save(path)
+
+
+def table_claims(path, caption: str, grid: list[list[str]]):
+    write_grid(path, caption, grid)
+    documents, segments = ingest_paths([path])
+    assert documents["status"].tolist() == ["ok"]
+    return extract_claims(segments, documents)
+
+
+YEAR_ROWS = [["年份", "市场规模", "增速"], ["2023", "150.5", "12.5%"], ["2027E", "300.5", "20%"],
+             ["2025F", "220.5", "15%"]]
+FORMATS = [".html", ".md", ".docx", ".xlsx"]
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+@pytest.mark.parametrize("caption", ["中国人工智能市场规模(单位:亿美元)", "中国人工智能市场规模(亿美元)",
+                                     "中国人工智能市场规模，亿美元"])
+def test_a_year_column_gives_periods_and_the_caption_unit_the_values(tmp_path, suffix, caption):
+    claims, numbers = table_claims(tmp_path / f"market{suffix}", caption, YEAR_ROWS)
+    got = [(r.surface, r.value, r.unit, r.period, r.kind, r.metric_text) for r in claims.itertuples()]
+    assert got == [
+        ("150.5", pytest.approx(1.505e10), "USD", "2023", "actual", "市场规模"),
+        ("12.5%", 12.5, "%", "2023", "actual", "增速"),
+        ("300.5", pytest.approx(3.005e10), "USD", "2027", "forecast", "市场规模"),
+        ("20%", 20, "%", "2027", "forecast", "增速"),
+        ("220.5", pytest.approx(2.205e10), "USD", "2025", "forecast", "市场规模"),
+        ("15%", 15, "%", "2025", "forecast", "增速"),
+    ]
+    assert {"2023", "2027"} <= set(numbers.loc[numbers["reason"] == "year", "surface"])
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_year_headers_give_columns_their_periods_and_a_row_label_its_unit(tmp_path, suffix):
+    grid = [["指标", "2023", "2025F", "2023-2025年CAGR"], ["智能算力规模(EFLOPS)", "414.1", "725.3", "32.4%"],
+            ["Revenue (US$ bn)", "12.5", "18.5", "21.6%"]]
+    claims, _ = table_claims(tmp_path / f"compute{suffix}", "表2 核心指标", grid)
+    got = [(r.surface, r.value, r.unit, r.period, r.kind, r.metric_text) for r in claims.itertuples()]
+    assert got == [
+        ("414.1", pytest.approx(4.141e20), "FLOPS", "2023", "actual", "智能算力规模"),
+        ("725.3", pytest.approx(7.253e20), "FLOPS", "2025", "forecast", "智能算力规模"),
+        ("32.4%", 32.4, "%", "2023-2025", "actual", "智能算力规模CAGR"),
+        ("12.5", pytest.approx(1.25e10), "USD", "2023", "actual", "Revenue"),
+        ("18.5", pytest.approx(1.85e10), "USD", "2025", "forecast", "Revenue"),
+        ("21.6%", 21.6, "%", "2023-2025", "actual", "RevenueCAGR"),
+    ]
+    assert set(claims.loc[claims["period"] == "2023-2025", "type"]) == {"cagr"}
+
+
+def test_a_markdown_pipe_table_is_read_cell_by_cell(tmp_path):
+    path = tmp_path / "brief.md"
+    path.write_text("# 简报\n\n| 地区 | 融资金额(亿元) | 项目数(个) |\n| :--- | ---: | ---: |\n"
+                    "| 长三角 | 346.8 | 120 |\n| 珠三角 | 158.2 | 64 |\n\n2023年融资总额为727.2亿元。\n",
+                    encoding="utf-8")
+    documents, segments = ingest_paths([path])
+    claims, _ = extract_claims(segments, documents)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    for claim in claims.itertuples():
+        assert lines[claim.line - 1][claim.start:claim.end] == claim.surface
+    got = [(r.line, r.surface, r.unit, r.metric_text) for r in claims.itertuples()]
+    assert got == [(5, "346.8", "CNY", "长三角融资金额"), (5, "120", "count:个", "长三角项目数"),
+                   (6, "158.2", "CNY", "珠三角融资金额"), (6, "64", "count:个", "珠三角项目数"),
+                   (8, "727.2亿元", "CNY", "融资总额")]

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from recon.ingest import ingest_paths
 from recon.ingest.clean import clean_text
-from recon.ingest.html import column_unit, read_html
+from recon.ingest.grid import column_unit
+from recon.ingest.html import read_html
 
 PAGE = """<!DOCTYPE html>
 <html lang="zh-CN">
@@ -79,8 +80,8 @@ def test_table_cells_with_caption_unit(page):
     first = segments[segments["table_id"] == "market.html#t1"]
     assert first[["block", "row", "col", "clean", "unit_hint"]].values.tolist() == [
         ["caption", -1, -1, "2023年分区域融资金额(单位:亿美元)", ""],
-        ["table", 0, 0, "地区", "亿美元"],
-        ["table", 0, 1, "融资金额", "亿美元"],
+        ["table", 0, 0, "地区", ""],
+        ["table", 0, 1, "融资金额", ""],
         ["table", 1, 0, "长三角", "亿美元"],
         ["table", 1, 1, "346.8", "亿美元"],
         ["table", 1, 2, "263.6", "亿美元"],
@@ -90,7 +91,8 @@ def test_table_cells_with_caption_unit(page):
 def test_unit_from_a_header_cell(page):
     _, segments = page
     second = segments[segments["table_id"] == "market.html#t2"]
-    assert set(second["unit_hint"]) == {"US$ billion"}
+    assert set(second.loc[second["row"] > 0, "unit_hint"]) == {"US$ billion"}
+    assert set(second.loc[second["row"] == 0, "unit_hint"]) == {""}
     assert second.loc[second["clean"] == "12.5", ["row", "col"]].values.tolist() == [[1, 1]]
 
 
@@ -111,7 +113,7 @@ def test_html_source_from_the_demo_corpus(sources_dir):
     _, segments = ingest_paths([path])
     cells = segments[segments["block"] == "table"]
     assert "727.2" in cells["clean"].tolist()
-    assert set(cells["unit_hint"]) == {"亿元"}
+    assert set(cells.loc[cells["row"] > 0, "unit_hint"]) == {"亿元"}
 
 
 def test_text_before_a_nested_block_and_unit_from_the_paragraph_before_a_table(tmp_path):
@@ -123,7 +125,8 @@ def test_text_before_a_nested_block_and_unit_from_the_paragraph_before_a_table(t
     assert segments["clean"].tolist() == ["规模达到1751亿元", "增长11.9%", "单位:万台", "2023", "54.1",
                                           "算力规模 414.1 EFLOPS"]
     assert segments["line"].tolist() == [2, 2, 3, 4, 4, 5]
-    assert set(segments.loc[segments["block"] == "table", "unit_hint"]) == {"万台"}
+    cells = segments[segments["block"] == "table"]
+    assert dict(zip(cells["clean"], cells["unit_hint"], strict=True)) == {"2023": "", "54.1": "万台"}
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab中學&<>\"' 1２(xué)?8")), min_size=1, max_size=40)
@@ -161,8 +164,7 @@ def test_column_units_from_header_cells(tmp_path):
         tmp_path, "columns.html", "<table>\n<tr><th>地区</th><th>融资金额(亿元)</th><th>占比（%）</th>"
         "<th>项目(个)</th></tr>\n<tr><td>长三角</td><td>346.8</td><td>47.7</td><td>120</td></tr>\n</table>\n")
     assert segments[["row", "col", "clean", "unit_hint"]].values.tolist() == [
-        [0, 0, "地区", ""], [0, 1, "融资金额(亿元)", "亿元"], [0, 2, "占比(%)", "%"],
-        [0, 3, "项目(个)", "个"],
+        [0, 0, "地区", ""], [0, 1, "融资金额(亿元)", ""], [0, 2, "占比(%)", ""], [0, 3, "项目(个)", ""],
         [1, 0, "长三角", ""], [1, 1, "346.8", "亿元"], [1, 2, "47.7", "%"], [1, 3, "120", "个"],
     ]
 

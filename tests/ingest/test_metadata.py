@@ -1,7 +1,9 @@
 """Language, report date and title read from a document's own text."""
 
+import docx
 import pytest
 
+from recon.ingest import ingest_paths
 from recon.ingest.metadata import detect_date, detect_language, detect_title
 
 
@@ -15,10 +17,47 @@ from recon.ingest.metadata import detect_date, detect_language, detect_title
         (["据统计,2025年4月国家发改委发布的《新一代人工智能发展规划》提出" * 3], "2025-04"),
         (["2023 - 2024 年中国人工智能计算力发展评估报告"], ""),
         ([""] * 60 + ["2023年12月"], ""),
+        # a date the page labels as its own wins over any other, in all three scripts
+        (["AI chips outlook", "date 2024-05-17", "Outlook for December 2026"], "2024-05"),
+        (["Chip makers expand capacity", "Published: Mar 3, 2025 | Updated: Mar 9, 2025"], "2025-03"),
+        (["Posted on 3 March 2025 by the desk"], "2025-03"),
+        (["Last updated 2024/11/02"], "2024-11"),
+        (["算力产业观察", "发布日期:2023-09-12", "预计到2025年12月建成"], "2023-09"),
+        (["时间:2024-01-08 10:30 来源:示例网"], "2024-01"),
+        (["發佈日期：2023年9月12日"], "2023-09"),
+        (["算力產業觀察", "發布時間:2022.10.05"], "2022-10"),
+        (["更新时间 2024年6月1日"], "2024-06"),
+        # unlabelled: a full numeric date or a year-month by the title; a year span is no date
+        (["全国算力发展报告", "2024-05-17"], "2024-05"),
+        (["全国算力发展报告", "2022-2027年预测"], ""),
+        (["全国算力发展报告", "2023-12"], ""),
+        (["截至2024-03-31,全国在用数据中心机架总规模超过810万标准机架" * 2], "2024-03"),
     ],
 )
 def test_detect_date(lines, date):
     assert detect_date(lines) == date
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".docx"])
+def test_a_document_without_manifest_takes_the_date_its_page_states(tmp_path, suffix):
+    lines = ["中国算力发展指数白皮书", "发布日期:2023-09-12", "2022年中国算力总规模达到180EFLOPS。"]
+    path = tmp_path / f"index{suffix}"
+    if suffix == ".html":
+        path.write_text("<html><body>" + "".join(f"<p>{line}</p>\n" for line in lines) + "</body></html>",
+                        encoding="utf-8")
+    elif suffix == ".docx":
+        document = docx.Document()
+        for line in lines:
+            document.add_paragraph(line)
+        document.save(path)
+    else:
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    documents, _ = ingest_paths([path])
+    assert documents["date"].tolist() == ["2023-09"]
+    (tmp_path / "manifest.yaml").write_text(f"documents:\n  - file: index{suffix}\n    date: '2024-02'\n",
+                                            encoding="utf-8")
+    documents, _ = ingest_paths([tmp_path])
+    assert documents["date"].tolist() == ["2024-02"]
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,15 @@
 """Which files are read, with what metadata, and how bad files become rows rather than crashes."""
 
+import io
+import os
+import zipfile
+from pathlib import Path
+
 import pytest
 import yaml
+from click.testing import CliRunner
 
+from recon.cli import main
 from recon.errors import ConfigError, SourceNotFoundError
 from recon.ingest import ingest_paths
 from recon.schemas import Document, Segment
@@ -25,10 +32,11 @@ def test_directory_is_read_recursively_for_report_formats(tmp_path):
     write(tmp_path / "sub" / "notes.csv", "a,b\n1,2\n")
     write(tmp_path / "README.md", "# About this corpus\n\n5 reports.\n")
     documents, segments = ingest_paths([tmp_path])
-    assert sorted(documents["doc_id"]) == ["a.txt", "b.md"]
-    assert dict(zip(documents["doc_id"], documents["format"], strict=True)) == {"a.txt": "txt", "b.md": "md"}
-    assert set(documents["date"]) == {"2024-04"}
-    assert set(documents["title"]) == {"2024 人工智能发展白皮书"}
+    read = documents[documents["status"] == "ok"]
+    assert sorted(read["doc_id"]) == ["a.txt", "b.md"]
+    assert dict(zip(read["doc_id"], read["format"], strict=True)) == {"a.txt": "txt", "b.md": "md"}
+    assert set(read["date"]) == {"2024-04"}
+    assert set(read["title"]) == {"2024 人工智能发展白皮书"}
     first = segments[segments["doc_id"] == "a.txt"]
     assert first["line"].tolist() == [1, 2, 3, 4, 5, 6]
     assert first["page"].isna().all() and (first["col_offset"] == 0).all()
@@ -42,6 +50,7 @@ def test_manifest_lists_the_documents_and_their_metadata(tmp_path):
     write(tmp_path / "manifest.yaml", "documents:\n  - file: a.txt\n    title: 白皮书\n    publisher: 协会\n"
           "    date: 2023-12\n    language: zh\n")
     documents, _ = ingest_paths([tmp_path])
+    documents = documents[documents["status"] == "ok"]
     assert documents[["doc_id", "title", "publisher", "date", "language"]].values.tolist() == [
         ["a.txt", "白皮书", "协会", "2023-12", "zh"]]
 
@@ -88,7 +97,7 @@ def test_bad_files_are_rows_with_reasons(tmp_path):
     assert errors.loc["empty.txt", "error"] == "empty file"
     assert errors.loc["image.txt", "error"] == "not a text file (binary content)"
     assert errors.loc["blob.bin", "format"] == "unknown"
-    assert errors.loc["blob.bin", "error"] == "not a text file (binary content)"
+    assert errors.loc["blob.bin", "error"] == "unsupported type .bin"
     assert errors.loc["broken.pdf", "error"].startswith("corrupt PDF: ")
     assert errors.loc["latin.txt", "error"] == "cannot decode as UTF-8, GB18030 or Big5"
     assert (errors.drop(index="good.txt")["status"] == "error").all()
@@ -136,3 +145,87 @@ def test_a_single_path_is_not_iterated_character_by_character(tmp_path):
     path = write(tmp_path / "a.txt", REPORT)
     documents, _ = ingest_paths(str(path))
     assert documents["doc_id"].tolist() == ["a.txt"]
+
+
+def zip_bytes(*names: str) -> bytes:
+    """A zip package holding ``names`` (a .pptx is one, with ``ppt/presentation.xml``)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        for name in names:
+            package.writestr(name, "<x/>")
+    return buffer.getvalue()
+
+
+def test_files_of_other_types_in_a_directory_are_listed_as_skipped(tmp_path):
+    write(tmp_path / "a.txt", REPORT)
+    write(tmp_path / "deck" / "report.pptx", zip_bytes("ppt/presentation.xml"))
+    write(tmp_path / "data.csv", "year,value\n2023,1751\n")
+    write(tmp_path / "LICENSE", "MIT\n")
+    write(tmp_path / "README.md", "# corpus\n")
+    write(tmp_path / ".draft.pptx", zip_bytes("ppt/presentation.xml"))
+    documents, segments = ingest_paths([tmp_path])
+    Document.validate(documents)
+    rows = documents.set_index("doc_id")[["status", "format", "error"]]
+    assert rows.to_dict("index") == {
+        "a.txt": {"status": "ok", "format": "txt", "error": ""},
+        "data.csv": {"status": "skipped", "format": "unknown", "error": "unsupported type .csv"},
+        "LICENSE": {"status": "skipped", "format": "unknown", "error": "unsupported type (no extension)"},
+        "report.pptx": {"status": "skipped", "format": "unknown", "error": "unsupported type .pptx"},
+    }
+    assert set(segments["doc_id"]) == {"a.txt"}
+
+
+def test_a_file_of_another_type_named_directly_is_an_error_with_that_reason(tmp_path):
+    deck = write(tmp_path / "report.pptx", zip_bytes("ppt/presentation.xml"))
+    image = write(tmp_path / "chart", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    notes = write(tmp_path / "notes.dat", REPORT)
+    documents, _ = ingest_paths([deck, image, notes])
+    rows = documents.set_index("doc_id")
+    assert rows.loc["report.pptx", ["status", "error"]].tolist() == ["error", "unsupported type .pptx"]
+    assert rows.loc["chart", ["status", "error"]].tolist() == ["error", "unsupported type (no extension)"]
+    assert rows.loc["notes.dat", ["status", "format"]].tolist() == ["ok", "txt"]
+
+
+def test_files_a_manifest_does_not_list_are_skipped_with_that_reason(tmp_path):
+    write(tmp_path / "a.txt", REPORT)
+    write(tmp_path / "draft.txt", REPORT)
+    write(tmp_path / "README.md", "# corpus\n")
+    write(tmp_path / "manifest.yaml", "documents:\n  - file: a.txt\n")
+    documents, _ = ingest_paths([tmp_path])
+    assert documents[["doc_id", "status", "error"]].values.tolist() == [
+        ["a.txt", "ok", ""], ["draft.txt", "skipped", "not listed in manifest.yaml"]]
+
+
+def test_an_unreadable_subdirectory_is_an_error_row(tmp_path, monkeypatch):
+    write(tmp_path / "a.txt", REPORT)
+    locked = tmp_path / "locked"
+    write(locked / "b.txt", REPORT)
+    scandir = os.scandir
+
+    def refuse(path="."):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    # os.walk lists folders with os.scandir; refusing one stands in for a folder without read
+    # permission (which root, running the CI container, could still read)
+    monkeypatch.setattr(os, "scandir", refuse)
+    documents, _ = ingest_paths([tmp_path])
+    Document.validate(documents)
+    rows = documents.set_index("doc_id")
+    assert rows.loc["locked", ["status", "format", "error"]].tolist() == [
+        "error", "directory", "cannot list directory: Permission denied"]
+    assert rows.loc["a.txt", "status"] == "ok"
+
+
+def test_the_cli_prints_skipped_files_and_fails_only_on_unreadable_ones(tmp_path):
+    write(tmp_path / "in" / "a.txt", REPORT)
+    write(tmp_path / "in" / "report.pptx", zip_bytes("ppt/presentation.xml"))
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "in"), "--out", str(tmp_path / "f.csv")])
+    assert result.exit_code == 0, result.output
+    assert f"Skipped: {tmp_path / 'in' / 'report.pptx'}: unsupported type .pptx" in result.stderr.splitlines()
+    named = CliRunner().invoke(main, ["extract", str(tmp_path / "in" / "report.pptx"), "--out",
+                                      str(tmp_path / "g.csv")])
+    assert named.exit_code == 2
+    deck = tmp_path / "in" / "report.pptx"
+    assert named.stderr.splitlines()[-1] == f"Error: {deck}: unsupported type .pptx"
