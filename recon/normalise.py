@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 from recon import schemas
 from recon.errors import ConfigError
 from recon.ingest.clean import simplifier
+from recon.lexicon import lexicon
 
 DIMENSIONS = ["currency", "compute", "percent", "points", "multiple", "power", "duration", "count", "other"]
 MEASURES = ["growth", "cagr", "share"]
@@ -37,11 +38,10 @@ _YEAR = re.compile(r"(?:19|20)\d{2}\s*(?:[-–~至到]\s*(?:19|20)\d{2}\s*)?(?:�
 _NOT_WORD = re.compile(r"[\W_]+")
 _NEAREST_CANDIDATES = 5  # aliases tried in order of similarity until one is not a qualified form
 
-# The units a claim may carry, as pint expressions; each base dimension is its own, so no FX.
-_UNIT_DEFINITIONS = """
-CNY = [currency_cny]
-USD = [currency_usd]
-EUR = [currency_eur]
+# The units a claim may carry, as pint expressions; each currency (currencies.yaml) is a base
+# dimension of its own, so there is no FX.
+_CURRENCIES = [code.removeprefix("other:") for code in lexicon().currencies]
+_UNIT_DEFINITIONS = "".join(f"{code} = [currency_{code.lower()}]\n" for code in _CURRENCIES) + """
 FLOPS = [compute]
 percent = [percent]
 pp = [points]
@@ -60,9 +60,7 @@ exa- = 1e18 = E-
 zetta- = 1e21 = Z-
 """
 _DIMENSION_OF = {
-    "[currency_cny]": "currency",
-    "[currency_usd]": "currency",
-    "[currency_eur]": "currency",
+    **{f"[currency_{code.lower()}]": "currency" for code in _CURRENCIES},
     "[compute]": "compute",
     "[percent]": "percent",
     "[points]": "points",

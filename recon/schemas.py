@@ -24,6 +24,9 @@ class Unit(str, Enum):
     CNY = "CNY"
     USD = "USD"
     EUR = "EUR"
+    TWD = "TWD"
+    HKD = "HKD"
+    JPY = "JPY"
     FLOPS = "FLOPS"
     PERCENT = "%"
     POINTS = "pp"
@@ -197,6 +200,10 @@ class Claim(pa.DataFrameModel):
     period: Series[str] = pa.Field(description="'2023', '2022-2027', '2023H1', '2025Q1', '2023-12', ''")
     geo: Series[str] = pa.Field(description="China, Global, US, Shenzhen, … or '' when unstated")
     metric_text: Series[str] = pa.Field(description="the phrase the number measures, simplified")
+    restates: Series[str] = pa.Field(
+        default="", description="the claim_id of the figure this one restates in another unit or currency "
+        "(12亿美元（约合86亿元人民币）); '' otherwise"
+    )
     flags: Series[str] = pa.Field(description="';'-joined: suspect-range, table-cell, derived-unit, …")
     origin: Series[str] = pa.Field(description="who the text attributes the figure to (IDC, CAICT, …); ''")
     origin_text: Series[str] = pa.Field(description="the words that attribute it (据IDC预测)")
@@ -224,6 +231,7 @@ class Claim(pa.DataFrameModel):
     class Config:
         strict = False
         coerce = True
+        add_missing_columns = True  # a table from before ``restates`` existed gets it empty
 
 
 class Fact(Claim):

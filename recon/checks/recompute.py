@@ -267,7 +267,9 @@ def _stated_growths(facts: pd.DataFrame, levels: pd.DataFrame, decline_words: li
     year = rates["period_start"].astype("Float64")
     rows = rates.join(find_levels(rates, levels, year, proximity=IN_DOCUMENT).add_prefix("now_"), how="inner")
     pattern = "|".join(re.escape(w) for w in decline_words)
-    decline = rows["metric_text"].str.contains(pattern) | _words_before(rows).str.contains(pattern)
+    # extract signs a stated decline (−40 for 同比下降40%); an unsigned one is read from its words
+    decline = (rows["value"] > 0) & (rows["metric_text"].str.contains(pattern)
+                                     | _words_before(rows).str.contains(pattern))
     sign = np.where(decline, -1.0, 1.0)
     rate_lo = np.where(decline, -rows["stated_hi"], rows["stated_lo"])
     rate_hi = np.where(decline, -rows["stated_lo"], rows["stated_hi"])

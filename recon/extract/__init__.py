@@ -7,6 +7,7 @@ in the number-token table with a :class:`recon.schemas.NonClaimReason`.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -17,18 +18,48 @@ from recon.extract import context
 from recon.extract.numbers import NUMBER_RE, parse_number
 from recon.extract.periods import Period, find_periods, period_for
 from recon.extract.quantities import (
+    WORD_QUANTITY_RE,
     Quantity,
     label_noun,
     read_dimensionless,
     read_quantity,
     read_range_end,
     split_lost_dash,
+    word_quantities,
 )
 from recon.extract.quotes import QUOTE_LIMIT, clause_cuts, quote_of
 from recon.extract.tables import grid_cell, split_flattened_rows, split_label_rows, unit_from_hint
 from recon.extract.tokens import reason_for
+from recon.extract.units import CURRENCY_PREFIXES
+from recon.lexicon import alternation, lexicon
 from recon.schemas import Claim, NonClaimReason, NumberToken, empty
 
+#: Currency units, and what makes a paragraph's bare amounts money in one of them: a figure in it
+#: (35亿美元，…20亿), or a statement of the basis (以美元计价, amounts are in US dollars).
+CURRENCY_UNITS = frozenset(c.code for c in lexicon().currencies.values())
+CURRENCY_WORDS = {w: c.code for c in lexicon().currencies.values() for w in (*c.after, *c.words)}
+CURRENCY_BASIS_RE = re.compile(
+    rf"(?P<cur>{alternation(w for w in CURRENCY_WORDS if not w.isascii())})\s?(?:计价|计算|计|为单位)"
+    r"|(?:amounts?|figures?|values?)\b[^.;]{0,40}?\bin "
+    rf"(?P<en>{alternation(w for w in CURRENCY_WORDS if w.isascii())})"
+)
+#: What stands between a figure and its restatement: a parenthesis or a restating word (约合, or about),
+#: with qualifiers, currency marks and a year around them (5 EFLOPS in 2024, or 5,000 PFLOPS).
+RESTATING_GAP_RE = re.compile(
+    r"\s?(?:(?:in|by)\s(?:19|20)\d\d)?\s?(?:(?P<open>[(（])|[,，])?\s?"
+    rf"(?:(?P<word>{alternation(lexicon().measures.restating)})\s?)?"
+    rf"(?:(?:{alternation(lexicon().qualifiers.before)}|{alternation(CURRENCY_PREFIXES)}|"
+    rf"{alternation(CURRENCY_WORDS)}|{alternation(lexicon().compute.per_second)})\s?)*",
+    re.IGNORECASE,
+)
+#: Units whose figures are parts or changes, never one amount restated.
+NOT_RESTATED_UNITS = ("%", "pp", "x")
+#: A bare amount (no unit) of at least this multiplier takes its paragraph's currency: 120 billion.
+CONTEXT_MONEY_MULT = 1e6
+#: Letters or characters that may start a quantity in words (half, 一半, 翻番): a quick test per line.
+WORD_HINT_RE = re.compile(r"[A-Za-z]|一半|翻")
+#: Claim types whose value is a change: a fall (同比下降7%) makes them negative.
+SIGNED_TYPES = ("growth", "cagr")
 CLAIM_COLUMNS = list(Claim.to_schema().columns)
 SEGMENT_COLUMNS = ["page", "line", "col_offset", "text", "clean", "offsets", "block", "unit_hint", "table_id",
                    "row", "col"]
@@ -55,7 +86,8 @@ FUTURE_YEARS_RE = re.compile(r"(?:未来|今后)([一二三四五六七八九十
 LABELLED_CELL_RE = re.compile(r"[\u4e00-\u9fff]{2,6}\($")
 SINCE_FROM_RE = re.compile(r"[从由]\s?$")
 TARGET_RE = re.compile(r"(?:至|到)\s?$")
-FROM_TO_RE = re.compile(r"(?:从|至|到)\s?(?:的)?\s?$")
+#: 从…至… / from … to … before the two levels of a span: the start takes its first year, the end its last.
+FROM_TO_RE = re.compile(r"(?:从|至|到|(?<![A-Za-z])(?:from|to))\s?(?:的)?\s?(?:US\$|\$|€|¥|RMB\s?)?$")
 #: What stands between two members of one list: 37%、28%和25%, 工业质检(45%)、金融风控(38%).
 LIST_GAP_RE = re.compile(r"\s?[)）]?\s?(?:、|和|与|及|以及)\s?(?:[^\d,，。；;:：()（）、%]{0,12}[(（])?\s?")
 #: The rest of a name listed with 、 (九天睿芯、): a numeral starting it counts nothing.
@@ -68,6 +100,12 @@ GROWTH_OPENING_RE = re.compile(r"\s?(?:同比|环比|较上年|比上年|较去�
 PARAGRAPH_CARRY = 400
 LONG_LINE = 2000
 CONTEXT_LINES = 10
+#: How a line that goes straight on from the paragraph before it opens: 同比增长…, 其中…, a clause mark.
+CONTINUES_RE = re.compile(
+    r"\s*(?:[,，、;；)）]|同比|环比|较上年|其|同期|全年|当年|此外|另外|并|且|而|但|"
+    r"(?:[Tt]his|[Tt]hat|[Ii]ts?|[Tt]he same|[Ii]n the same|[Oo]f (?:this|which|that|these)|[Uu]p|[Dd]own"
+    r"|and|but)(?![A-Za-z]))"
+)
 PARAGRAPH_END_RE = re.compile(r"[。！？!?.]\s*$")
 LATE_MONTH = 10
 #: A sentence longer than this (characters) lost its sentence ends in conversion: it is read as pieces
@@ -76,7 +114,7 @@ RUN_ON_SENTENCE = 600
 #: A labelled share written on the lines after a flattened row still belongs to that row.
 ROW_LINES = 2
 #: Measure words that, after a Chinese numeral, list kinds rather than count things: 三类, 四种, 两条主线.
-ENUMERATING_UNITS = ("count:类", "count:种", "count:条", "count:次", "count:大")
+ENUMERATING_UNITS = tuple(f"count:{w}" for w in lexicon().measures.enumerating)
 #: Numbers separated only by spaces, four or more in a row: the tick labels of a lost chart axis.
 #: The lookahead lets a scan skip at C speed to where a number can start.
 AXIS_RE = re.compile(r"(?=[-\d])(?:-?\d+(?:\.\d+)?%? +){3,}-?\d+(?:\.\d+)?%?")
@@ -122,7 +160,9 @@ def extract_claims(segments: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.
     for doc_id, group in segments.groupby("doc_id", sort=False):
         columns = [group[c].tolist() for c in SEGMENT_COLUMNS]
         actual, current = report_years(dates.get(doc_id, ""), columns[4])
-        reader = SegmentReader(doc_id, actual, current, claims, numbers)
+        dated = DATE_RE.match(dates.get(doc_id, "") or "")
+        year = int(dated.group(1)) if dated else None
+        reader = SegmentReader(doc_id, actual, current, claims, numbers, year)
         for row in zip(*columns, strict=True):
             reader.read(*row)
     return _table(claims, CLAIM_COLUMNS, Claim), _table(numbers, NUMBER_COLUMNS, NumberToken)
@@ -186,10 +226,11 @@ class SegmentReader:
     """Reads the segments of one document into claim and number-token rows."""
 
     def __init__(self, doc_id: str, last_actual: int | None, current: int | None, claims: list,
-                 numbers: list):
+                 numbers: list, year: int | None = None):
         self.doc_id = doc_id
         self.last_actual = last_actual
         self.current = current
+        self.year = year
         self.claims = claims
         self.numbers = numbers
         self.context_period = None
@@ -201,6 +242,8 @@ class SegmentReader:
         self.table_headers: dict[str, list[str]] = {}
         self.grids: dict[str, dict[tuple[int, int], str]] = {}
         self.caption: tuple[Period | None, str] = (None, "")
+        self.last_money: tuple[int, str] | None = None
+        self.money_line = 0
         self.listing: tuple[int, int, int] = (-1, -1, -1)
 
     def read(self, page, line, col_offset, text, clean, offsets, block, unit_hint, table_id="", row=-1,
@@ -217,7 +260,7 @@ class SegmentReader:
         self.in_table = block == "table"
         if self.cells is not None and table_id not in self.table_headers:
             self.table_headers[table_id] = self.cells
-        if not NUMERAL_RE.search(clean):
+        if not NUMERAL_RE.search(clean) and not WORD_QUANTITY_RE.search(clean):
             return
         # a grid cell (HTML, Word, Excel, Markdown table): its row and column name its period and metric
         self.grid = grid_cell(self.grids[table_id], row, col) if self.grid_cell is not None else None
@@ -231,17 +274,23 @@ class SegmentReader:
                     self.number(m.start(), m.end(), NonClaimReason.BOILERPLATE, "boilerplate block")
             return
         self.ends: dict = {}
+        # the currency of a paragraph's money goes on into a line that continues it (…日圆。\n其中约1兆)
+        goes_on = (self.last_money is not None and self.line - self.money_line == 1
+                   and CONTINUES_RE.match(clean))
+        self.last_money = (-1, self.last_money[1]) if goes_on else None
+        self.last_claim: tuple[int, int, str, float, str] = (-1, -1, "", 0.0, "")
         self.previous = None
         self.subject: tuple[int, str] = (-1, "")
         self.last_figure: tuple[int, int, str, str] = (-1, -1, "", "")
-        self.periods = periods = find_periods(clean) if DIGIT_RE.search(clean) else []
+        self.periods = periods = find_periods(clean, self.year) if DIGIT_RE.search(clean) or self.year else []
         self.period_starts = [p.start for p in periods]
         # In a paragraph of ordinary length, a sentence without a date inherits the last one written
         # before it; in a whole report flattened into one line, dates are too far apart to carry.
         self.carry = PARAGRAPH_CARRY if len(clean) <= LONG_LINE else 0
         # A heading, a title or a line broken off mid-sentence frames the lines after it; a paragraph
         # that ends its sentence frames only a line that goes straight on from it.
-        if self.line - self.context_line > (CONTEXT_LINES if self.context_open else 1):
+        if self.line - self.context_line > (CONTEXT_LINES if self.context_open else 1) or (
+                not self.context_open and not CONTINUES_RE.match(clean)):
             self.context_period = None
         taken = 0
         runs: dict[int, int] = {}
@@ -277,8 +326,12 @@ class SegmentReader:
                 continue
             q = read_quantity(clean, m)
             taken = self.take(q, m, unit_hint)
-        if periods and block in ("text", "heading"):
-            self.context_period, self.context_line = periods[-1], self.line
+        if WORD_HINT_RE.search(clean):
+            for q in word_quantities(clean):
+                self.claim(q, self.periods)
+        dates = [p for p in periods if not p.present]
+        if dates and block in ("text", "heading"):
+            self.context_period, self.context_line = dates[-1], self.line
             self.context_open = block == "heading" or not PARAGRAPH_END_RE.search(clean)
 
     def take(self, q: Quantity, m, unit_hint: str) -> int:
@@ -296,6 +349,11 @@ class SegmentReader:
                 q.value *= hinted[1]
                 q.step *= hinted[1]
                 q.flags += ("unit-from-caption",)
+        if (q.unit == "" and q.mult >= CONTEXT_MONEY_MULT or "derived-unit" in q.flags) and (
+                currency := self.context_currency(q.start)):
+            # 营收为35亿美元，国内营收为20亿: a bare amount is in the currency its paragraph speaks of
+            q.unit, q.type_hint = currency, "level"
+            q.flags = tuple(f for f in q.flags if f != "derived-unit") + ("currency-from-context",)
         bare = q.unit == "" and q.mult != 1.0 or "derived-unit" in q.flags or "unit-from-caption" in q.flags
         if label and bare and q.unit in ("", "CNY"):
             noun = label_noun(label)
@@ -324,6 +382,16 @@ class SegmentReader:
             self.read_lost_dash(q)
         self.claim(q, self.periods)
         return q.end
+
+    def context_currency(self, pos: int) -> str:
+        """The currency of the last money figure before ``pos`` in this paragraph, else the one its
+        text states as the basis of its amounts (以美元计价, all amounts are in US dollars); ''."""
+        if self.last_money is not None and self.last_money[0] <= pos:
+            return self.last_money[1]
+        basis = None
+        for found in CURRENCY_BASIS_RE.finditer(self.clean, 0, pos):
+            basis = found
+        return CURRENCY_WORDS[basis.group("cur") or basis.group("en")] if basis else ""
 
     def read_lost_dash(self, q: Quantity) -> None:
         """15%20%, 2528% and 58倍 whose range dash was lost: make ``q`` the range, flagged suspect."""
@@ -400,7 +468,7 @@ class SegmentReader:
         if self.cells is None or self.header is self.cells:
             return None
         col = self.clean.count("\t", 0, pos)
-        found = find_periods(self.header[col]) if 0 < col < len(self.header) else []
+        found = find_periods(self.header[col], self.year) if 0 < col < len(self.header) else []
         return found[0] if len(found) == 1 else None
 
     def chinese_non_claim(self, q: Quantity) -> tuple[NonClaimReason, str] | None:
@@ -439,7 +507,11 @@ class SegmentReader:
         if period is None and listed_period is not None:
             first, last, grain, label = (listed_period.first, listed_period.last, listed_period.grain,
                                          listed_period.label)
-        kind = context.kind_of(clean, (s_lo, s_hi), scope[0], q.start, last, grain, self.last_actual)
+        # 目前, currently: the document's present is observed whatever its date
+        dated_last = None if period is not None and period.present else last
+        kind = context.kind_of(clean, (s_lo, s_hi), scope[0], q.start, dated_last, grain, self.last_actual)
+        if period is not None and (period.relative or period.lost_digit):
+            q.flags += ("relative-time",) if period.relative else ("year-digit-lost",)
         if kind == "actual" and period is None and self.previous and self.previous[0] == s_lo:
             kind = self.previous[2]  # a sentence that opened on a forecast goes on forecasting
         if self.grid is not None and self.grid.forecast:
@@ -450,7 +522,8 @@ class SegmentReader:
         measured = metric or self.cell_label(q.start)
         geo = context.geo_of(measured, (0, len(measured)), 0, len(measured)) if measured else ""
         if not geo and metric is None:
-            geo = context.geo_of(clean, (s_lo, s_hi), scope[0], q.start)
+            geo = context.geo_of(clean, (s_lo, s_hi), scope[0], q.start) or context.place_after(
+                clean, q.end, s_hi)
             if not geo and self.carry:  # the place a paragraph named before this sentence
                 geo = context.geo_of(clean, (max(0, s_lo - self.carry), s_lo), s_lo, s_lo)
         if not geo and self.in_table:  # the place its table's caption names
@@ -465,6 +538,10 @@ class SegmentReader:
             ctype = context.type_of(clean, t_lo, q.start, q.unit, q.type_hint, q.unit_text, grain == "span",
                                     q.end)
             ctype = self.list_type(q, s_lo, t_lo, ctype)
+            if ctype in SIGNED_TYPES and context.sign_of(clean, t_lo, q.start, q.end) < 0:
+                q.value, q.value_high = -q.value, (None if q.value_high is None else -q.value_high)
+                if q.value_high is not None:
+                    q.value, q.value_high = q.value_high, q.value
         if ctype == "cagr" and grain != "span" and metric is None and self.cell_period(q.start) is None:
             span = self.span_before(s_lo, q.start)
             if span is not None:
@@ -478,15 +555,19 @@ class SegmentReader:
                 label = f"{first}-{last}"
         elif grain == "span" and ctype != "cagr":
             # 2020年-2023年,规模从287亿元增长至387亿元: the ends of the span are the two levels' years
-            end = FROM_TO_RE.search(clean, max(scope[0], q.start - 6), q.start)
+            end = FROM_TO_RE.search(clean, max(scope[0], q.start - 10), q.start)
             if end is not None:
-                first = last = first if end.group().startswith("从") else last
+                first = last = first if end.group().startswith(("从", "from")) else last
                 grain, label = "year", str(first)
+                if kind == "forecast" and self.last_actual is not None and last <= self.last_actual:
+                    kind = "actual"  # the start of a forecast change is observed
         metric_text = measured or (name if name and not listed_geo else self.metric(q, s_lo, c_lo, c_hi))
         if q.unit.startswith("count:") and " " in q.unit_text.strip() and (
                 not metric_text or metric_text in context.GEOGRAPHY):
             metric_text = q.unit_text.strip()  # China had 9,183 AI-related companies: what is counted
         self.previous = (s_lo, period, kind)
+        if q.unit in CURRENCY_UNITS:
+            self.last_money, self.money_line = (q.end, q.unit), self.line
         self.subject = (s_lo, metric_text)
         self.last_figure = (s_lo, q.end, q.unit, ctype)
         start, end = self.original(q.start, q.end)
@@ -494,14 +575,17 @@ class SegmentReader:
         q_lo, q_hi = self.original(s_lo, max(s_hi, s_lo + 1))
         at = self.col_offset
         cuts = self.quote_cuts() if q_hi - q_lo > QUOTE_LIMIT else []
+        this_id = claim_id(self.doc_id, self.line, start, surface)
+        restated = self.restated(q, s_lo)
+        self.last_claim = (s_lo, q.end, q.unit, q.value, this_id)
         self.claims.append(dict(
-            claim_id=claim_id(self.doc_id, self.line, start, surface), doc_id=self.doc_id, page=self.page,
+            claim_id=this_id, doc_id=self.doc_id, page=self.page,
             line=self.line, start=start, end=end, surface=surface,
             quote=quote_of(self.text, (q_lo - at, q_hi - at), (start - at, end - at), cuts),
             value=_tidy(q.value), value_high=_tidy(q.value_high), value_step=_tidy(q.step), unit=q.unit,
             qualifier=q.qualifier, kind=kind, type=ctype, period_start=first, period_end=last,
             period_grain=grain, period=label, geo=geo,
-            metric_text=metric_text,
+            metric_text=metric_text, restates=restated,
             flags=";".join(q.flags),
         ))
 
@@ -530,6 +614,17 @@ class SegmentReader:
         starts = self.period_starts if periods is self.periods else None
         period = self.cell_period(q.start) or period_for(self.clean, periods, q.start, q.end, sentence, scope,
                                                           self.carry, starts)
+        if period is not None and period.present and any(
+                not p.present and not p.base and sentence[0] <= p.start < sentence[1] for p in periods):
+            # 当前…，2024年国内GPU算力缺口达: a year the sentence names wins over its 当前
+            periods = [p for p in periods if not p.present]
+            period = period_for(self.clean, periods, q.start, q.end, sentence, scope, self.carry)
+        if period is not None and period.end <= q.start and self.follows_figure(period, sentence[0]):
+            # English puts the year after its figure: in "X in 2022 to Y in 2026", 2022 is X's
+            later = next((p for p in periods if q.end <= p.start < scope[1] and not p.base), None)
+            period = later or period
+        if period is not None and period.present and not (period.topic or period.start >= scope[0]):
+            period = None  # 目前 dates the figures of its own clause, or of its sentence when it opens it
         if period is None:
             period = (self.relative_period(scope[0], q.start) or self.growth_period(q, sentence, scope)
                       or self.row_label_period(q))
@@ -543,6 +638,27 @@ class SegmentReader:
             label = f"{period.first}-{self.last_actual}"
             return period._replace(last=self.last_actual, grain="span", label=label)
         return period
+
+    def restated(self, q: Quantity, s_lo: int) -> str:
+        """The id of the figure just before ``q`` that ``q`` restates in another unit or currency
+        (12亿美元（约合86亿元人民币）, 1 GW (1,000 MW), 5 EFLOPS, or 5,000 PFLOPS), else ''."""
+        lo, end, unit, value, restated_id = self.last_claim
+        if lo != s_lo or end > q.start:
+            return ""
+        gap = RESTATING_GAP_RE.fullmatch(self.clean, end, q.start)
+        if gap is None or not (gap.group("open") or gap.group("word")):
+            return ""
+        if unit in CURRENCY_UNITS and q.unit in CURRENCY_UNITS:
+            return restated_id if unit != q.unit else ""
+        if unit == q.unit and unit not in NOT_RESTATED_UNITS:
+            return restated_id if math.isclose(value, q.value, rel_tol=0.02) else ""
+        return restated_id if unit.startswith("other:") and q.unit.startswith("other:") else ""
+
+    def follows_figure(self, period: Period, s_lo: int) -> bool:
+        """Whether ``period`` is written after the previous figure of its sentence, in English order
+        (reached $235 billion last year and …): then it is that figure's period."""
+        f_lo, f_end = self.last_figure[:2]
+        return f_lo == s_lo and f_end <= period.start and self.clean[f_end:period.start].isascii()
 
     def respective(self, q: Quantity, s_lo: int) -> tuple[str, Period | None]:
         """龙岗区和福田区也分别拥有 169 家、166 家: the i-th figure after 分别 is the i-th name listed before

@@ -6,14 +6,17 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
+from recon.extract.units import CURRENCY_PREFIXES
+from recon.lexicon import alternation, lexicon
+
 #: Sentence, scope and clause delimiters. Each opens with a lookahead naming every character a
 #: delimiter starts with, so a scan of a long line skips the other characters at C speed.
-SENTENCE_END_RE = re.compile(r"(?=[。！？!?.\t])(?:[。！？!]|\?(?!\))|\.(?=\s|$)|\t)")
+SENTENCE_END_RE = re.compile(r"(?=[。！？!?.\t])(?:[。！？!]|\?(?!\)|0[0-4]\d(?!\d))|(?<!U\.S)\.(?=\s|$)|\t)")
 SCOPE_END_RE = re.compile(
-    r"(?=[。！？!；;，：:)）,?.\t])(?:[。！？!；;，：:)）]|(?<!\d),|,(?!\d)|\?(?!\))|\.(?=\s|$)|\t)"
+    r"(?=[。！？!；;，：:)）,?.\t])(?:[。！？!；;，：:)）]|(?<!\d),|,(?!\d)|\?(?!\)|0[0-4]\d(?!\d))|(?<!U\.S)\.(?=\s|$)|\t)"
 )
 CLAUSE_END_RE = re.compile(
-    r"(?=[。！？!；;，、：:()（）,?.\t])(?:[。！？!；;，、：:()（）]|(?<!\d),|,(?!\d)|\?(?!\))|\.(?=\s|$)|\t)"
+    r"(?=[。！？!；;，、：:()（）,?.\t])(?:[。！？!；;，、：:()（）]|(?<!\d),|,(?!\d)|\?(?!\)|0[0-4]\d(?!\d))|(?<!U\.S)\.(?=\s|$)|\t)"
 )
 
 FORECAST_RE = re.compile(
@@ -22,40 +25,24 @@ FORECAST_RE = re.compile(
 )
 #: 从2022年的 before a figure: the start of a change, in its own year.
 FROM_YEAR_RE = re.compile(r"[从由]\s?(?:19|20)\d\d\s?年?(?:底|末)?\s?的?\s?$")
+#: "grow from $19.5 billion in 2022": the English start of a change.
+FROM_FIGURE_RE = re.compile(r"(?<![A-Za-z])from\s?(?:" + alternation(CURRENCY_PREFIXES) + r")?\s?$")
 ESTIMATE_RE = re.compile(r"估计|估算|测算|estimated")
 OBSERVED_RE = re.compile(r"数据显示|统计显示|已经|已")
 
-#: Geography words and the canonical name they give; longer names win over their prefixes.
-GEOGRAPHY = {
-    # districts are named with 区: 光明 alone is a word, 光明区 a place
-    "南山区": "Nanshan", "龙华区": "Longhua", "宝安区": "Bao'an", "龙岗区": "Longgang", "福田区": "Futian",
-    "光明区": "Guangming", "罗湖区": "Luohu", "坪山区": "Pingshan", "盐田区": "Yantian", "海淀区": "Haidian",
-    "浦东新区": "Pudong",
-    "中国": "China", "我国": "China", "国内": "China", "全国": "China", "国产": "China", "国家级": "China",
-    "国家": "China", "工信部": "China", "教育部": "China", "科技部": "China", "发改委": "China",
-    "国务院": "China", "中央": "China", "十四五": "China", "十五五": "China", "东数西算": "China",
-    "国外": "", "海外": "", "国家或地区": "",
-    "China": "China", "Chinese": "China",
-    "全球": "Global", "世界": "Global", "国际": "Global", "global": "Global", "Global": "Global",
-    "worldwide": "Global",
-    "美国": "US", "US": "US", "U.S.": "US", "欧盟": "EU", "欧洲": "Europe", "英国": "UK", "日本": "Japan",
-    "韩国": "South Korea", "印度": "India", "加拿大": "Canada", "德国": "Germany", "法国": "France",
-    "新加坡": "Singapore", "以色列": "Israel", "亚太": "Asia Pacific", "北美": "North America",
-    "长三角": "Yangtze River Delta", "京津冀": "Beijing-Tianjin-Hebei",
-    "粤港澳": "Guangdong-Hong Kong-Macao Greater Bay Area", "成渝": "Chengdu-Chongqing",
-    "珠三角": "Pearl River Delta", "中西部": "Central and western China",
-    "深圳": "Shenzhen", "北京": "Beijing", "上海": "Shanghai", "广东": "Guangdong", "广州": "Guangzhou",
-    "杭州": "Hangzhou", "浙江": "Zhejiang", "江苏": "Jiangsu", "安徽": "Anhui", "天津": "Tianjin",
-    "河北": "Hebei", "香港": "Hong Kong", "澳门": "Macao", "成都": "Chengdu", "重庆": "Chongqing",
-    "武汉": "Wuhan", "南京": "Nanjing", "苏州": "Suzhou", "合肥": "Hefei", "西安": "Xi'an",
-}
+_LEXICON = lexicon()
+#: Geography words and the canonical name they give (places.yaml); longer names win over their prefixes.
+GEOGRAPHY = _LEXICON.places.places
+_NOT_PLACE_AFTER = "|".join(re.escape(w) for w in _LEXICON.places.not_before)
 # The lookahead on first characters lets the scan skip most positions in one test.
 GEO_RE = re.compile(
     "(?=[" + re.escape("".join(sorted({w[0] for w in GEOGRAPHY}))) + "])(?:" + "|".join(
-        rf"\b{re.escape(w)}\b(?!\$)" if w.isascii() else re.escape(w)
+        rf"\b{re.escape(w)}\b(?!{_NOT_PLACE_AFTER})" if w.isascii() else re.escape(w)
         for w in sorted(GEOGRAPHY, key=len, reverse=True)) + ")"
 )
 
+#: "in China", "in the US": where an English figure is, written after it.
+IN_PLACE_BEFORE_RE = re.compile(r"(?<![A-Za-z])in (?:the )?$")
 #: A place right after these words is the whole a share is taken of: 占全国产值38%.
 WHOLE_BEFORE_RE = re.compile(r"占据?$")
 #: A place that is the whole of a share (全球占比), a rank (全球第二大, 排名全国第三, 全球领先的) or the
@@ -70,22 +57,39 @@ COMPARATOR_RE = re.compile(r"(?:为|是|比|较|于)$")
 #: Cue words for the claim type of a percentage; the nearest cue before the number wins, longer
 #: cues first so 年复合增长率 is one CAGR cue, not a CAGR cue followed by a growth cue.
 TYPE_CUES = [
-    ("cagr", r"CAGR|年均复合增长率|年复合增长率|复合年增长率|复合增长率|年均复合增速|复合增速|年复合|"
-             r"年均复合|年均增长率|年化增长率?"),
+    ("cagr", r"CAGR|年均复合增长率|年复合增长率|复合年增长率|复合增长率|年均复合增速|复合增速|年复合成长率|"
+             r"复合成长率|年复合|年均复合|年均增长率|年化增长率?"),
     ("mean", r"年均增长|年均增速|年均增幅"),
     ("share", r"占比|占据|占有率|市占率|市场份额|份额|比重|比例|集中度|CR\d|占|贡献|覆盖|满足|集中于|集聚|"
               r"share"),
     ("rate", r"[^\W\d_增速长]率|依赖度|依存度|满意度|rate"),
-    ("growth", r"同比|环比|增长率?|增速|增幅|涨幅|降幅|提升|提高|下降|降低|减少|上涨|上升|增加|下滑|缩短|"
-               r"延长|扩大|节省|节约|变化|变动|降|增|growth|grew|increase|decrease|decline|rose|fell"),
+    ("growth", alternation(_LEXICON.changes.rise + _LEXICON.changes.fall + _LEXICON.changes.neutral)),
     ("other", r"高出|差距|溢价|相当于"),
 ]
-GROWTH_AFTER_RE = re.compile(r"\s?的?(?:同比|年)?(?:增长|增速|增幅)")
-TYPE_RE = re.compile("|".join(f"(?P<{name}>{cue})" for name, cue in TYPE_CUES))
+GROWTH_AFTER_RE = re.compile(
+    rf"\s?的?(?:同比|年)?(?:增长|增速|增幅)|\s(?:{alternation(_LEXICON.changes.growth_after)})", re.IGNORECASE
+)
+TYPE_RE = re.compile("|".join(f"(?P<{name}>{cue})" for name, cue in TYPE_CUES), re.IGNORECASE)
 #: Growth cues that name the metric (增长率从3.2%升至12.1%) rather than a change of another metric.
-GROWTH_NOUNS = ("率", "增速", "增幅", "涨幅", "降幅")
+GROWTH_NOUNS = ("率", "增速", "增幅", "涨幅", "降幅", "跌幅")
 #: A change verb followed by 至/到 gives the new level (提升至31%), not the change.
-TO_LEVEL_RE = re.compile(r"\s?(?:了)?(?:至|到|为)")
+TO_LEVEL_RE = re.compile(rf"\s?(?:了)?(?:{alternation(_LEXICON.changes.to_level)})")
+#: The word before the new level a change leads to: to 52%, 至12%.
+TARGET_BEFORE_RE = re.compile(r"(?:(?<![A-Za-z])to|至|到)\s?$")
+DIGIT_RE = re.compile(r"\d")
+#: Change words by direction (changes.yaml): the nearest before a growth gives its sign.
+CHANGE_RE = re.compile(
+    f"(?P<fall>{alternation(_LEXICON.changes.fall)})"
+    f"|(?P<rise>{alternation(_LEXICON.changes.rise + _LEXICON.changes.neutral)})",
+    re.IGNORECASE,
+)
+#: up 8.4 percent, down by 3 points: an English change adverb right before the number.
+CHANGE_BEFORE_NUMBER_RE = re.compile(
+    f"(?:(?P<fall>{alternation(_LEXICON.changes.fall_before_number)})"
+    f"|{''.join(f'(?<!{re.escape(w)} )' for w in _LEXICON.changes.not_a_change_before_up)}"
+    f"(?P<rise>{alternation(_LEXICON.changes.rise_before_number)}))\\s(?:by\\s)?(?:about\\s|nearly\\s)?$"
+)
+FALL_AFTER_RE = re.compile(rf"\s?(?:{alternation(_LEXICON.changes.fall_after)})")
 PRICE_RE = re.compile(r"单价|均价|人均|单机柜|价格|售价|报价|费用/|/年|/套|/台|/个|/次|/小时|/月|/人|price")
 
 #: Words trimmed from the end of a metric phrase: verbs and qualifiers between metric and number.
@@ -102,7 +106,7 @@ METRIC_TAIL_RE = re.compile(
     r"reaching|stood|stands|stand|amounted|amounts|totall?ed|totals|hit|grew|grow|rose|rise|fell|fall|"
     r"jumped|increased|decreased|declined|expected|projected|forecast|estimated|set|likely|to|at|of|by|"
     r"about|around|approximately|nearly|almost|over|more|less|than|up|down|from|a|an|the|base|increase|"
-    r"decrease|with|in|on|some|roughly|US|RMB|USD|CNY|EUR)(?![A-Za-z])|US\$|\$|,)+$"
+    r"decrease|with|in|on|some|roughly)(?![A-Za-z])|" + alternation(CURRENCY_PREFIXES) + r"|US|,)+$"
 )
 #: The label just before a parenthesised number.
 LABEL_BEFORE_RE = re.compile(r"[^\s(（)）,，、:：;；。0-9%]{2,20}$")
@@ -114,7 +118,9 @@ METRIC_HEAD_RE = re.compile(
     r"|全年|年内|当年|同期|(?:仅|共|共计|累计|合计)?(?:发生|完成|录得|披露)了?)+"
 )
 #: Where a metric phrase may begin: clause marks, but not parentheses (全球人工智能硬件市场（服务器）规模).
-METRIC_START_RE = re.compile(r"[。！？!；;，、：:]|(?<!\d),|,(?!\d)|\?(?!\))|\.(?=\s|$)|\t")
+METRIC_START_RE = re.compile(
+    r"[。！？!；;，、：:]|(?<!\d),|,(?!\d)|\?(?!\)|0[0-4]\d(?!\d))|(?<!U\.S)\.(?=\s|$)|\t"
+)
 #: Another figure inside a phrase (从2022年的195亿美元增长到): the phrase ends before it, or before 从.
 #: A year (2022年, 2025E, "in 2022") is not a figure.
 FIGURE_RE = re.compile(
@@ -156,7 +162,9 @@ def kind_of(text: str, sentence: tuple[int, int], scope_lo: int, start: int, per
     if FORECAST_RE.search(before) and not OBSERVED_RE.search(before[-6:]):
         # 预计…将从2022年的195亿美元增长到2026年: the year a forecast starts from is observed
         observed = period_last is not None and last_actual is not None and period_last < last_actual
-        return "actual" if observed and FROM_YEAR_RE.search(text, max(0, start - 14), start) else "forecast"
+        started = FROM_YEAR_RE.search(text, max(0, start - 14), start) or FROM_FIGURE_RE.search(
+            text, max(0, start - 12), start)
+        return "actual" if observed and started else "forecast"
     if last_actual is not None and period_last is not None:
         if period_last > last_actual + (1 if grain in ("quarter", "half", "month") else 0):
             return "forecast"
@@ -174,6 +182,14 @@ def geo_of(text: str, sentence: tuple[int, int], scope_lo: int, start: int) -> s
     if found or scope_lo <= sentence[0]:
         return found
     return _last_place(text, sentence[0], scope_lo)
+
+
+def place_after(text: str, end: int, hi: int) -> str:
+    """A place English names after the figure in its sentence (raised €2 billion in Europe), or ''."""
+    for m in GEO_RE.finditer(text, end, hi):
+        if IN_PLACE_BEFORE_RE.search(text, max(end, m.start() - 8), m.start()):
+            return GEOGRAPHY[m.group()]
+    return ""
 
 
 def place_of(text: str) -> str:
@@ -204,12 +220,14 @@ def type_of(text: str, clause_lo: int, start: int, unit: str, type_hint: str, un
     :param end: where the number ends, to read a growth word after it.
     """
     if unit in ("%", "pp"):
-        if end >= 0 and GROWTH_AFTER_RE.match(text, end):
+        if end >= 0 and (GROWTH_AFTER_RE.match(text, end) or FALL_AFTER_RE.match(text, end)
+                         or CHANGE_BEFORE_NUMBER_RE.search(text, max(clause_lo, start - 20), start)):
             return "growth"
         cue = None
         for m in TYPE_RE.finditer(text, clause_lo, start):
             if m.lastgroup == "growth" and not m.group().endswith(GROWTH_NOUNS) and (
-                    TO_LEVEL_RE.match(text, m.end()) or "从" in text[m.end():start]):
+                    TO_LEVEL_RE.match(text, m.end()) or "从" in text[m.end():start]
+                    or _is_target(text, m.end(), start)):
                 continue
             cue = m.lastgroup
         if cue == "mean":
@@ -223,6 +241,34 @@ def type_of(text: str, clause_lo: int, start: int, unit: str, type_hint: str, un
     if type_hint:
         return type_hint
     return "other"
+
+
+def sign_of(text: str, clause_lo: int, start: int, end: int) -> int:
+    """−1 when the change a growth figure states is a fall, else 1.
+
+    The nearest change word before the number in its clause decides (同比下降7%, 增速下降3个百分点,
+    fell 12%), skipping a verb that leads to a new level (回落至5%, 从…下降到); a fall noun right
+    after the number (a 12% drop, 7%的降幅) is a fall too.
+    """
+    if FALL_AFTER_RE.match(text, end):
+        return -1
+    adverb = CHANGE_BEFORE_NUMBER_RE.search(text, max(clause_lo, start - 20), start)
+    if adverb:
+        return -1 if adverb.lastgroup == "fall" else 1
+    sign = 1
+    for m in CHANGE_RE.finditer(text, clause_lo, start):
+        if not m.group().endswith(GROWTH_NOUNS) and (
+                TO_LEVEL_RE.match(text, m.end()) or "从" in text[m.end():start]
+                or _is_target(text, m.end(), start)):
+            continue
+        sign = -1 if m.lastgroup == "fall" else 1
+    return sign
+
+
+def _is_target(text: str, cue_end: int, start: int) -> bool:
+    """fell 3 percentage points to 52%, 提升5个百分点至12%: the figure after 'to' is the new level."""
+    return bool(TARGET_BEFORE_RE.search(text, max(cue_end, start - 4), start)
+                and DIGIT_RE.search(text, cue_end, start))
 
 
 def metric_start(text: str, clause_lo: int, start: int) -> int:

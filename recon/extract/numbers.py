@@ -4,23 +4,36 @@ from __future__ import annotations
 
 import re
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-             "八": 8, "九": 9}
-CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-CN_BIG_UNITS = {"万": 1e4, "亿": 1e8}
+from recon.lexicon import lexicon
 
-#: Multiplier words written after a number, longest first so 万亿 wins over 万.
-MULTIPLIERS = {
-    "万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6, "十万": 1e5,
-    "万": 1e4, "千": 1e3, "百": 1e2,
-    "trillion": 1e12, "billion": 1e9, "million": 1e6, "thousand": 1e3, "bn": 1e9, "mn": 1e6,
-}
+_WORDS = lexicon().multipliers
+CN_DIGITS = _WORDS.digits
+CN_SMALL_UNITS = _WORDS.places
+CN_BIG_UNITS = _WORDS.sections
+
+#: Multiplier words written after a number (multipliers.yaml): every one, and those that mean a
+#: multiplier wherever they stand (兆 and 京 need the words after them: 兆瓦 is MW, 京津冀 Beijing).
+ALL_MULTIPLIERS = _WORDS.after_number
+GUARDED = ("兆", "京")
+MULTIPLIERS = {w: f for w, f in ALL_MULTIPLIERS.items() if w not in GUARDED}
+
+
+def _multiplier(word: str) -> str:
+    """One multiplier word as a pattern, with the words after it that make it something else."""
+    if word == "百":
+        return "百(?!分)"  # 百分之 is a percentage, not a hundred
+    if word == "兆":
+        return f"兆(?!{'|'.join(map(re.escape, _WORDS.mega_units))})"
+    if word == "京":
+        return f"京(?!{'|'.join(map(re.escape, _WORDS.not_after_jing))})"
+    return re.escape(word) + ("(?![A-Za-z])" if word.isascii() else "")
+
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
-CN_NUMERAL = r"[一二两三四五六七八九十百千万亿零〇]*[一二两三四五六七八九十百千]"
-MULTIPLIER = (
-    r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百(?!分)|trillion|billion|million|thousand|bn|mn)"
-)
+#: A Chinese numeral ends in a digit other than zero or in a place value: 两百, 三千五, 十二.
+_LAST = "".join(w for w, d in CN_DIGITS.items() if d) + "".join(CN_SMALL_UNITS)
+CN_NUMERAL = f"[{''.join(CN_DIGITS)}{''.join(CN_SMALL_UNITS)}{''.join(CN_BIG_UNITS)}]*[{_LAST}]"
+MULTIPLIER = "(?:" + "|".join(_multiplier(w) for w in sorted(ALL_MULTIPLIERS, key=len, reverse=True)) + ")"
 
 #: Vague Chinese magnitudes: 数亿 (several hundred million), 上千, 近百, 八成 (80 %), 四分之一, 半数.
 VAGUE = r"数[十百千万亿]+|上[百千万亿]+|几[十百千万亿]+"

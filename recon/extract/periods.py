@@ -6,23 +6,43 @@ import re
 from bisect import bisect_left
 from typing import NamedTuple
 
-YEAR = r"(?<!\d)(?<!\d[.,])(?:19[5-9]\d|20[0-4]\d)"
-CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+from recon.lexicon import alternation, lexicon
 
-YEAR_HINT_RE = re.compile(r"(?:19[5-9]|20[0-4])\d")
+_TIME = lexicon().time
+#: Relative years stand in the text that periods are read from as one private-use character each
+#: (去年 → \ue00a年, last year → "in \ue00a" and spaces): offsets stay those of the line.
+RELATIVE_BASE = 0xE00A
+PRESENT_MARK = chr(RELATIVE_BASE + 20)
+_LOST = "".join(_TIME.lost_digit)
+YEAR = (r"(?<!\d)(?<!\d[.,])(?:19[5-9]\d|20[0-4]\d|[\ue000-\ue01f])"
+        rf"|(?<![\d{re.escape(_LOST)}])[{re.escape(_LOST)}]0[0-4]\d(?!\d)")
+CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+              "first": 1, "second": 2, "third": 3, "fourth": 4}
+
+YEAR_HINT_RE = re.compile(rf"(?:19[5-9]|20[0-4])\d|[{re.escape(_LOST)}]0[0-4]\d")
+_CHINESE_RELATIVE = {w: o for w, o in _TIME.relative_years.items() if not w.isascii()}
+_ENGLISH_RELATIVE = {w: o for w, o in _TIME.relative_years.items() if w.isascii()}
+#: Relative years and words for the present, as written: 去年, 上年度, last year, 目前, currently.
+RELATIVE_RE = re.compile(
+    f"(?P<zh>{alternation(_CHINESE_RELATIVE)})|(?P<en>{alternation(_ENGLISH_RELATIVE)})"
+    f"|(?P<now>{alternation(_TIME.present)})",
+    re.IGNORECASE,
+)
 PERIOD_RE = re.compile(
-    r"(?=[12FIBfiobsutQH])(?:"
+    rf"(?=[12FIBfiobsutQHf\ue000-\ue01f{re.escape(_LOST)}])(?:"
     # 2022-2027年, 2022年至2027年, 2025E-2030E, and 20252030年 whose dash was lost
     rf"(?P<y1>{YEAR})\s?[年E]?\s?(?:-|–|—|~|～|至|到|to)\s?(?P<y2>{YEAR})\s?[年E]?"
     rf"|(?<!\d)(?P<g1>20[0-4]\d)(?P<g2>20[0-4]\d)(?=年)"
     # 2025Q1, 2025年第一季度, 2023H1, 2023年上半年, 2023年12月
-    rf"|(?P<qy>{YEAR})\s?年?\s?(?:Q(?P<q>[1-4])|第(?P<qc>[一二三四1-4])季度)"
+    rf"|(?P<qy>{YEAR})\s?年?\s?(?:Q(?P<q>[1-4])|第(?P<qc>[一二三四1-4])季度?|(?P<qc2>[一二三四])季度)"
     rf"|(?P<hy>{YEAR})\s?年?\s?(?:H(?P<h>[12])|(?P<hc>[上下])半年)"
     rf"|(?P<my>{YEAR})\s?年\s?(?P<m>1[0-2]|0?[1-9])\s?月"
-    # English order: Q3 2023, H1 2024
+    # English order: Q3 2023, H1 2024, the third quarter of 2024, the first half of 2024
     rf"|Q(?P<eq>[1-4])\s?(?P<eqy>{YEAR})|H(?P<eh>[12])\s?(?P<ehy>{YEAR})"
+    rf"|(?P<wq>first|second|third|fourth) quarter (?:of )?(?P<wqy>{YEAR})"
+    rf"|(?P<wh>first|second) half (?:of )?(?P<why>{YEAR})"
     rf"|(?P<y>{YEAR})(?:\s?年|[EA](?![A-Za-z]))"
-    rf"|(?:FY|[Ii]n |[Bb]y |for |of |since |until |through )(?P<ey>{YEAR})(?![\d%]|\.\d))"
+    rf"|(?:FY|[Ii]n |[Bb]y |for |of |since |until |through |fiscal )(?P<ey>{YEAR})(?![\d%]|\.\d))"
 )
 
 
@@ -36,6 +56,8 @@ SINCE_AFTER_RE = re.compile(r"\s?(?:[\u4e00-\u9fff]{1,3}?)?(?:起|以来)")
 TOPIC_AFTER_RE = re.compile(
     r"(?:\s?\d{1,2}\s?日)?(?:底|末|初|全年|上半年|下半年|内|期间|以来|起)?\s?[,，]"
 )
+#: A closing parenthesis and the space after it, between a scope and the year written after it.
+CLOSING_RE = re.compile(r"[)）]\s?")
 #: 全年 (the whole year) after a half or a quarter.
 WHOLE_YEAR_RE = re.compile(r"全年|整年|full[- ]year")
 #: A topic opens its clause: at most a few words stand between it and the clause's start.
@@ -63,11 +85,51 @@ class Period(NamedTuple):
     base: bool = False
     topic: bool = False
     since: bool = False
+    relative: bool = False
+    present: bool = False
+    lost_digit: bool = False
 
 
-def find_periods(text: str) -> list[Period]:
-    """Every period expression in ``text``, in order, marked when it is a base of comparison or a topic."""
-    if not YEAR_HINT_RE.search(text):
+def resolve_relative(text: str, year: int | None) -> str:
+    """``text`` with each relative year (去年, next year, 目前) replaced, at the same length, by a mark
+    that the period patterns read as that year of a document of ``year``; unchanged without a year."""
+    if year is None:
+        return text
+
+    def mark(m: re.Match) -> str:
+        if m.group("now"):
+            chars = PRESENT_MARK + "年"
+        else:
+            words = _CHINESE_RELATIVE if m.group("zh") else _ENGLISH_RELATIVE
+            offset = words.get(m.group()) if m.group() in words else words[m.group().lower()]
+            chars = chr(RELATIVE_BASE + offset) + ("年" if m.group("zh") else "")
+        if m.group("zh") or m.group("now") and not m.group().isascii():
+            return chars + "\u3000" * (len(m.group()) - len(chars))
+        return ("in " + chars[0]).ljust(len(m.group()))[:len(m.group())] if len(m.group()) >= 4 else m.group()
+
+    return RELATIVE_RE.sub(mark, text)
+
+
+def _year(text: str, year: int | None) -> tuple[int, bool, bool] | None:
+    """A year as the period patterns matched it: (year, relative, lost digit); None for a mark
+    that stands for no year (a private-use character in a text read without a date)."""
+    if text[0] in _LOST:
+        return 2000 + int(text[1:]), False, True
+    if "\ue000" <= text[0] <= "\ue01f":
+        if year is None:
+            return None
+        return year + (0 if text[0] == PRESENT_MARK else ord(text[0]) - RELATIVE_BASE), True, False
+    return int(text), False, False
+
+
+def find_periods(text: str, year: int | None = None) -> list[Period]:
+    """Every period expression in ``text``, in order, marked when it is a base of comparison or a topic.
+
+    :param year: the document's year, against which relative years (去年, next year) are resolved
+    """
+    if year is not None and RELATIVE_RE.search(text):
+        text = resolve_relative(text, year)
+    elif not YEAR_HINT_RE.search(text):
         return []
     return [p._replace(base=bool(BASE_BEFORE_RE.search(text, max(0, p.start - 3), p.start)
                                  or BASE_AFTER_RE.match(text, p.end)),
@@ -75,7 +137,7 @@ def find_periods(text: str) -> list[Period]:
                                   or AS_OF_BEFORE_RE.search(text, max(0, p.start - 3), p.start)),
                        since=bool(SINCE_BEFORE_RE.search(text, max(0, p.start - 2), p.start)
                                   and SINCE_AFTER_RE.match(text, p.end)))
-            for p in _periods(text)]
+            for p in _periods(text, year)]
 
 
 def _opens_clause(text: str, pos: int) -> bool:
@@ -86,34 +148,51 @@ def _opens_clause(text: str, pos: int) -> bool:
     return pos <= OPENS_WINDOW - 1 and not CLAUSE_MARK_RE.search(window)
 
 
-def _periods(text: str) -> list[Period]:
+YEAR_GROUPS = ("y1", "y2", "qy", "hy", "my", "eqy", "ehy", "wqy", "why", "y", "ey")
+
+
+def _periods(text: str, year: int | None) -> list[Period]:
     found = []
     for m in PERIOD_RE.finditer(text):
         g = m.groupdict()
-        if g["y1"]:
-            first, last = int(g["y1"]), int(g["y2"])
-            if last <= first:
-                continue
-            found.append(Period(m.start(), m.end(), first, last, "span", f"{first}-{last}", False))
-        elif g["g1"]:
-            first, last = int(g["g1"]), int(g["g2"])
-            if last <= first:
-                continue
-            found.append(Period(m.start(), m.end(), first, last, "span", f"{first}-{last}", True))
-        elif g["qy"] or g["eqy"]:
-            year, q = int(g["qy"] or g["eqy"]), CN_QUARTER[g["q"] or g["qc"] or g["eq"]]
-            found.append(Period(m.start(), m.end(), year, year, "quarter", f"{year}Q{q}", False))
-        elif g["hy"] or g["ehy"]:
-            year = int(g["hy"] or g["ehy"])
-            half = int(g["h"] or g["eh"]) if g["h"] or g["eh"] else 1 if g["hc"] == "上" else 2
-            found.append(Period(m.start(), m.end(), year, year, "half", f"{year}H{half}", False))
-        elif g["my"]:
-            year, month = int(g["my"]), int(g["m"])
-            found.append(Period(m.start(), m.end(), year, year, "month", f"{year}-{month:02d}", False))
+        marks = {"relative": False, "present": False, "lost_digit": False}
+        for key in YEAR_GROUPS:
+            if g[key]:
+                resolved = _year(g[key], year)
+                if resolved is None:
+                    break
+                marks["relative"] |= resolved[1]
+                marks["lost_digit"] |= resolved[2]
+                marks["present"] |= g[key][0] == PRESENT_MARK
+                g[key] = str(resolved[0])
         else:
-            year = int(g["y"] or g["ey"])
-            found.append(Period(m.start(), m.end(), year, year, "year", str(year), False))
+            period = _period(m, g)
+            if period is not None:
+                found.append(period._replace(**marks))
     return found
+
+
+def _period(m: re.Match, g: dict) -> Period | None:
+    """The period one match of ``PERIOD_RE`` names, its years already resolved in ``g``."""
+    if g["y1"] or g["g1"]:  # 2022-2027年, or 20252030年 whose dash was lost
+        first, last = int(g["y1"] or g["g1"]), int(g["y2"] or g["g2"])
+        if last <= first:
+            return None
+        return Period(m.start(), m.end(), first, last, "span", f"{first}-{last}", not g["y1"])
+    if g["qy"] or g["eqy"] or g["wqy"]:
+        year = int(g["qy"] or g["eqy"] or g["wqy"])
+        q = CN_QUARTER[g["q"] or g["qc"] or g["qc2"] or g["eq"] or g["wq"]]
+        return Period(m.start(), m.end(), year, year, "quarter", f"{year}Q{q}", False)
+    if g["hy"] or g["ehy"] or g["why"]:
+        year = int(g["hy"] or g["ehy"] or g["why"])
+        first_half = g["hc"] == "上" or g["wh"] == "first"
+        half = int(g["h"] or g["eh"]) if g["h"] or g["eh"] else 1 if first_half else 2
+        return Period(m.start(), m.end(), year, year, "half", f"{year}H{half}", False)
+    if g["my"]:
+        year, month = int(g["my"]), int(g["m"])
+        return Period(m.start(), m.end(), year, year, "month", f"{year}-{month:02d}", False)
+    year = int(g["y"] or g["ey"])
+    return Period(m.start(), m.end(), year, year, "year", str(year), False)
 
 
 def period_for(text: str, periods: list[Period], start: int, end: int, sentence: tuple[int, int],
@@ -142,7 +221,8 @@ def period_for(text: str, periods: list[Period], start: int, end: int, sentence:
                 return p
     if i < len(periods):
         after = periods[i]
-        if after.start < c_hi and not after.base:
+        # "RMB 15 billion (US$2.1 billion) in 2023": the year after a parenthesis closing the scope
+        if not after.base and (after.start < c_hi or CLOSING_RE.fullmatch(text, c_hi, after.start)):
             return after
         dated = dated or after.start < s_hi
     if dated:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from recon.extract.numbers import MULTIPLIERS, NUMBER_RE, parse_number, parse_vague
+from recon.extract.numbers import ALL_MULTIPLIERS, NUMBER_RE, parse_number, parse_vague
 from recon.extract.qualifiers import qualifier_after, qualifier_before, qualifier_infix
-from recon.extract.units import match_unit, prefix_currency
+from recon.extract.units import CURRENCIES, YUAN, match_unit, prefix_currency
+from recon.lexicon import alternation, lexicon
 
 #: The kind of numeral a ``NUMBER_RE`` match is, from the last group it closed.
 NUMBER_GROUPS = {"frac": "frac", "ten": "ten", "half": "half", "vague": "vague", "order": "order",
@@ -15,12 +16,21 @@ NUMBER_GROUPS = {"frac": "frac", "ten": "ten", "half": "half", "vague": "vague",
 CHANGE_FROM_RE = re.compile(r"[从由]\s?$")
 BETWEEN_RE = re.compile(r"[^，,。;；]{0,12}?(?:之间|不等)")
 RANGE_SEP_RE = re.compile(r"\s?(?:-|–|—|~|～|至|到|to)\s?")
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MEASURES = lexicon().measures
+MULTIPLIERS_AFTER_SIGN = lexicon().multipliers.after_currency_sign
+SIGN_MULTIPLIER_RE = re.compile(rf"(?:{_alternation(MULTIPLIERS_AFTER_SIGN)})(?![A-Za-z])")
+#: A currency named right after 元 (百亿元新台币).
+CURRENCY_AFTER_YUAN_RE = re.compile(
+    _alternation(w for w, c in CURRENCIES.items() if c != "CNY" and not w.isascii()))
 #: Nouns near a bare multiplier amount (18亿参数, 千亿基座模型, 用户增长一亿) that say what it counts;
 #: without one, a bare 亿 amount is money in yuan, as Chinese reports write it.
-COUNTED_NOUNS = {"参数": "parameters", "模型": "parameters", "token": "tokens", "用户": "users",
-                 "网民": "users", "汉字": "characters", "字": "characters", "客户": "customers",
-                 "人口": "people", "人才": "people", "人员": "people", "工程师": "people", "毕业生": "people"}
-COUNTED_AFTER_RE = re.compile(r"[^，,。;；:：]{0,16}?(参数|模型|token|汉字|客户|用户)|\s?(字)")
+COUNTED_NOUNS = _MEASURES.counted_nouns
+#: 字 counts characters only right after the amount (200万字).
+COUNTED_AFTER_RE = re.compile(rf"[^，,。;；:：]{{0,16}}?({_alternation(_MEASURES.counted_after)})|\s?(字)")
 #: "The number of AI-related companies … stood at 9,183": an English count named before the number.
 NUMBER_OF_RE = re.compile(r"number of (?:[\w-]+ ){0,3}?([a-z]+s)\b[^.;]*$")
 #: 供需比1:5 and ROI 1:3.8 are ratios; PUE值1.35 and 指数0.8 are indices: dimensionless, not bare numbers.
@@ -30,13 +40,10 @@ INDEX_CONTEXT_RE = re.compile(r"PUE|ROI|指数|系数|评分|得分")
 INDEX_UNITS = {"PUE": "PUE", "ROI": "ratio"}
 #: A bare amount (2.76亿, 数亿) is money only where money is spoken of, just before or after it:
 #: 以2.76亿战略投资 is, 58亿图文对数据库 and 成百上千加速卡 are not.
-MONEY_RE = re.compile(
-    r"[^，,。;；]{0,6}?(?:元|资金|资本|投资|融资|金额|估值|营收|收入|市值|产值|出资|成本|支出|"
-    r"规模|交易|销售|利润|投入|补贴|预算|市场)"
-)
+MONEY_RE = re.compile(rf"[^，,。;；]{{0,6}}?(?:{_alternation(_MEASURES.money_nouns)})")
 PER_SECOND_RE = re.compile(r"每秒")
-LABEL_NOUN_RE = re.compile(r"参数|token|用户|网民|人口|人才|人员|工程师|毕业生|客户")
-COUNTED_BEFORE_RE = re.compile(r"(参数|token|用户|网民|人口|人才|人员|工程师|毕业生)[^，,。;；:：]{0,14}$")
+LABEL_NOUN_RE = re.compile(_alternation(_MEASURES.counted_labels))
+COUNTED_BEFORE_RE = re.compile(rf"({_alternation(_MEASURES.counted_before)})[^，,。;；:：]{{0,14}}$")
 
 
 @dataclass
@@ -72,11 +79,14 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
     else:
         value, step = parse_number(m.group("num"))
         chinese = not m.group("num")[0].isdigit()
-        mult = MULTIPLIERS[m.group("mult")] if m.group("mult") else 1.0
+        mult = ALL_MULTIPLIERS[m.group("mult")] if m.group("mult") else 1.0
         qualifier = "exact"
-    q = Quantity(m.start(), m.end(), value * mult, step * mult, chinese=chinese, qualifier=qualifier,
-                 mult=mult)
+    prefix = prefix_currency(text, m.start())
     pos = m.end()
+    if prefix is not None and not m.group("mult") and (sign_mult := SIGN_MULTIPLIER_RE.match(text, pos)):
+        mult, pos = MULTIPLIERS_AFTER_SIGN[sign_mult.group()], sign_mult.end()  # $450m
+    q = Quantity(m.start(), pos, value * mult, step * mult, chinese=chinese, qualifier=qualifier,
+                 mult=mult)
     infix = qualifier_infix(text, pos)
     unit = match_unit(text, pos + infix[1]) if infix else None
     if infix and unit:
@@ -93,8 +103,13 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
         q.step *= unit.factor
         q.unit_factor = unit.factor
         q.end = pos + unit.length
+        if q.unit_text == YUAN:  # 新台币1250亿元, 百亿元新台币: the currency named beside 元 wins
+            named = CURRENCY_AFTER_YUAN_RE.match(text, q.end)
+            if named is not None:
+                q.unit, q.end = CURRENCIES[named.group()], named.end()
+            elif prefix is not None:
+                q.unit = prefix[0]
     else:
-        prefix = prefix_currency(text, q.start)
         number_of = NUMBER_OF_RE.search(text, max(0, q.start - 80), q.start) if not chinese else None
         if prefix is not None:
             q.unit, q.type_hint = prefix[0], "level"
@@ -108,12 +123,50 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
                 q.unit, q.type_hint, q.flags = "CNY", "level", ("derived-unit",)
     if q.unit == "count:次" and PER_SECOND_RE.search(text, max(0, q.start - 6), q.start):
         q.unit, q.type_hint = "FLOPS", "level"  # 每秒运算一千万亿次: operations per second
-    if q.qualifier == "exact":
-        q.qualifier = qualifier_before(text, q.start) or "exact"
+    if q.qualifier == "exact":  # 约US$2万: the qualifier stands before the currency sign
+        q.qualifier = qualifier_before(text, q.start - (prefix[1] if prefix else 0)) or "exact"
     after = qualifier_after(text, q.end)
     if after and q.qualifier in ("exact", "approx"):
         q.qualifier = after
     return q
+
+
+_SHARE_WORDS = {w.lower(): v for w, v in _MEASURES.shares_in_words.items()}
+_MULTIPLE_WORDS = {w.lower(): v for w, v in _MEASURES.multiples_in_words.items()}
+_NUMERALS = {w.lower(): v for w, v in _MEASURES.share_numerals.items()}
+_WORDS = [*_SHARE_WORDS, *_MULTIPLE_WORDS]
+#: Quantities written in words: half, a third, doubled, three times, 一半, 翻两番, one in five.
+WORD_QUANTITY_RE = re.compile(
+    "(?=[" + re.escape("".join(sorted({w[0] for w in _WORDS + list(_NUMERALS)} | {w[0].upper() for w in _WORDS
+                                                                              + list(_NUMERALS)})))
+    + f"])(?:(?P<n>{alternation(_NUMERALS)}) (?:{alternation(_MEASURES.share_connectors)}) "
+    f"(?P<d>{alternation(_NUMERALS)})(?![A-Za-z])|(?P<word>{alternation(_WORDS)}))(?!-)",
+    re.IGNORECASE,
+)
+#: "the first half", "every quarter": a part of a year or a frequency, not a share.
+NOT_WORD_QUANTITY_RE = re.compile(r"(?:first|second|latter|other|each|every|per)\s$", re.IGNORECASE)
+
+
+def word_quantities(text: str) -> list[Quantity]:
+    """Shares and multiples written in words, with the qualifier before them (more than doubled)."""
+    found = []
+    for m in WORD_QUANTITY_RE.finditer(text):
+        if NOT_WORD_QUANTITY_RE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        word = (m.group("word") or "").lower()
+        if m.group("n"):
+            value = 100.0 * _NUMERALS[m.group("n").lower()] / _NUMERALS[m.group("d").lower()]
+            q = Quantity(m.start(), m.end(), value, 0.0, "%", "share")
+        elif word in _SHARE_WORDS:
+            q = Quantity(m.start(), m.end(), _SHARE_WORDS[word], 0.0, "%", "share")
+        else:
+            q = Quantity(m.start(), m.end(), _MULTIPLE_WORDS[word], 1.0, "x", "multiple")
+        q.qualifier = qualifier_before(text, q.start) or "exact"
+        after = qualifier_after(text, q.end)
+        if after and q.qualifier in ("exact", "approx"):
+            q.qualifier = after
+        found.append(q)
+    return found
 
 
 def read_dimensionless(text: str, q: Quantity) -> None:

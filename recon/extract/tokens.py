@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 
+from recon.extract.units import CURRENCY_PREFIXES
 from recon.schemas import NonClaimReason
 
 #: A letter, hyphen or dot glued before the number: GPT-4, A100, Qwen-72B, 战略 2.0 is handled by VERSION_RE.
 PRODUCT_BEFORE_RE = re.compile(r"[A-Za-z][A-Za-z\-_]*[\-_]?\s?$|[A-Za-z]-$")
 #: Letters glued after the number that are not a unit: 910B, 5G, 4o, 3D, 8x7B.
 PRODUCT_AFTER_RE = re.compile(r"[A-Za-z]|x\d|\.\d+\.\d")
-CURRENCY_BEFORE_RE = re.compile(r"(?:RMB|CNY|USD|EUR|US)$")
+#: A currency code glued before the number (CNY640) is not a product name.
+CURRENCY_BEFORE_RE = re.compile(
+    "(?:" + "|".join(sorted({w for w in CURRENCY_PREFIXES if w.isalpha() and w.isascii()} | {"US"})) + ")$"
+)
 VERSION_RE = re.compile(r"(?:版本?|[vV]|版|代|号|型|系列|Pro|Max|Ultra|Turbo|plus|Plus)$")
 FIGURE_BEFORE_RE = re.compile(r"(?:图表|图|表|附表|Figure|Fig\.|Table|Exhibit|注释|注)\s?$")
 ORDINAL_BEFORE_RE = re.compile(r"(?:第|排名|排第|位列|top|TOP|Top|No\.|NO\.|#)\s?$")

@@ -205,7 +205,8 @@ class AuditReport:
         """The typed template context of ``audit.html``."""
         facts = _readable_quotes(self.facts, self.documents)
         facts = facts.assign(standing=standing_origins(facts, self.documents, self.organisations))
-        by_claim = facts.set_index("claim_id", drop=False)
+        # plain rows, not DataFrame lookups: a large audit has thousands of findings to quote
+        by_claim = {fact.claim_id: fact for fact in facts.itertuples(index=False, name="Fact")}
         failing = self.findings[self.findings["outcome"] == "fail"]
         conflicts = failing.loc[failing["section"] == "conflicts", "claim_ids"]
         conflict_claims = {c for ids in conflicts for c in ids}
@@ -298,8 +299,8 @@ def _spread(values: list) -> float:
     return (max(finite) - min(finite)) / top if top else 0.0
 
 
-def _finding_view(row, gating: bool, review: Review | None, by_claim: pd.DataFrame) -> FindingView:
-    claims = by_claim.loc[[c for c in row.claim_ids if c in by_claim.index]]
+def _finding_view(row, gating: bool, review: Review | None, by_claim: dict) -> FindingView:
+    claims = [by_claim[c] for c in row.claim_ids if c in by_claim]
     reading = _reading(row.check, claims) if row.outcome == "fail" else ("", "")
     return FindingView(
         finding_id=row.finding_id, check=row.check, outcome=row.outcome, severity=row.severity,
@@ -310,54 +311,56 @@ def _finding_view(row, gating: bool, review: Review | None, by_claim: pd.DataFra
         reviewed=review is not None,
         review_note=review.note if review else "", review_by=review.by if review else "",
         review_at=review.at if review else "",
-        doc_ids=" ".join(sorted(set(claims["doc_id"]))), pairs=1, quotes=_quotes(claims),
+        doc_ids=" ".join(sorted({fact.doc_id for fact in claims})), pairs=1, quotes=_quotes(claims),
     )
 
 
-def _quotes(claims: pd.DataFrame) -> list[Quote]:
-    return [
-        _quote(sentence) for _, sentence in claims.sort_values(["doc_id", "line", "start"])
-        .groupby(["doc_id", "line", "quote"], sort=False)
-    ]
+def _quotes(claims: list) -> list[Quote]:
+    """The claims grouped by the sentence they sit in, in reading order."""
+    sentences: dict[tuple, list] = {}
+    for fact in sorted(claims, key=lambda fact: (fact.doc_id, fact.line, fact.start)):
+        sentences.setdefault((fact.doc_id, fact.line, fact.quote), []).append(fact)
+    return [_quote(sentence) for sentence in sentences.values()]
 
 
-def _reading(check: str, claims: pd.DataFrame) -> tuple[str, str]:
+def _reading(check: str, claims: list) -> tuple[str, str]:
     """The highest and the lowest figure of a disagreement compared in a plain sentence, both languages."""
-    if check not in COMPARED_CHECKS or claims.empty:
+    if check not in COMPARED_CHECKS:
         return "", ""
-    usable = claims[claims["base_value"].map(math.isfinite).astype(bool)]
-    if check not in COMPARED_CHECKS or usable["base_unit"].nunique() != 1 or len(usable) < 2:
+    usable = [fact for fact in claims if math.isfinite(fact.base_value)]
+    if len({fact.base_unit for fact in usable}) != 1 or len(usable) < 2:
         return "", ""
-    ranked = usable.sort_values("base_value")
-    fields = compared(ranked.iloc[-1], ranked.iloc[0])
+    ranked = sorted(usable, key=lambda fact: fact.base_value)
+    fields = compared(ranked[-1], ranked[0])
     if fields is None:
         return "", ""
     return phrase(f"reading.{fields.pop('unit')}", **fields)
 
 
-def _corroborations(passing: pd.DataFrame, by_claim: pd.DataFrame) -> list[FindingView]:
+def _corroborations(passing: pd.DataFrame, by_claim: dict) -> list[FindingView]:
     """One card per corroborated figure: the pairs of one check about one metric, geo and period
     become one card citing every claim (seven documents quoting one figure are one card, not 21)."""
     cards = []
     for _, rows in passing.groupby(CORROBORATION_KEY, sort=False):
         first = rows.iloc[0]
         ids = sorted({c for claim_ids in rows["claim_ids"] for c in claim_ids})
-        claims = by_claim.loc[[c for c in ids if c in by_claim.index]]
+        claims = [by_claim[c] for c in ids if c in by_claim]
         message, message_zh = first["message"], first["message_zh"]
         if len(rows) > 1:
-            values = "; ".join(dict.fromkeys(claims.sort_values(["doc_id", "line"])["surface"]))
+            in_order = sorted(claims, key=lambda fact: (fact.doc_id, fact.line))
+            values = "; ".join(dict.fromkeys(fact.surface for fact in in_order))
             where = ", ".join(x for x in (first["geo"], first["period"]) if x)
-            message, message_zh = phrase("corroborated", docs=str(claims["doc_id"].nunique()),
+            message, message_zh = phrase("corroborated", docs=str(len({fact.doc_id for fact in claims})),
                                          metric=first["metric_id"], where=where, values=values)
-        origins_note = origin_summary(claims["doc_id"].nunique(), sorted(set(claims["standing"])))
+        origins_note = origin_summary(len({f.doc_id for f in claims}), sorted({f.standing for f in claims}))
         cards.append(FindingView(
             finding_id=first["finding_id"], check=first["check"], outcome="pass", severity=first["severity"],
             section=first["section"], status=first["status"], gating=False, metric_id=first["metric_id"],
             geo=first["geo"], period=first["period"], observed=first["observed"], expected=first["expected"],
             arithmetic=first["arithmetic"], reading="", reading_zh="", message=message, message_zh=message_zh,
             review_command="", reviewed=False, review_note="", review_by="", review_at="",
-            doc_ids=" ".join(sorted(set(claims["doc_id"]))), pairs=len(rows), quotes=_quotes(claims),
-            origins_note=origins_note[0], origins_note_zh=origins_note[1],
+            doc_ids=" ".join(sorted({fact.doc_id for fact in claims})), pairs=len(rows),
+            quotes=_quotes(claims), origins_note=origins_note[0], origins_note_zh=origins_note[1],
         ))
     return cards
 
@@ -377,29 +380,29 @@ def _note_groups(notes: list[FindingView]) -> list[NoteGroup]:
     return groups
 
 
-def _quote(sentence: pd.DataFrame) -> Quote:
+def _quote(sentence: list) -> Quote:
     """The claims of one finding that sit in one sentence, quoted once (cleaned) with every number marked."""
-    first = sentence.iloc[0]
-    parts, original = readable(first["quote"], list(sentence["surface"]))
+    first = sentence[0]
+    parts, original = readable(first.quote, [fact.surface for fact in sentence])
     return Quote(
-        doc_id=first["doc_id"], location=location(first["page"], first["line"]),
+        doc_id=first.doc_id, location=location(first.page, first.line),
         parts=parts, original=original, cell=_cell(first),
         claims=[
             ClaimNote(
                 claim_id=fact.claim_id, value=format_quantity(fact.base_value, fact.base_unit),
                 detail=" · ".join(x for x in (fact.period, fact.geo, fact.kind, fact.qualifier) if x),
             )
-            for fact in sentence.itertuples()
+            for fact in sentence
         ],
     )
 
 
-def _cell(fact: pd.Series) -> str:
+def _cell(fact) -> str:
     """For a table cell, what its row label and column header make of it (the extractor joins them
     into the metric phrase) and the period its row or column names; '' outside tables."""
-    if "table-cell" not in str(fact["flags"]).split(";"):
+    if "table-cell" not in str(fact.flags).split(";"):
         return ""
-    return phrase("cell", what=fact["metric_text"] or fact["metric_id"], period=fact["period"] or "—")[0]
+    return phrase("cell", what=fact.metric_text or fact.metric_id, period=fact.period or "—")[0]
 
 
 FACT_FIELDS = ["claim_id", "doc_id", "location", "line", "metric_id", "metric_text", "period", "geo",

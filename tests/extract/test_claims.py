@@ -2,7 +2,7 @@
 
 Sentences follow the patterns of the shared corpus; expected fields were checked by hand against
 the conventions of ../shared/gold-dev/README.md (value in the stated unit with its multiplier,
-a decline stored as stated, P = PFLOPS, a bare 亿 amount is yuan, 40余 is a lower bound).
+a decline is a negative growth (issue 10), P = PFLOPS, a bare 亿 amount is yuan, 40余 is a lower bound).
 """
 
 import math
@@ -63,7 +63,7 @@ LEVELS = [
     ("AI相关企业数量为9183 家", "9183 家", dict(value=9183, unit="count:家", type="count")),
     ("医疗影像等场景的渗透率不足8%", "8%", dict(value=8, qualifier="upper_bound", type="rate")),
     ("行业集中度CR5达61.3%", "61.3%", dict(value=61.3, type="share")),
-    ("专利申请量同比下降12.7%", "12.7%", dict(value=12.7, type="growth")),
+    ("专利申请量同比下降12.7%", "12.7%", dict(value=-12.7, type="growth")),
     ("应用覆盖率较2023年提升了5个百分点", "5个百分点", dict(value=5, unit="pp", type="growth", period="")),
     ("其营收是竞争对手的3倍多", "3倍", dict(value=3, unit="x", qualifier="lower_bound", type="multiple")),
     ("2023年6月,该公司完成近20亿元的天使轮融资", "20亿元",

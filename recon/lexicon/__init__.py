@@ -1,0 +1,377 @@
+"""The language recon reads, as data: numerals, currencies, units, qualifiers, change words, time
+words, measure words and places, in simplified Chinese and English (traditional Chinese is read
+after conversion to simplified, so its words are listed in simplified script).
+
+Each YAML file in this folder is read and validated once (:func:`lexicon`); a bad entry raises a
+:class:`recon.errors.ConfigError` naming the file and the key at fault. The extractor builds its
+patterns from these lists, and normalise its unit registry; no stage keeps a word list of its own.
+
+>>> lexicon().multipliers.after_number["亿"]
+100000000.0
+>>> lexicon().currencies["TWD"].before[0]
+'NT$'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from recon.errors import ConfigError
+
+FOLDER = Path(__file__).resolve().parent
+QUALIFIERS = ("approx", "lower_bound", "upper_bound")
+CLAIM_TYPES = ("level", "growth", "cagr", "share", "rate", "count", "multiple", "price", "other")
+
+
+@dataclass(frozen=True)
+class Multipliers:
+    """multipliers.yaml: Chinese digits and place values, and the multiplier words after a number."""
+
+    digits: dict[str, int]
+    places: dict[str, float]
+    sections: dict[str, float]
+    after_number: dict[str, float]
+    after_currency_sign: dict[str, float]
+    mega_units: tuple[str, ...]
+    not_after_jing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Currency:
+    """One currency of currencies.yaml: its unit code and how a text writes it."""
+
+    code: str
+    after: tuple[str, ...]
+    before: tuple[str, ...]
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Compute:
+    """compute.yaml: FLOPS and its glosses, power and the other physical units."""
+
+    si_prefixes: dict[str, float]
+    si_prefix_words: dict[str, float]
+    bare_flops_prefixes: tuple[str, ...]
+    flops: tuple[str, ...]
+    operations: str
+    per_second: tuple[str, ...]
+    floating_point: tuple[str, ...]
+    operation_words: tuple[str, ...]
+    power: dict[str, float]
+    other: dict[str, tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    """qualifiers.yaml: word → qualifier, by where the word stands around the number."""
+
+    before: dict[str, str]
+    infix: dict[str, str]
+    after: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Changes:
+    """changes.yaml: change words by sign, and the words that turn a change into a new level."""
+
+    rise: tuple[str, ...]
+    fall: tuple[str, ...]
+    neutral: tuple[str, ...]
+    rise_before_number: tuple[str, ...]
+    not_a_change_before_up: tuple[str, ...]
+    fall_before_number: tuple[str, ...]
+    growth_after: tuple[str, ...]
+    fall_after: tuple[str, ...]
+    to_level: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TimeWords:
+    """time.yaml: relative years as offsets from the document's year, the present, targets."""
+
+    relative_years: dict[str, int]
+    present: tuple[str, ...]
+    target_before: tuple[str, ...]
+    lost_digit: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Measures:
+    """measures.yaml: measure words of counts and the English number words."""
+
+    chinese: tuple[str, ...]
+    enumerating: tuple[str, ...]
+    english: tuple[str, ...]
+    not_measure: tuple[str, ...]
+    not_counted: tuple[str, ...]
+    shares_in_words: dict[str, float]
+    multiples_in_words: dict[str, float]
+    share_numerals: dict[str, float]
+    share_connectors: tuple[str, ...]
+    counted_nouns: dict[str, str]
+    counted_after: tuple[str, ...]
+    counted_before: tuple[str, ...]
+    counted_labels: tuple[str, ...]
+    money_nouns: tuple[str, ...]
+    restating: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Places:
+    """places.yaml: place word → canonical geography ('' for somewhere recon does not track)."""
+
+    places: dict[str, str]
+    not_before: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list recon reads, one attribute per file."""
+
+    multipliers: Multipliers
+    currencies: dict[str, Currency]
+    compute: Compute
+    qualifiers: Qualifiers
+    changes: Changes
+    time: TimeWords
+    measures: Measures
+    places: Places
+
+
+def alternation(words) -> str:
+    """A regular expression matching any of ``words``, longest first; an English word must stand
+    alone (``up`` does not match inside ``group``).
+
+    >>> import re; re.findall(alternation(["up", "增长"]), "group up 增长")
+    ['up', '增长']
+    """
+    def one(word: str) -> str:
+        if not (word.isascii() and word[:1].isalpha()):
+            return re.escape(word)
+        return rf"(?<![A-Za-z]){re.escape(word)}" + (r"(?![A-Za-z])" if word[-1:].isalpha() else "")
+
+    return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicon shipped with recon, read and validated on first use."""
+    return load_lexicon(FOLDER)
+
+
+def load_lexicon(folder: Path) -> Lexicon:
+    """Read and validate the lexicon files in ``folder``.
+
+    :raises ConfigError: a file is missing, not YAML, or has a bad entry (the error names the key)
+    """
+    return Lexicon(
+        multipliers=_multipliers(_File(folder, "multipliers.yaml")),
+        currencies=_currencies(_File(folder, "currencies.yaml")),
+        compute=_compute(_File(folder, "compute.yaml")),
+        qualifiers=_qualifiers(_File(folder, "qualifiers.yaml")),
+        changes=_changes(_File(folder, "changes.yaml")),
+        time=_time(_File(folder, "time.yaml")),
+        measures=_measures(_File(folder, "measures.yaml")),
+        places=_places(_File(folder, "places.yaml")),
+    )
+
+
+class _File:
+    """One lexicon file: its mapping, and typed readers of its keys that fail naming file and key."""
+
+    def __init__(self, folder: Path, name: str):
+        self.path = folder / name
+        try:
+            raw = yaml.safe_load(self.path.read_text(encoding="utf-8"))
+        except OSError as error:
+            raise ConfigError(self.path, f"cannot read the lexicon file: {error.strerror}") from error
+        except yaml.YAMLError as error:
+            raise ConfigError(self.path, f"not valid YAML: {error}") from error
+        if not isinstance(raw, dict):
+            raise ConfigError(self.path, "expected a mapping")
+        self.raw = raw
+
+    def fail(self, key: str, reason: str):
+        raise ConfigError(self.path, reason, key=key)
+
+    def value(self, key: str, raw=None):
+        raw = self.raw if raw is None else raw
+        if key.split(".")[-1] not in raw:
+            self.fail(key, "missing")
+        return raw[key.split(".")[-1]]
+
+    def words(self, key: str, value=None, allow_empty: bool = False) -> tuple[str, ...]:
+        """A list of non-empty strings (a word may hold spaces: 'more than')."""
+        value = self.value(key) if value is None else value
+        if not isinstance(value, list) or (not value and not allow_empty):
+            self.fail(key, "expected a list of words")
+        for i, word in enumerate(value):
+            if not isinstance(word, str) or not word:
+                self.fail(f"{key}[{i}]", f"expected a non-empty string, got {word!r}")
+        if len(set(value)) != len(value):
+            self.fail(key, f"a word is listed twice: {sorted(w for w in value if value.count(w) > 1)[0]!r}")
+        return tuple(value)
+
+    def numbers(self, key: str, value=None, low: float = -1e9, high: float = 1e9) -> dict[str, float]:
+        """A mapping of word to number within [low, high]."""
+        value = self.value(key) if value is None else value
+        if not isinstance(value, dict) or not value:
+            self.fail(key, "expected a mapping of word to number")
+        for word, number in value.items():
+            if not isinstance(word, str):
+                self.fail(f"{key}.{word}", "expected a word")
+            if isinstance(number, bool) or not isinstance(number, (int, float)) or not low <= number <= high:
+                self.fail(f"{key}.{word}", f"expected a number from {low:g} to {high:g}, got {number!r}")
+        return value
+
+    def powers(self, key: str, value=None) -> dict[str, float]:
+        """A mapping of word to a power of ten, returned as the factor (亿: 8 → 1e8)."""
+        return {w: 10.0 ** p for w, p in self.numbers(key, value, 0, 30).items()}
+
+    def grouped(self, key: str, groups: tuple[str, ...]) -> dict[str, str]:
+        """``{group: [word, …]}`` turned into word → group; a word in two groups is an error."""
+        value = self.value(key)
+        if not isinstance(value, dict):
+            self.fail(key, f"expected a mapping with keys among {', '.join(groups)}")
+        found: dict[str, str] = {}
+        for group, words in value.items():
+            if group not in groups:
+                self.fail(f"{key}.{group}", f"unknown group, expected one of {', '.join(groups)}")
+            for word in self.words(f"{key}.{group}", words):
+                if word in found:
+                    self.fail(f"{key}.{group}", f"{word!r} is also under {found[word]}")
+                found[word] = group
+        return found
+
+
+def _multipliers(f: _File) -> Multipliers:
+    digits = f.numbers("digits", low=0, high=9)
+    return Multipliers(
+        digits={w: int(d) for w, d in digits.items()},
+        places=f.powers("places"),
+        sections=f.powers("sections"),
+        after_number=f.powers("after_number"),
+        after_currency_sign=f.powers("after_currency_sign"),
+        mega_units=f.words("mega_units"),
+        not_after_jing=f.words("not_after_jing"),
+    )
+
+
+def _currencies(f: _File) -> dict[str, Currency]:
+    currencies = {}
+    seen: dict[tuple[str, str], str] = {}
+    for code, entry in f.raw.items():
+        if not isinstance(code, str) or not (code.isupper() and code.isalpha() or code.startswith("other:")):
+            f.fail(str(code), "expected a currency code (CNY, USD, other:GBP)")
+        if not isinstance(entry, dict) or set(entry) != {"after", "before", "words"}:
+            f.fail(code, "expected the keys after, before and words")
+        lists = {where: f.words(f"{code}.{where}", entry[where], allow_empty=True) for where in entry}
+        for where, words in lists.items():
+            for word in words:
+                other = seen.setdefault((where, word), code)
+                if other != code:
+                    f.fail(f"{code}.{where}", f"{word!r} is also written for {other}")
+        currencies[code] = Currency(code, lists["after"], lists["before"], lists["words"])
+    return currencies
+
+
+def _compute(f: _File) -> Compute:
+    other = f.value("other")
+    if not isinstance(other, dict) or not other:
+        f.fail("other", "expected a mapping of unit word to [claim unit, claim type]")
+    for word, entry in other.items():
+        if not (isinstance(entry, list) and len(entry) == 2 and str(entry[0]).startswith("other:")
+                and entry[1] in CLAIM_TYPES):
+            f.fail(f"other.{word}", "expected [other:<unit>, <claim type>]")
+    operations = f.value("operations")
+    if not isinstance(operations, str) or not operations:
+        f.fail("operations", "expected the word for an operation (次)")
+    return Compute(
+        si_prefixes=f.powers("si_prefixes"),
+        si_prefix_words=f.powers("si_prefix_words"),
+        bare_flops_prefixes=f.words("bare_flops_prefixes"),
+        flops=f.words("flops"),
+        operations=operations,
+        per_second=f.words("per_second"),
+        floating_point=f.words("floating_point"),
+        operation_words=f.words("operation_words"),
+        power=f.powers("power"),
+        other={w: (e[0], e[1]) for w, e in other.items()},
+    )
+
+
+def _qualifiers(f: _File) -> Qualifiers:
+    return Qualifiers(before=f.grouped("before", QUALIFIERS), infix=f.grouped("infix", QUALIFIERS),
+                      after=f.grouped("after", QUALIFIERS))
+
+
+def _changes(f: _File) -> Changes:
+    rise, fall, neutral = f.words("rise"), f.words("fall"), f.words("neutral")
+    for word in fall:
+        if word in rise or word in neutral:
+            f.fail("fall", f"{word!r} is also a rise or neutral word")
+    for word in rise:
+        if word in neutral:
+            f.fail("rise", f"{word!r} is also a neutral word")
+    return Changes(rise=rise, fall=fall, neutral=neutral, rise_before_number=f.words("rise_before_number"),
+                   not_a_change_before_up=f.words("not_a_change_before_up"),
+                   fall_before_number=f.words("fall_before_number"),
+                   growth_after=f.words("growth_after"), fall_after=f.words("fall_after"),
+                   to_level=f.words("to_level"))
+
+
+def _time(f: _File) -> TimeWords:
+    offsets = f.numbers("relative_years", low=-10, high=10)
+    for word, offset in offsets.items():
+        if offset != int(offset):
+            f.fail(f"relative_years.{word}", "expected a whole number of years")
+    return TimeWords(relative_years={w: int(o) for w, o in offsets.items()}, present=f.words("present"),
+                     target_before=f.words("target_before"), lost_digit=f.words("lost_digit"))
+
+
+def _measures(f: _File) -> Measures:
+    nouns = f.value("counted_nouns")
+    if not isinstance(nouns, dict) or not all(isinstance(v, str) and v for v in nouns.values()):
+        f.fail("counted_nouns", "expected a mapping of noun to the English count unit")
+    for key in ("counted_after", "counted_before", "counted_labels"):
+        for word in f.words(key):
+            if word not in nouns:
+                f.fail(key, f"{word!r} is not under counted_nouns")
+    return Measures(
+        chinese=f.words("chinese"),
+        enumerating=f.words("enumerating"),
+        english=f.words("english"),
+        not_measure=f.words("not_measure"),
+        not_counted=f.words("not_counted"),
+        shares_in_words=f.numbers("shares_in_words", low=0, high=100),
+        multiples_in_words=f.numbers("multiples_in_words", low=0, high=1000),
+        share_numerals=f.numbers("share_numerals", low=1, high=100),
+        share_connectors=f.words("share_connectors"),
+        counted_nouns=nouns,
+        counted_after=f.words("counted_after"),
+        counted_before=f.words("counted_before"),
+        counted_labels=f.words("counted_labels"),
+        money_nouns=f.words("money_nouns"),
+        restating=f.words("restating"),
+    )
+
+
+def _places(f: _File) -> Places:
+    raw = f.value("places")
+    if not isinstance(raw, dict) or not raw:
+        f.fail("places", "expected a mapping of geography to its words")
+    places: dict[str, str] = {}
+    for geo, words in raw.items():
+        if not isinstance(geo, str):
+            f.fail(f"places.{geo}", "expected a geography name")
+        for word in f.words(f"places.{geo}", words):
+            if word in places:
+                f.fail(f"places.{geo}", f"{word!r} is also a word of {places[word] or 'no place'}")
+            places[word] = geo
+    return Places(places=places, not_before=f.words("not_before"))
