@@ -39,6 +39,7 @@ from recon.schemas import (
 )
 
 FACT_COLUMNS = list(MatchedFact.to_schema().columns)
+CELL_LABELS = ["row_label", "col_label"]
 FINDING_KEYS = [
     "finding_id", "check", "outcome", "severity", "section", "metric_id", "geo", "period", "claim_ids",
     "observed", "expected", "arithmetic", "message", "message_zh", "status",
@@ -55,7 +56,8 @@ class AuditReport:
     """Everything one ``recon audit`` run found, ready to render.
 
     :param documents: the ``Document`` table (unreadable files included).
-    :param facts: ``MatchedFact`` rows (a ``Fact`` table without ``group_id`` is accepted).
+    :param facts: ``MatchedFact`` rows (a ``Fact`` table without ``group_id`` is accepted, and one
+        without ``row_label``/``col_label``).
     :param numbers: the ``NumberToken`` table: numbers not taken as claims, with reasons.
     :param findings: the ``Finding`` table from the checks.
     :param reviews: editor decisions by finding id (:func:`recon.review.load_reviews`).
@@ -74,6 +76,8 @@ class AuditReport:
         self.documents = Document.validate(documents)
         if "group_id" not in facts.columns:
             facts = Fact.validate(facts).assign(group_id="")
+        # facts normalised from claims never labelled (label_table_cells) name no row or column
+        facts = facts.assign(**{label: "" for label in CELL_LABELS if label not in facts.columns})
         self.facts = MatchedFact.validate(facts)
         self.numbers = NumberToken.validate(numbers)
         self.reviews = dict(reviews or {})
