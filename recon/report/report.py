@@ -374,9 +374,10 @@ def _quote(sentence: pd.DataFrame) -> Quote:
     """The claims of one finding that sit in one sentence, quoted once (cleaned) with every number marked."""
     first = sentence.iloc[0]
     parts, original = readable(first["quote"], list(sentence["surface"]))
+    cell, cell_zh = _cell(first)
     return Quote(
         doc_id=first["doc_id"], location=location(first["page"], first["line"]),
-        parts=parts, original=original, cell=_cell(first),
+        parts=parts, original=original, cell=cell, cell_zh=cell_zh,
         claims=[
             ClaimNote(
                 claim_id=fact.claim_id, value=format_quantity(fact.base_value, fact.base_unit),
@@ -387,12 +388,16 @@ def _quote(sentence: pd.DataFrame) -> Quote:
     )
 
 
-def _cell(fact: pd.Series) -> str:
-    """For a table cell, what its row label and column header make of it (the extractor joins them
-    into the metric phrase) and the period its row or column names; '' outside tables."""
+def _cell(fact: pd.Series) -> tuple[str, str]:
+    """For a table cell, (English, Chinese) of what its row and column say: ``华东 · 2023年: 188万㎡``
+    for a grid cell (its row label and column header), else for a flattened table row the metric
+    phrase the extractor joined and the period; ('', '') outside tables."""
+    names = [name for name in (fact["row_label"], fact["col_label"]) if name]
+    if names:
+        return phrase("cell.labels", labels=" · ".join(names), value=fact["surface"])
     if "table-cell" not in str(fact["flags"]).split(";"):
-        return ""
-    return phrase("cell", what=fact["metric_text"] or fact["metric_id"], period=fact["period"] or "—")[0]
+        return "", ""
+    return phrase("cell", what=fact["metric_text"] or fact["metric_id"], period=fact["period"] or "—")
 
 
 FACT_FIELDS = ["claim_id", "doc_id", "location", "line", "metric_id", "metric_text", "period", "geo",
