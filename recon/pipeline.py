@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from recon.extract.cells import label_table_cells
 from recon.extract.parallel import extract_claims_in_processes
 from recon.ingest import ingest_paths, unreadable_documents
 from recon.normalise import load_glossary, normalise_claims
@@ -59,6 +60,7 @@ def extract_facts(
     """
     documents, segments = ingest_paths(paths)
     claims, numbers = extract_claims_in_processes(segments, documents, jobs)
+    claims = label_table_cells(claims, segments)
     facts = normalise_claims(claims, load_glossary(Path(expectations) / "metrics.yaml"))
     return Extraction(documents=documents, facts=facts, numbers=numbers)
 
