@@ -121,6 +121,15 @@ def record_review(
     return review
 
 
+def review_command(finding_id: str) -> str:
+    """The ``recon review`` line an editor runs to record a decision on ``finding_id``.
+
+    >>> review_command("3f9a0c2b71de")
+    'recon review 3f9a0c2b71de --status accepted --note "…"'
+    """
+    return f'recon review {finding_id} --status accepted --note "…"'
+
+
 @contextmanager
 def locked(path: Path) -> Iterator[None]:
     """Hold ``.<name>.lock`` beside the reviews file from reading it to replacing it.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from recon.review import NOT_GATING
+from recon.review import NOT_GATING, review_command
 from recon.schemas import SECTIONS
 
 COUNTS = {"tests": "testcase", "failures": "testcase/failure", "errors": "testcase/error",
@@ -42,7 +42,7 @@ def render_junit(report) -> str:
             f"expected: {record['expected']}",
             f"arithmetic: {record['arithmetic']}",
             f"claims: {', '.join(record['claim_ids'])}",
-            f"decide: recon review {record['finding_id']} --status accepted --note \"…\"",
+            f"decide: {review_command(record['finding_id'])}",
         ])
     for doc in report.unreadable.itertuples():
         case = ET.SubElement(suites["ingest"], "testcase", classname="recon.ingest", name=doc.path)
