@@ -27,7 +27,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from recon.errors import UnreadableSourceError
 from recon.ingest.grid import stated_unit, with_cell_grid
-from recon.ingest.metadata import detect_date, detect_language
+from recon.ingest.metadata import describe
 from recon.ingest.rows import document_row, segment_row
 
 _DECIMALS = re.compile(r"\.([0#?]+)")
@@ -129,10 +129,9 @@ def read_xlsx(doc_id: str, data: bytes, path: str, fmt: str = "xlsx") -> tuple[d
     if not segments:
         raise UnreadableSourceError(path, "no values in Excel workbook")
     segments = with_cell_grid(segments)
-    cleans = [segment["clean"] for segment in segments]
+    meta = describe(segments, "\n".join(segment["clean"] for segment in segments))
     captions = [segment["clean"] for segment in segments if segment["block"] == "caption"]
-    meta = dict(title=title or (captions[0] if captions else sheets[0].title), date=detect_date(cleans),
-                language=detect_language("\n".join(cleans)))
+    meta["title"] = title or (captions[0] if captions else sheets[0].title)
     lines = sum(sheet.max_row for sheet in sheets)
     doc = document_row(doc_id, path, fmt, pages=len(sheets), lines=lines, chars=chars, meta=meta)
     return doc, segments

@@ -188,23 +188,27 @@ def with_cell_grid(segments: list[dict]) -> list[dict]:
         ``col >= 0``; other segments are returned as they are.
     """
     tables: dict[str, Rows] = defaultdict(lambda: defaultdict(dict))
-    for segment in segments:
-        if segment["table_id"] and segment["col"] >= 0 and segment["row"] >= 0:
-            cells = tables[segment["table_id"]][segment["row"]]
-            cells[segment["col"]] = f"{cells.get(segment['col'], '')}{segment['clean']}"
+    for segment in filter(_is_cell, segments):
+        cells = tables[segment["table_id"]][segment["row"]]
+        cells[segment["col"]] = f"{cells.get(segment['col'], '')}{segment['clean']}"
     layouts = {}
     for table_id, rows in tables.items():
         headers = header_rows(rows)
         layouts[table_id] = (rows, headers, period_columns(rows, headers))
     settled = []
     for segment in segments:
-        layout = layouts.get(segment["table_id"]) if segment["col"] >= 0 and segment["row"] >= 0 else None
-        if layout is not None:
+        if _is_cell(segment):
             row, col = segment["row"], segment["col"]
+            layout = layouts[segment["table_id"]]
             segment = dict(segment, unit_hint=cell_unit(*layout, row, col, segment["unit_hint"]),
                            **cell_labels(*layout[:2], row, col))
         settled.append(segment)
     return settled
+
+
+def _is_cell(segment: dict) -> bool:
+    """A segment that is one cell of a table's grid (a whole-row segment has ``col == -1``)."""
+    return bool(segment["table_id"]) and segment["col"] >= 0 and segment["row"] >= 0
 
 
 def cell_labels(rows: Rows, headers: list[int], row: int, col: int) -> dict[str, str]:
