@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from recon import __version__
-from recon.errors import ReconError
+from recon.errors import OutputError, ReconError, SourceNotFoundError
 from recon.gate import FAIL_ON
 from recon.ingest import skipped_documents, unreadable_documents
 from recon.review import DECISIONS
@@ -53,6 +53,14 @@ def expectations_option(command):
     )(command)
 
 
+def jobs_option(command):
+    """``--jobs N``, shared by ``extract`` and ``audit``."""
+    return click.option(
+        "--jobs", default=1, show_default=True, type=click.IntRange(min=1),
+        help="documents extracted in parallel processes",
+    )(command)
+
+
 def write_table(df, path: Path) -> None:
     """Write a table as CSV, JSON or Parquet, chosen by the file's extension."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -77,8 +85,7 @@ def main():
               help="facts file: .csv, .json or .parquet")
 @click.option("--numbers", type=click.Path(path_type=Path),
               help="also write every number that is not a claim, with the reason")
-@click.option("--jobs", default=1, show_default=True, type=click.IntRange(min=1),
-              help="documents extracted in parallel processes")
+@jobs_option
 @expectations_option
 @renders_errors
 def extract(paths, out, numbers, jobs, expectations):
@@ -114,8 +121,6 @@ def reviews_option(command):
 
 def write_outputs(outputs: dict[str, str], out: Path) -> None:
     """Write each named text output into the directory ``out``."""
-    from recon.errors import OutputError
-
     try:
         out.mkdir(parents=True, exist_ok=True)
         for name, text in outputs.items():
@@ -126,8 +131,6 @@ def write_outputs(outputs: dict[str, str], out: Path) -> None:
 
 def default_sources() -> Path:
     """``sources/`` of the current directory, what ``recon audit`` reads when no path is given."""
-    from recon.errors import SourceNotFoundError
-
     sources = Path("sources")
     if not sources.is_dir():
         raise SourceNotFoundError(sources, "no sources/ directory here: name the reports to audit, "
@@ -146,8 +149,7 @@ def default_sources() -> Path:
               help="the same for notes on the text (lost dashes, doubtful table cells)")
 @click.option("--baseline", type=click.Path(path_type=Path, dir_okay=False),
               help="findings.json of an earlier run: only findings not in it count for the gate")
-@click.option("--jobs", default=1, show_default=True, type=click.IntRange(min=1),
-              help="documents extracted in parallel processes")
+@jobs_option
 @expectations_option
 @renders_errors
 def audit(paths, out, reviews, fail_on, fail_on_notes, baseline, jobs, expectations):
@@ -162,7 +164,8 @@ def audit(paths, out, reviews, fail_on, fail_on_notes, baseline, jobs, expectati
     from recon.gate import Gate, load_baseline
     from recon.pipeline import run_audit
 
-    gate = Gate(fail_on, load_baseline(baseline) if baseline else None, str(baseline or ""), fail_on_notes)
+    gate = Gate(fail_on, baseline=load_baseline(baseline) if baseline else None,
+                baseline_path=str(baseline or ""), fail_on_notes=fail_on_notes)
     report = run_audit(paths or [default_sources()], expectations, reviews=reviews, gate=gate,
                        progress=stage_line(), jobs=jobs)
     write_outputs({

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from recon.extract.cells import label_table_cells
 from recon.extract.origins import attribute_origins, load_organisations
 from recon.extract.parallel import extract_claims_in_processes
 from recon.ingest import ingest_paths, unreadable_documents
@@ -60,6 +61,7 @@ def extract_facts(
     """
     documents, segments = ingest_paths(paths)
     claims, numbers = extract_claims_in_processes(segments, documents, jobs)
+    claims = label_table_cells(claims, segments)
     organisations = load_organisations(Path(expectations) / "organisations.yaml")
     claims = attribute_origins(claims, segments, organisations)
     facts = normalise_claims(claims, load_glossary(Path(expectations) / "metrics.yaml"))

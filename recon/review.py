@@ -121,6 +121,15 @@ def record_review(
     return review
 
 
+def review_command(finding_id: str) -> str:
+    """The ``recon review`` line an editor runs to record a decision on ``finding_id``.
+
+    >>> review_command("3f9a0c2b71de")
+    'recon review 3f9a0c2b71de --status accepted --note "…"'
+    """
+    return f'recon review {finding_id} --status accepted --note "…"'
+
+
 @contextmanager
 def locked(path: Path) -> Iterator[None]:
     """Hold ``.<name>.lock`` beside the reviews file from reading it to replacing it.
@@ -128,9 +137,10 @@ def locked(path: Path) -> Iterator[None]:
     Without the lock, editors recording at once each read the same old file and the last replace
     wins: 20 concurrent ``recon review`` runs kept 10 decisions, all 20 reporting success.
     """
-    lock = FileLock(path.resolve().parent / f".{path.name}.lock", timeout=LOCK_WAIT_S)
+    folder = path.resolve().parent
+    lock = FileLock(folder / f".{path.name}.lock", timeout=LOCK_WAIT_S)
     try:
-        path.resolve().parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
         lock.acquire()
     except Timeout as error:
         raise ReviewsFileError(path, f"still locked by another recon review after {LOCK_WAIT_S} s "
@@ -173,14 +183,14 @@ def resolve_finding_id(given: str, known: Iterable[str], path: str | Path) -> st
     if given in known:
         return given
     starting = [fid for fid in known if fid.startswith(given)] if given else []
-    if len(starting) == 1 and len(given) >= SHORTEST_PREFIX:
-        return starting[0]
-    if len(starting) > 1 and len(given) >= SHORTEST_PREFIX:
-        raise FindingIdError(path, f"{given!r} starts {len(starting)} finding ids: "
-                                   f"{', '.join(starting[:5])}; give more characters")
-    if starting:
+    if starting and len(given) < SHORTEST_PREFIX:
         raise FindingIdError(path, f"{given!r} is too short for a prefix (at least {SHORTEST_PREFIX} "
                                    f"characters); ids starting with it: {', '.join(starting[:5])}")
+    if len(starting) == 1:
+        return starting[0]
+    if starting:
+        raise FindingIdError(path, f"{given!r} starts {len(starting)} finding ids: "
+                                   f"{', '.join(starting[:5])}; give more characters")
     closest = [fid for fid, _, _ in process.extract(given, known, scorer=fuzz.ratio, limit=3)]
     hint = f"closest: {', '.join(closest)}" if closest else "the file holds no findings"
     raise FindingIdError(path, f"no finding {given!r}; {hint}")

@@ -151,6 +151,14 @@ class Segment(pa.DataFrameModel):
     unit_hint: Series[str] = pa.Field(
         description="unit stated by a caption or header for bare numbers here (e.g. '亿美元'); ''"
     )
+    row_label: Series[str] = pa.Field(
+        description="a grid cell's row label: the row's first cell holding a name or a period, not a "
+        "value ('华东', '2023'); '' outside grids, for header cells and for the label cell itself"
+    )
+    col_label: Series[str] = pa.Field(
+        description="a grid cell's column header, its header rows joined top first ('2023 收入(亿元)'); "
+        "'' outside grids and for header cells"
+    )
 
     class Config:
         strict = True
@@ -244,6 +252,14 @@ class Fact(Claim):
     )
     metric_id: Series[str] = pa.Field(description="glossary id, or 'unlisted:<phrase>' when none fits")
     metric_score: Series[float] = pa.Field(ge=0, le=100)
+    row_label: Series[str] | None = pa.Field(
+        description="for a figure read from a grid cell, its row's label ('华东', '2023'); '' else. Set "
+        "on the claims just after extraction (recon.extract.cells.label_table_cells); facts built from "
+        "unlabelled claims lack both columns"
+    )
+    col_label: Series[str] | None = pa.Field(
+        description="for a figure read from a grid cell, its column's header ('2023年', '收入 国内'); '' else"
+    )
 
 
 class MatchedFact(Fact):

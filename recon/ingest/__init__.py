@@ -48,7 +48,8 @@ def sniff_format(path: Path, data: bytes) -> str:
         return "pdf"
     if head.startswith((b"<!doctype html", b"<html")):
         return "html"
-    if data.startswith(b"PK\x03\x04"):
+    zipped = data.startswith(b"PK\x03\x04")
+    if zipped:
         try:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
         except zipfile.BadZipFile:
@@ -56,7 +57,7 @@ def sniff_format(path: Path, data: bytes) -> str:
         for part, fmt in OFFICE_PARTS.items():
             if part in names:
                 return fmt
-    if data.startswith(b"PK\x03\x04") or looks_binary(data):
+    if zipped or looks_binary(data):
         raise UnreadableSourceError(path, f"unsupported type {path.suffix.lower() or '(no extension)'}")
     return "txt"
 

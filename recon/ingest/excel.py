@@ -8,7 +8,7 @@ counted from the first used one, and ``row`` its row counted from the table's fi
 
 Rows above the first row holding two or more cells (a title, ``单位:亿元``) are the table's captions;
 a unit they state, or the sheet's name states, is the unit of the table's bare numbers
-(:func:`recon.ingest.grid.with_cell_units` settles each cell's). Numbers are written as the cell's
+(:func:`recon.ingest.grid.with_cell_grid` settles each cell's). Numbers are written as the cell's
 number format shows them (``0.0%`` gives ``12.5%``, ``#,##0`` gives ``1,751``, ``General`` the
 shortest form); dates as ``YYYY-MM-DD``. Formulas are read as the value Excel last computed and
 saved; a workbook never opened in Excel has none, and such a cell is empty to recon.
@@ -26,8 +26,8 @@ from lxml.etree import XMLSyntaxError
 from openpyxl.utils.exceptions import InvalidFileException
 
 from recon.errors import UnreadableSourceError
-from recon.ingest.grid import stated_unit, with_cell_units
-from recon.ingest.metadata import detect_date, detect_language
+from recon.ingest.grid import stated_unit, with_cell_grid
+from recon.ingest.metadata import describe
 from recon.ingest.rows import document_row, segment_row
 
 _DECIMALS = re.compile(r"\.([0#?]+)")
@@ -128,11 +128,10 @@ def read_xlsx(doc_id: str, data: bytes, path: str, fmt: str = "xlsx") -> tuple[d
         raise UnreadableSourceError(path, f"corrupt Excel workbook: {error}") from error
     if not segments:
         raise UnreadableSourceError(path, "no values in Excel workbook")
-    segments = with_cell_units(segments)
-    cleans = [segment["clean"] for segment in segments]
+    segments = with_cell_grid(segments)
+    meta = describe(segments, "\n".join(segment["clean"] for segment in segments))
     captions = [segment["clean"] for segment in segments if segment["block"] == "caption"]
-    meta = dict(title=title or (captions[0] if captions else sheets[0].title), date=detect_date(cleans),
-                language=detect_language("\n".join(cleans)))
+    meta["title"] = title or (captions[0] if captions else sheets[0].title)
     lines = sum(sheet.max_row for sheet in sheets)
     doc = document_row(doc_id, path, fmt, pages=len(sheets), lines=lines, chars=chars, meta=meta)
     return doc, segments

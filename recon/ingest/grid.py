@@ -1,9 +1,17 @@
-"""Table grids: which rows are headers, which columns hold periods, and the unit of each cell.
+"""Table grids: which rows are headers, which columns hold periods, each cell's unit and labels.
 
 Every reader that knows a table's grid (HTML, Word, Excel, Markdown pipe tables) gives its cells
 ``table_id``, ``row`` and ``col``, and each cell the unit its reader found for the whole table
-(a caption, the line before it). :func:`with_cell_units` then settles each cell's ``unit_hint``
-from what the table says about that cell, most specific first:
+(a caption, the line before it). :func:`with_cell_grid` then settles, in one pass, each cell's
+``row_label`` and ``col_label`` (what the report shows beside a cell's figure: ``2023年 · 收入(亿元)``)
+and its ``unit_hint``.
+
+Labels: a body cell's ``row_label`` is its row's label cell, the first cell of the row holding a
+name or a period rather than a value (``华东``, ``2023``; the label cell itself has none); its
+``col_label`` is the name its column's header rows give it, top row first (``2023 收入(亿元)``).
+Both are the cleaned cell text with its whitespace collapsed; header cells have none.
+
+Units, from what the table says about the cell, most specific first:
 
 - a header row is one of the leading rows holding no value (its cells after the first are names,
   years or empty); several header rows name a column together (``2023`` over ``收入(亿元)``), and a
@@ -44,6 +52,8 @@ PERIOD_HEADER_RE = re.compile(
 """A header that names a column of periods: 年份, 年度, Year, Period (a note in parentheses may follow)."""
 VALUE_RE = re.compile(r"[<>≈~约+\-−]?\s?(?:US\$|[$¥€])?\s?\d[\d,.]*\s?(?:%|[^\d\s]{0,6})")
 """A cell holding a value: a number, with a unit or sign around it (``150``, ``12.5%``, ``1,751亿元``)."""
+LABEL_RE = re.compile(r"\w")
+"""A label cell holds a letter or a digit (not only a dash or a mark)."""
 COLUMN_UNIT_RE = re.compile(r"[(（]\s*(?:单位\s*[:：]\s*|units?\s*[:：]\s*)?([^()（）]{1,20}?)\s*[)）]\s*$",
                             re.IGNORECASE)
 UNIT_WORD_RE = re.compile(r"元|%|亿|万|千|百|个|家|台|件|人|次|起|户|套|倍|FLOPS|TOPS|billion|million|"
@@ -118,8 +128,8 @@ def header_rows(rows: Rows) -> list[int]:
     return headers if len(headers) < len(order) else order[:1]
 
 
-def column_header(rows: Rows, headers: list[int], col: int) -> str:
-    """The name the header rows give column ``col``, top row first.
+def column_header(rows: Rows, headers: list[int], col: int, sep: str = "") -> str:
+    """The name the header rows give column ``col``, top row first, joined by ``sep``.
 
     A header cell names the columns up to the next header cell of its row: a ``colspan`` or a
     merged cell is written once, at its first column.
@@ -133,7 +143,7 @@ def column_header(rows: Rows, headers: list[int], col: int) -> str:
             name = cells[start].strip()
             if name and name not in names:
                 names.append(name)
-    return "".join(names)
+    return sep.join(names)
 
 
 def names_periods(header: str) -> bool:
@@ -153,29 +163,61 @@ def period_columns(rows: Rows, headers: list[int]) -> set[int]:
             if names_periods(column_header(rows, headers, col)) or all(map(period_cell, texts))}
 
 
-def with_cell_units(segments: list[dict]) -> list[dict]:
-    """The segments with each table cell's ``unit_hint`` settled from its grid (see the module doc).
+def row_label(cells: dict[int, str]) -> tuple[int, str]:
+    """(column, text) of a row's label cell: its first cell holding a name or a period, not a value;
+    (-1, '') when every cell holds a value.
+
+    :param cells: one row of a grid, column → cleaned text.
+    """
+    for col, text in sorted(cells.items()):
+        if LABEL_RE.search(text) and not is_value(text):
+            return col, tidy_label(text)
+    return -1, ""
+
+
+def tidy_label(text: str) -> str:
+    """A label as the report shows it: the cleaned cell text with its whitespace collapsed."""
+    return " ".join(text.split())
+
+
+def with_cell_grid(segments: list[dict]) -> list[dict]:
+    """The segments with each table cell's ``unit_hint``, ``row_label`` and ``col_label`` settled
+    from its grid (see the module doc).
 
     :param segments: the segment rows of one document; cells are those with a ``table_id`` and
         ``col >= 0``; other segments are returned as they are.
     """
     tables: dict[str, Rows] = defaultdict(lambda: defaultdict(dict))
-    for segment in segments:
-        if segment["table_id"] and segment["col"] >= 0 and segment["row"] >= 0:
-            cells = tables[segment["table_id"]][segment["row"]]
-            cells[segment["col"]] = f"{cells.get(segment['col'], '')}{segment['clean']}"
+    for segment in filter(_is_cell, segments):
+        cells = tables[segment["table_id"]][segment["row"]]
+        cells[segment["col"]] = f"{cells.get(segment['col'], '')}{segment['clean']}"
     layouts = {}
     for table_id, rows in tables.items():
         headers = header_rows(rows)
         layouts[table_id] = (rows, headers, period_columns(rows, headers))
     settled = []
     for segment in segments:
-        layout = layouts.get(segment["table_id"]) if segment["col"] >= 0 and segment["row"] >= 0 else None
-        if layout is not None:
-            segment = dict(segment, unit_hint=cell_unit(*layout, segment["row"], segment["col"],
-                                                        segment["unit_hint"]))
+        if _is_cell(segment):
+            row, col = segment["row"], segment["col"]
+            layout = layouts[segment["table_id"]]
+            segment = dict(segment, unit_hint=cell_unit(*layout, row, col, segment["unit_hint"]),
+                           **cell_labels(*layout[:2], row, col))
         settled.append(segment)
     return settled
+
+
+def _is_cell(segment: dict) -> bool:
+    """A segment that is one cell of a table's grid (a whole-row segment has ``col == -1``)."""
+    return bool(segment["table_id"]) and segment["col"] >= 0 and segment["row"] >= 0
+
+
+def cell_labels(rows: Rows, headers: list[int], row: int, col: int) -> dict[str, str]:
+    """``row_label`` and ``col_label`` of cell (row, col); both '' for a header cell."""
+    if row in headers:
+        return dict(row_label="", col_label="")
+    label_col, label = row_label(rows[row])
+    return dict(row_label=label if label_col != col else "",
+                col_label=tidy_label(column_header(rows, headers, col, sep=" ")))
 
 
 def cell_unit(rows: Rows, headers: list[int], periods: set[int], row: int, col: int, table_unit: str) -> str:

@@ -12,7 +12,7 @@ Text standing after a nested block (``<div><p>…</p>text</div>``) is not read.
 Tables: cells get ``block="table"``, a ``table_id`` per ``<table>``, ``row`` (the ``<tr>`` index)
 and ``col`` (counting ``colspan``). A unit stated by the caption, the element just before the
 table, or a header cell (``单位：亿美元``, ``Unit: US$ billion``, ``市场规模(亿美元)``) is the table's
-unit; :func:`recon.ingest.grid.with_cell_units` then settles each cell's ``unit_hint`` (header
+unit; :func:`recon.ingest.grid.with_cell_grid` then settles each cell's ``unit_hint`` (header
 cells and period columns none, a column's or a row's own unit before the table's).
 Blocks inside ``<header>``, ``<footer>``, ``<nav>`` and ``<aside>`` are boilerplate.
 """
@@ -28,7 +28,7 @@ from bs4 import BeautifulSoup, Tag
 from recon.ingest.boilerplate import is_notice
 from recon.ingest.clean import clean_text
 from recon.ingest.decode import decode_bytes
-from recon.ingest.grid import stated_unit, unit_hint, with_cell_units
+from recon.ingest.grid import stated_unit, unit_hint, with_cell_grid
 from recon.ingest.metadata import detect_date, detect_language
 from recon.ingest.rows import document_row, segment_row
 
@@ -212,7 +212,7 @@ def read_html(doc_id: str, data: bytes, path: str, fmt: str = "html") -> tuple[d
             if is_notice(row["clean"]):
                 row["block"] = "boilerplate"
             segments.append(row)
-    segments = with_cell_units(segments)
+    segments = with_cell_grid(segments)
     title = soup.title.get_text(strip=True) if soup.title else ""
     if not title and soup.find("h1"):
         title = soup.find("h1").get_text(" ", strip=True)

@@ -14,6 +14,9 @@ def segment_row(doc_id: str, line: int, text: str, *, page=pd.NA, col_offset: in
                 visible: str | None = None, visible_offsets: list[int] | None = None) -> dict:
     """One segment: ``text`` as written at (``page``, ``line``, ``col_offset``), cleaned.
 
+    A table cell's ``row_label`` and ``col_label`` are settled from its whole grid afterwards
+    (:func:`recon.ingest.grid.with_cell_grid`); they start ''.
+
     :param visible: what a reader sees of ``text`` when it holds markup (HTML tags, entities);
         ``visible_offsets`` maps it into ``text``. Cleaning starts from it, so ``offsets`` still
         index ``text``.
@@ -25,7 +28,8 @@ def segment_row(doc_id: str, line: int, text: str, *, page=pd.NA, col_offset: in
     # an array of machine integers, not a list of int objects: a 5 MB line has 5 M offsets (issue 10)
     offsets = None if offsets is None else array("l", offsets)
     return dict(doc_id=doc_id, page=page, line=line, col_offset=col_offset, text=text, clean=clean,
-                offsets=offsets, block=block, table_id=table_id, row=row, col=col, unit_hint=unit_hint)
+                offsets=offsets, block=block, table_id=table_id, row=row, col=col, unit_hint=unit_hint,
+                row_label="", col_label="")
 
 
 def document_row(doc_id: str, path: str, fmt: str, *, encoding: str = "", pages: int = 0, lines: int = 0,

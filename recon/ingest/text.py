@@ -5,7 +5,7 @@ Tables in extracted text have lost their grid, so they are recognised line by li
 - a Markdown pipe table (a header row, its ``|---|`` rule, body rows) is read like an HTML table:
   each cell is a segment (block ``table``, ``row`` 0 for the header and from 1 for the body, the
   rule -1 as one whole-line segment; ``col`` from 0; ``col_offset`` where the cell's text starts in
-  the line), and :func:`recon.ingest.grid.with_cell_units` settles each cell's unit; a short line
+  the line), and :func:`recon.ingest.grid.with_cell_grid` settles each cell's unit; a short line
   above it stating a unit (``市场规模(亿美元)``, ``单位:亿元``) is its caption;
 - a tab-separated line, or a pipe row without a rule under its first line, is a table row (block
   ``table``); consecutive rows share a ``table_id`` and count ``row`` from 0; ``col`` stays -1
@@ -25,7 +25,7 @@ import yaml
 
 from recon.ingest.boilerplate import mark_boilerplate
 from recon.ingest.decode import decode_bytes
-from recon.ingest.grid import stated_unit, unit_hint, with_cell_units
+from recon.ingest.grid import stated_unit, unit_hint, with_cell_grid
 from recon.ingest.metadata import describe
 from recon.ingest.rows import document_row, segment_row
 from recon.ingest.sources import entry_meta
@@ -164,7 +164,7 @@ def line_segments(doc_id: str, lines: list[str], *, page=None) -> list[dict]:
         unit, in_table = "", False
     cells = [cell for index, row in enumerate(rows)
              for cell in (pipe_cells(row) if index in pipes and pipes[index] >= 0 else [row])]
-    return with_cell_units(cells) if pipes else cells
+    return with_cell_grid(cells) if pipes else cells
 
 
 def read_text(doc_id: str, data: bytes, path: str, fmt: str = "txt") -> tuple[dict, list[dict]]:

@@ -23,7 +23,7 @@ from lxml.etree import XMLSyntaxError
 
 from recon.errors import UnreadableSourceError
 from recon.ingest.boilerplate import is_notice
-from recon.ingest.grid import stated_unit, with_cell_units
+from recon.ingest.grid import stated_unit, with_cell_grid
 from recon.ingest.metadata import describe
 from recon.ingest.rows import document_row, segment_row
 from recon.ingest.text import CAPTION
@@ -118,7 +118,7 @@ def read_docx(doc_id: str, data: bytes, path: str, fmt: str = "docx") -> tuple[d
         line += 1
     if not any(segment["clean"].strip() for segment in segments):
         raise UnreadableSourceError(path, "no text in Word document")
-    segments = with_cell_units(segments)
+    segments = with_cell_grid(segments)
     meta = describe(segments, "\n".join(segment["clean"] for segment in segments))
     headings = [segment["clean"] for segment in segments if segment["block"] == "heading"]
     meta["title"] = title or (headings[0] if headings else meta["title"])

@@ -33,7 +33,11 @@ class Quote:
         "removed, simplified characters"
     )
     original: str = _help("the sentence as written, '' when cleaning changed nothing")
-    cell: str = _help("for a table cell: what its row and column say it counts, and its period; ''")
+    cell: str = _help(
+        "for a table cell, what its row and column say: 'row label · column header: value' for a grid "
+        "cell, the metric phrase and period for a flattened row; ''"
+    )
+    cell_zh: str = _help("the same in Chinese (Chinese punctuation)")
     claims: list[ClaimNote] = _help("the finding's claims in this sentence")
 
 

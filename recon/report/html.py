@@ -151,6 +151,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "corroborated": ("{docs} documents agree on {metric} ({where}): {values}.",
                      "{docs} 份文档在{metric}（{where}）上相互印证：{values}。"),
     "cell": ("{what}, {period}", "{what}，{period}"),
+    "cell.labels": ("{labels}: {value}", "{labels}：{value}"),
 }
 """Sentences the report words itself (not a check's message), filled in Python: (English, Chinese)."""
 

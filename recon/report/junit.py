@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from recon.review import NOT_GATING
+from recon.review import NOT_GATING, review_command
 from recon.schemas import SECTIONS
+
+COUNTS = {"tests": "testcase", "failures": "testcase/failure", "errors": "testcase/error",
+          "skipped": "testcase/skipped"}
+"""Each count a JUnit suite carries, and the elements it counts."""
 
 
 def render_junit(report) -> str:
@@ -24,13 +28,11 @@ def render_junit(report) -> str:
                              name=_case_name(record))
         properties = ET.SubElement(case, "properties")
         ET.SubElement(properties, "property", name="section", value=record["section"])
-        _count(suite, "tests")
         if record["outcome"] != "fail":
             continue
         if record["status"] in NOT_GATING:
             note = record["review"]["note"] if record["review"] else ""
             ET.SubElement(case, "skipped", message=f"{record['status']}: {note}")
-            _count(suite, "skipped")
             continue
         gate = "gates this run" if record["gating"] else "does not gate this run"
         failure = ET.SubElement(case, "failure", type=record["severity"],
@@ -40,14 +42,14 @@ def render_junit(report) -> str:
             f"expected: {record['expected']}",
             f"arithmetic: {record['arithmetic']}",
             f"claims: {', '.join(record['claim_ids'])}",
-            f"decide: recon review {record['finding_id']} --status accepted --note \"…\"",
+            f"decide: {review_command(record['finding_id'])}",
         ])
-        _count(suite, "failures")
     for doc in report.unreadable.itertuples():
         case = ET.SubElement(suites["ingest"], "testcase", classname="recon.ingest", name=doc.path)
         ET.SubElement(case, "error", type="unreadable", message=doc.error)
-        _count(suites["ingest"], "tests")
-        _count(suites["ingest"], "errors")
+    for suite in suites.values():
+        for key, counted in COUNTS.items():
+            suite.set(key, str(len(suite.findall(counted))))
     totals = {key: str(sum(int(s.get(key)) for s in suites.values())) for key in COUNTS}
     root = ET.Element("testsuites", totals, name="recon")
     root.extend(suites.values())
@@ -55,15 +57,9 @@ def render_junit(report) -> str:
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
-COUNTS = ("tests", "failures", "errors", "skipped")
-
-
 def _suite(name: str) -> ET.Element:
-    return ET.Element("testsuite", {key: "0" for key in COUNTS}, name=name)
-
-
-def _count(suite: ET.Element, key: str) -> None:
-    suite.set(key, str(int(suite.get(key)) + 1))
+    """An empty suite, its counts first (set once its cases are in)."""
+    return ET.Element("testsuite", dict.fromkeys(COUNTS, "0"), name=name)
 
 
 def _case_name(record: dict) -> str:

@@ -42,6 +42,7 @@ from recon.schemas import (
 )
 
 FACT_COLUMNS = list(MatchedFact.to_schema().columns)
+CELL_LABELS = ["row_label", "col_label"]
 FINDING_KEYS = [
     "finding_id", "check", "outcome", "severity", "section", "metric_id", "geo", "period", "claim_ids",
     "observed", "expected", "arithmetic", "message", "message_zh", "status", "origins", "independent_origins",
@@ -58,7 +59,8 @@ class AuditReport:
     """Everything one ``recon audit`` run found, ready to render.
 
     :param documents: the ``Document`` table (unreadable files included).
-    :param facts: ``MatchedFact`` rows (a ``Fact`` table without ``group_id`` is accepted).
+    :param facts: ``MatchedFact`` rows (a ``Fact`` table without ``group_id`` is accepted, and one
+        without ``row_label``/``col_label``).
     :param numbers: the ``NumberToken`` table: numbers not taken as claims, with reasons.
     :param findings: the ``Finding`` table from the checks.
     :param reviews: editor decisions by finding id (:func:`recon.review.load_reviews`).
@@ -80,6 +82,8 @@ class AuditReport:
         self.documents = Document.validate(documents)
         if "group_id" not in facts.columns:
             facts = Fact.validate(facts).assign(group_id="")
+        # facts normalised from claims never labelled (label_table_cells) name no row or column
+        facts = facts.assign(**{label: "" for label in CELL_LABELS if label not in facts.columns})
         self.facts = MatchedFact.validate(facts)
         self.numbers = NumberToken.validate(numbers)
         self.reviews = dict(reviews or {})
@@ -384,9 +388,10 @@ def _quote(sentence: list) -> Quote:
     """The claims of one finding that sit in one sentence, quoted once (cleaned) with every number marked."""
     first = sentence[0]
     parts, original = readable(first.quote, [fact.surface for fact in sentence])
+    cell, cell_zh = _cell(first)
     return Quote(
         doc_id=first.doc_id, location=location(first.page, first.line),
-        parts=parts, original=original, cell=_cell(first),
+        parts=parts, original=original, cell=cell, cell_zh=cell_zh,
         claims=[
             ClaimNote(
                 claim_id=fact.claim_id, value=format_quantity(fact.base_value, fact.base_unit),
@@ -397,12 +402,16 @@ def _quote(sentence: list) -> Quote:
     )
 
 
-def _cell(fact) -> str:
-    """For a table cell, what its row label and column header make of it (the extractor joins them
-    into the metric phrase) and the period its row or column names; '' outside tables."""
+def _cell(fact) -> tuple[str, str]:
+    """For a table cell, (English, Chinese) of what its row and column say: ``华东 · 2023年: 188万㎡``
+    for a grid cell (its row label and column header), else for a flattened table row the metric
+    phrase the extractor joined and the period; ('', '') outside tables."""
+    names = [name for name in (fact.row_label, fact.col_label) if name]
+    if names:
+        return phrase("cell.labels", labels=" · ".join(names), value=fact.surface)
     if "table-cell" not in str(fact.flags).split(";"):
-        return ""
-    return phrase("cell", what=fact.metric_text or fact.metric_id, period=fact.period or "—")[0]
+        return "", ""
+    return phrase("cell", what=fact.metric_text or fact.metric_id, period=fact.period or "—")
 
 
 FACT_FIELDS = ["claim_id", "doc_id", "location", "line", "metric_id", "metric_text", "period", "geo",

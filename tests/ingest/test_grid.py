@@ -2,7 +2,7 @@
 
 import pytest
 
-from recon.ingest.grid import header_rows, is_value, period_columns, stated_unit, with_cell_units
+from recon.ingest.grid import header_rows, is_value, period_columns, stated_unit, with_cell_grid
 from recon.ingest.rows import segment_row
 
 
@@ -39,7 +39,7 @@ def test_two_header_rows_and_a_period_column_found_by_its_cells():
 def settle(grid, table_unit):
     segments = [segment_row("t.html", 1 + r, text, block="table", table_id="t#1", row=r, col=c,
                             unit_hint=table_unit) for r, c, text in grid]
-    return {(s["row"], s["col"]): s["unit_hint"] for s in with_cell_units(segments)}
+    return {(s["row"], s["col"]): s["unit_hint"] for s in with_cell_grid(segments)}
 
 
 def test_a_header_spanning_columns_gives_each_its_unit():

@@ -73,14 +73,14 @@ def audits(tmp_path_factory):
         reviews.write_text(f"reviews:\n  {decided}: {decision}\n", encoding="utf-8")
         report = run_audit([corpus], reviews=reviews, gate=Gate())
         (out / "audit.html").write_text(report.to_html(), encoding="utf-8")
-        runs[name] = (out / "audit.html", report.finding_records(), decided)
+        runs[name] = (out / "audit.html", report.finding_records(), decided, report.facts)
     return runs
 
 
 @pytest.fixture(params=list(CORPORA))
 def audited(request, browser, audits):
     """(page, findings.json records, the id of the reviewed finding) for a real audit."""
-    html, records, decided = audits[request.param]
+    html, records, decided, _ = audits[request.param]
     page = open_page(browser, html)
     yield page, records, decided
     page.close()
@@ -207,7 +207,7 @@ def test_every_failing_finding_has_a_review_line_and_the_decision_shows(audited)
 
 
 def test_notes_are_folded_by_document_and_counted_apart(browser, audits):
-    html, records, _ = audits["notes"]
+    html, records, _, _ = audits["notes"]
     page = open_page(browser, html)
     notes = [r for r in records if r["outcome"] == "fail" and r["section"] == "notes"]
     assert len(notes) == 7
@@ -217,9 +217,31 @@ def test_notes_are_folded_by_document_and_counted_apart(browser, audits):
     page.click("#notes details.note-group summary")
     assert visible(page, "#notes article.finding") == 7
     assert page.locator("#notes .quote .cell").first.is_visible()
-    # four documents quoting one figure: one card, not six
+    # five documents quoting one figure: one card, not ten
     assert page.locator("#corroborations article.finding").count() == 1
-    assert "6" in page.locator("#corroborations .badge.pairs").inner_text()
+    assert "10" in page.locator("#corroborations .badge.pairs").inner_text()
+    page.close()
+
+
+@pytest.mark.parametrize("corpus", list(CORPORA))
+def test_a_table_cell_in_a_finding_shows_its_row_label_and_column_header(browser, audits, corpus):
+    html, records, _, facts = audits[corpus]
+    cited = {claim for r in records for claim in r["claim_ids"]}
+    cells = facts[facts["claim_id"].isin(cited) & (facts["row_label"] != "") & (facts["col_label"] != "")]
+    assert len(cells), "the corpus has a grid cell in a finding"
+    page = open_page(browser, html)
+    for details in page.locator("details").all():
+        details.evaluate("d => { d.open = true; }")
+    for cell in cells.itertuples():
+        english = f"{cell.row_label} · {cell.col_label}: {cell.surface}"
+        shown = page.locator(".quote .cell .l-en", has_text=english)
+        assert shown.count() >= 1 and shown.first.is_visible(), english
+    page.click("#lang-toggle")
+    for cell in cells.itertuples():
+        chinese = f"{cell.row_label} · {cell.col_label}：{cell.surface}"
+        shown = page.locator(".quote .cell .l-zh", has_text=chinese)
+        assert shown.first.is_visible() and shown.first.inner_text() == chinese, chinese
+    assert page.locator(".quote .cell .cell-tag").first.inner_text() == "表格单元格"
     page.close()
 
 

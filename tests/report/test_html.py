@@ -255,3 +255,29 @@ def test_many_documents_quoting_one_figure_are_one_corroboration(build_report):
     grouped = next(c for c in cards if c.select_one(".pairs"))
     assert grouped.select_one(".pairs").get_text(" ", strip=True).startswith("2 ")
     assert len(grouped.select(".qmeta")) == 3
+
+
+@pytest.mark.parametrize(
+    ("row_label", "col_label", "english", "chinese"),
+    [("人工智能核心产业规模(亿元)", "2023年", "人工智能核心产业规模(亿元) · 2023年: 1751亿元",
+      "人工智能核心产业规模(亿元) · 2023年：1751亿元"),
+     ("", "2023年", "2023年: 1751亿元", "2023年：1751亿元"), ("", "", None, None)],
+)
+def test_a_grid_cell_in_a_conflict_shows_its_row_label_and_column_header(build_report, row_label, col_label,
+                                                                        english, chinese):
+    facts = tables.facts()
+    cell = facts["surface"] == "1751亿元"
+    facts.loc[cell, "row_label"], facts.loc[cell, "col_label"] = row_label, col_label
+    page = BeautifulSoup(build_report(facts=facts.fillna({"row_label": "", "col_label": ""})).to_html(),
+                         "html.parser")
+    quotes = [q for q in page.select("#conflicts .quote") if q.select_one("mark").get_text() == "1751亿元"]
+    others = [q for q in page.select("#conflicts .quote") if q not in quotes]
+    assert quotes and others and all(q.select_one(".cell") is None for q in others)
+    for quote in quotes:
+        shown = quote.select_one(".cell")
+        if english is None:
+            assert shown is None
+        else:
+            assert shown.select_one(".cell-tag .l-en").get_text() == "table cell"
+            assert [s.get_text() for s in shown.find_all(class_=["l-en", "l-zh"], recursive=False)] == [
+                english, chinese]
