@@ -38,6 +38,8 @@ UNIT_VALUES = [u.value for u in Unit]
 QUALIFIERS = ["exact", "approx", "lower_bound", "upper_bound", "range"]
 KINDS = ["actual", "forecast", "estimate"]
 CLAIM_TYPES = ["level", "growth", "cagr", "share", "rate", "count", "multiple", "price", "other"]
+MEASURES = CLAIM_TYPES
+"""What of its subject a fact states: its level, growth, CAGR, share, … (the claim types)."""
 PERIOD_GRAINS = ["", "year", "span", "half", "quarter", "month", "day"]
 
 
@@ -204,8 +206,11 @@ class Fact(Claim):
     dimension: Series[str] = pa.Field(
         description="currency, compute, percent, points, multiple, power, duration, count, other"
     )
-    metric_id: Series[str] = pa.Field(description="glossary id, or 'unlisted:<phrase>' when none fits")
+    metric_id: Series[str] = pa.Field(description="glossary id of the metric measured, '' when none fits")
     metric_score: Series[float] = pa.Field(ge=0, le=100)
+    subject: Series[str] = pa.Field(description="the thing measured: the cleaned phrase, measure word cut")
+    measure: Series[str] = pa.Field(isin=MEASURES, description="what of the subject the figure states")
+    scope: Series[str] = pa.Field(description="';'-joined definition words (core, intelligent, …); ''")
 
 
 class MatchedFact(Fact):
@@ -218,7 +223,10 @@ class Group(pa.DataFrameModel):
     """Facts that speak of the same metric, geography and period."""
 
     group_id: Series[str] = pa.Field(unique=True)
-    metric_id: Series[str]
+    metric_id: Series[str] = pa.Field(description="the members' glossary metric, '' when they have none")
+    subject: Series[str] = pa.Field(description="the members' most common subject")
+    measure: Series[str] = pa.Field(isin=MEASURES)
+    scope: Series[str]
     dimension: Series[str]
     geo: Series[str]
     period: Series[str]

@@ -9,7 +9,6 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from recon.normalise import UNLISTED
 from recon.schemas import KINDS
 
 from .findings import ComparisonTable, build_findings, grouped_claims, join_within, trusted
@@ -89,7 +88,7 @@ def _compared(facts: pd.DataFrame, spec: CheckSpec, named_shares: bool = False) 
     if named_shares:
         whole_only = tuple(spec.params.get("whole_only") or [])
         phrase = facts["metric_text"].str.strip()
-        unnamed = facts["metric_id"].str.startswith(UNLISTED) | phrase.str.startswith(whole_only)
+        unnamed = (facts["metric_id"] == "") | phrase.str.startswith(whole_only)
         keep &= ~((facts["type"] == "share") & unnamed)
     return facts[keep]
 
@@ -127,7 +126,7 @@ def _statements(facts: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
     surfaces = in_order.drop_duplicates(["statement", "surface"])
     by_id = facts.sort_values(["statement", "claim_id"])
     table = in_order.groupby("statement").agg(
-        **{k: (k, "first") for k in SAME_KEY + ["doc_id", "base_unit", "metric_id", "geo"]},
+        **{k: (k, "first") for k in SAME_KEY + ["doc_id", "base_unit", "metric_name", "geo"]},
         lo=("lo", "min"), hi=("hi", "max"), surface=("surface", "first"), base_value=("base_value", "first"),
     )
     return table.assign(
@@ -150,8 +149,8 @@ def _kind_mask(facts: pd.DataFrame) -> pd.Series:
 def _pairs(statements: pd.DataFrame) -> pd.DataFrame:
     """Every pair of statements of one key, each pair once (cost: sum of squared group sizes); a document
     stating one figure in two currencies (RMB 157.1 billion, or about US$24.7 billion) makes a pair too."""
-    side = statements[SAME_KEY + ["metric_id", "geo"] + STATEMENT_COLUMNS]
-    pairs = side.merge(side.drop(columns=["metric_id", "geo"]), on=SAME_KEY, suffixes=("_a", "_b"))
+    side = statements[SAME_KEY + ["metric_name", "geo"] + STATEMENT_COLUMNS]
+    pairs = side.merge(side.drop(columns=["metric_name", "geo"]), on=SAME_KEY, suffixes=("_a", "_b"))
     ordered = (pairs["doc_id_a"] < pairs["doc_id_b"]) | (
         (pairs["doc_id_a"] == pairs["doc_id_b"]) & (pairs["statement_a"] < pairs["statement_b"])
     )
@@ -180,7 +179,7 @@ def _pair_columns(pairs: pd.DataFrame) -> dict[str, pd.Series]:
     return {
         "claim_key": pd.Series(["|".join(sorted(ids.split("|"))) for ids in claim_ids], index=pairs.index,
                                dtype=object),
-        "metric_id": pairs["metric_id"],
+        "metric_id": pairs["metric_name"],
         "geo": pairs["geo"],
         "period": pairs["period"],
         "observed": _side(pairs, "a") + "; " + _side(pairs, "b"),
@@ -270,14 +269,14 @@ def _conflict_table(facts: pd.DataFrame, respectively: list[str]) -> pd.DataFram
     facts = facts[facts.join(sentences, on=keys)["sentences"] >= 2]
     table = grouped_claims(
         facts, keys, "; ",
-        metric_id=("metric_id", "first"), geo=("geo", "first"),
+        metric_name=("metric_name", "first"), geo=("geo", "first"),
         max_lo=("sentence_lo", "max"), min_hi=("sentence_hi", "min"), kinds=("kind", "nunique"),
     )
     gap = relative_gap(table["max_lo"], np.inf, -np.inf, table["min_hi"])
     percent = format_number(gap * 100, digits=3)
     return pd.DataFrame({
         "claim_key": table["claim_key"],
-        "metric_id": table["metric_id"],
+        "metric_id": table["metric_name"],
         "geo": table["geo"],
         "period": table["period"],
         "observed": table["observed"],

@@ -49,7 +49,8 @@ def test_chinese_and_english_mentions_across_documents_meet_in_one_group(setting
     assert (group.metric_id, group.geo, group.period, group.score) == (
         "intelligent-computing-power", "China", "2023", 100.0)
     assert group.doc_ids == ["003.txt", "en.txt"]
-    assert group.reason == "same glossary metric intelligent-computing-power; China; 2023; FLOPS"
+    assert group.reason == ("same glossary metric intelligent-computing-power; measure level; "
+                            "scope intelligent; China; 2023; FLOPS")
     assert set(facts["group_id"]) == {group.group_id}
 
 
@@ -137,7 +138,7 @@ def test_unlisted_phrases_join_near_variants_within_a_document_only(settings):
     small = claim(doc_id="001.txt", line=4, unit="count:座", type="count", metric_text="小型智算中心")
     facts, groups = matched(settings, [first, variant, elsewhere, sibling, small])
     assert grouped(facts, groups) == [ids([first, variant])]
-    assert groups.iloc[0].metric_id == "unlisted:金融等隐私敏感领域渗透率"
+    assert (groups.iloc[0].metric_id, groups.iloc[0].subject) == ("", "金融等隐私敏感领域渗透率")
 
     across = dataclasses.replace(settings, unlisted_across_documents=True)
     facts, groups = matched(across, [first, variant, elsewhere, sibling, small])
@@ -150,7 +151,7 @@ def test_an_unlisted_variant_joins_the_glossary_group_it_is_near(settings):
     variant = claim(doc_id="c.txt", line=1, metric_text="人工智能核心产业总规模值")
     facts, groups = matched(settings, [listed, other, variant])
     by_claim = facts.set_index("claim_id")["metric_id"]
-    assert by_claim[variant["claim_id"]].startswith("unlisted:")
+    assert by_claim[variant["claim_id"]] == ""
     assert grouped(facts, groups) == [ids([listed, other, variant])]
     group = groups.iloc[0]
     assert group.metric_id == "ai-core-industry-scale"
@@ -165,12 +166,23 @@ def test_an_unlisted_variant_joins_the_glossary_group_it_is_near(settings):
 def test_an_unlisted_phrase_never_bridges_two_glossary_metrics(settings):
     loose = dataclasses.replace(settings, min_score=50)
     general = claim(doc_id="a.txt", line=1, unit="FLOPS", metric_text="通用算力规模")
+    intelligent = claim(doc_id="a.txt", line=2, unit="FLOPS", metric_text="通用算力规模总量")
+    bridge = claim(doc_id="a.txt", line=3, unit="FLOPS", metric_text="通用算力规模统计")
+    other = claim(doc_id="a.txt", line=4, unit="FLOPS", metric_text="通用算力中心规模")
+    facts, groups = matched(loose, [general, intelligent, bridge, other])
+    assert all(len({m for m in facts.set_index("claim_id").loc[g, "metric_id"] if m}) <= 1
+               for g in groups["claim_ids"])
+
+
+def test_different_definition_words_never_join(settings):
+    """智能算力 and 通用算力 are different wholes from 算力: however loose the similarity, no group."""
+    loose = dataclasses.replace(settings, min_score=50)
+    general = claim(doc_id="a.txt", line=1, unit="FLOPS", metric_text="通用算力规模")
     intelligent = claim(doc_id="a.txt", line=2, unit="FLOPS", metric_text="智能算力规模")
-    bridge = claim(doc_id="a.txt", line=3, unit="FLOPS", metric_text="算力规模统计")
-    facts, groups = matched(loose, [general, intelligent, bridge])
-    assert len(groups) == 1
-    assert bridge["claim_id"] in groups.iloc[0].claim_ids
-    assert groups.iloc[0].metric_id in {"general-computing-power", "intelligent-computing-power"}
+    total = claim(doc_id="a.txt", line=3, unit="FLOPS", metric_text="算力总规模统计")
+    facts, groups = matched(loose, [general, intelligent, total])
+    assert groups.empty
+    assert list(facts["scope"]) == ["general", "intelligent", ""]
 
 
 def test_gold_claims_group_consistently_and_ids_do_not_depend_on_row_order(settings):
@@ -186,7 +198,7 @@ def test_gold_claims_group_consistently_and_ids_do_not_depend_on_row_order(setti
         rows = members[members["group_id"] == group.group_id]
         assert sorted(rows["claim_id"]) == group.claim_ids and len(rows) >= 2
         assert set(rows["dimension"]) == {group.dimension} and set(rows["period"]) == {group.period}
-        listed = {m for m in rows["metric_id"] if not m.startswith("unlisted:")}
+        listed = {m for m in rows["metric_id"] if m}
         assert len(listed) <= 1
     shuffled, regrouped = match_facts(facts.sample(frac=1, random_state=3), settings)
     assert sorted(regrouped["group_id"]) == sorted(groups["group_id"])
