@@ -29,6 +29,8 @@ RATE_TYPES = ("growth", "cagr", "share")
 _SPAN_TAIL = re.compile(r"(?:[一二两三四五六七八九十\d]+年)?(?:年均|年|期间|同比)?(?:复合)?$")
 """What a measure word leaves of a span in front of it (五年年复合增长率, 年均复合增速, 复合增长率)."""
 _NOT_WORD = re.compile(r"[\W_]+")
+CONCEPT_MARKS = 0xE000
+"""Concepts are written as characters of the Unicode private use area in canonical phrases."""
 MIN_SUBJECT = 2
 """A phrase left with one character once its measure word is cut (年 of 年复合增长率) names nothing."""
 
@@ -53,6 +55,18 @@ class Concepts:
         """
         return _scope(self, phrase.lower())
 
+    def canonical(self, phrase: str) -> str:
+        """The phrase with each concept word replaced by one character standing for its concept, so
+        that phrasings in either language compare equal and a concept weighs as one character.
+
+        >>> concepts = load_concepts(Path(__file__).resolve().parents[1] / "expectations" / CONCEPTS_FILE)
+        >>> concepts.canonical("服务器市场规模") == concepts.canonical("servermarketsize")
+        True
+        >>> concepts.canonical("企业数量") == concepts.canonical("firms数量")
+        True
+        """
+        return _canonical(self, phrase.lower())
+
     def words(self, phrase: str) -> list[str]:
         """The phrase as concept names and the leftover characters, in order (for similarity).
 
@@ -73,6 +87,13 @@ def _scope(concepts: Concepts, phrase: str) -> str:
             names.add(name)
             phrase = phrase.replace(word, " ")
     return ";".join(sorted(names))
+
+
+@cache
+def _canonical(concepts: Concepts, phrase: str) -> str:
+    names = sorted({name for _, name in concepts.concepts})
+    mark = {name: chr(CONCEPT_MARKS + i) for i, name in enumerate(names)}
+    return "".join(mark.get(token, token) for token in _words(concepts, phrase))
 
 
 @cache

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 from recon import schemas
 from recon.errors import ConfigError
 from recon.extract.context import place_of
+from recon.identity import concepts_beside
 from recon.normalise import Glossary, load_glossary, ngrams, qualifies, read_config
 
 UNSTATED_GEO = ["document", "keep"]
@@ -134,7 +135,11 @@ def _blocked(facts: pd.DataFrame, settings: MatchSettings, titles: dict[str, str
     unlisted = table["metric_id"] == ""
     too_vague = [s for s in table.loc[unlisted, "subject"].unique() if vague(s, settings)]
     table = table[~(unlisted & table["subject"].isin(too_vague))]
-    table = table.assign(own_subject=table["subject"].where(table["metric_id"] == "", ""))
+    canonical = concepts_beside(settings.glossary).canonical
+    subjects = table["subject"].unique()
+    phrases = dict(zip(subjects, map(canonical, subjects), strict=True))
+    table = table.assign(phrase=table["subject"].map(phrases))
+    table = table.assign(own_subject=table["phrase"].where(table["metric_id"] == "", ""))
     if settings.unstated_period == "alone":
         table = table[table["period"] != ""]
     table = table.assign(block_geo=table["geo"])
@@ -228,14 +233,14 @@ def _join_phrases(table: pd.DataFrame, nodes: np.ndarray, settings: MatchSetting
 def _candidates(table: pd.DataFrame, settings: MatchSettings) -> pd.DataFrame:
     """One row per distinct (node, cleaned phrase) of the blocks where an unlisted phrase meets another
     node, sorted by block: the only places phrase similarity is scored."""
-    rows = table[["block", "node", "node_scope", "metric_id", "metric_text", "subject"]]
+    rows = table[["block", "node", "node_scope", "metric_id", "metric_text", "phrase"]]
     rows = rows.drop_duplicates(["node", "metric_text"])
     rows = rows.assign(unlisted=(rows["metric_id"] == "").to_numpy())
     nodes = rows.drop_duplicates("node")
     busy = nodes.groupby("block").agg(nodes=("node", "size"), unlisted=("unlisted", "any"))
     busy = busy.index[(busy["nodes"] > 1) & busy["unlisted"]]
     rows = rows[rows["block"].isin(busy)]
-    rows = rows.assign(phrase=rows["subject"]).drop_duplicates(["node", "phrase"])
+    rows = rows.drop_duplicates(["node", "phrase"])
     rows = rows[rows["phrase"] != ""]
     return rows.sort_values(["block", "node", "phrase"])
 

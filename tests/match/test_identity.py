@@ -22,7 +22,8 @@ def glossary():
         # a glossary metric's rate is the metric with a measure, not a second id
         ("中国智能算力规模年复合增长率", "cagr", "%",
          ("intelligent-computing-power", "智能算力规模", "cagr", "intelligent")),
-        ("中国通用算力规模", "level", "FLOPS", ("general-computing-power", "通用算力规模", "level", "general")),
+        ("中国通用算力规模", "level", "FLOPS",
+         ("general-computing-power", "通用算力规模", "level", "general")),
         # outside the glossary: no id, the phrase is the subject, its measure word says the measure
         ("园区相关企业营收增速", "growth", "%", ("", "园区相关企业营收", "growth", "related")),
         ("园区核心企业营收", "level", "CNY", ("", "园区核心企业营收", "level", "core")),
@@ -33,7 +34,8 @@ def glossary():
     ],
 )
 def test_a_phrase_gives_subject_measure_scope_and_metric(glossary, metric_text, claim_type, unit, identity):
-    facts = normalise_claims(claims_table([claim(metric_text=metric_text, type=claim_type, unit=unit)]), glossary)
+    rows = [claim(metric_text=metric_text, type=claim_type, unit=unit)]
+    facts = normalise_claims(claims_table(rows), glossary)
     assert tuple(facts.loc[0, ["metric_id", "subject", "measure", "scope"]]) == identity
 
 

@@ -157,9 +157,10 @@ def test_an_unlisted_variant_joins_the_glossary_group_it_is_near(settings):
     assert group.metric_id == "ai-core-industry-scale"
     assert "人工智能核心产业总规模值 ~ 中国人工智能核心产业总规模" in group.reason
     assert "(glossary metric ai-core-industry-scale)" in group.reason
-    # the lowest of the join (94) and the listed members' alias scores (总 inserted: 80); the unlisted
-    # member's near miss against the glossary (75) is not a similarity within the group
-    assert "~ 中国人工智能核心产业总规模 94/100" in group.reason
+    # the lowest of the join (91, over concepts: 产业 and 规模 weigh one character each) and the listed
+    # members' alias scores (总 inserted: 80); the unlisted member's near miss against the glossary (75)
+    # is not a similarity within the group
+    assert "~ 中国人工智能核心产业总规模 91/100" in group.reason
     assert group.score == 80.0
 
 
@@ -233,3 +234,16 @@ def test_a_phrase_with_a_word_more_still_joins(settings):
             for n, phrase in enumerate(phrases, 1)]
     facts, groups = matched(settings, rows)
     assert grouped(facts, groups) == [ids(rows)]
+
+
+def test_a_paraphrase_in_the_other_language_joins_within_its_document(settings):
+    """A bilingual report: 园区服务器出货量 and "park server shipments" are one concept sequence."""
+    zh = claim(doc_id="park.txt", line=1, unit="count:台", type="count", value=1200.0,
+               metric_text="园区服务器出货量")
+    en = claim(doc_id="park.txt", line=9, unit="count:台", type="count", value=1500.0,
+               metric_text="park server shipments")
+    apart = claim(doc_id="other.txt", line=1, unit="count:台", type="count", value=1500.0,
+                  metric_text="园区服务器出货量")
+    facts, groups = matched(settings, [zh, en, apart])
+    assert grouped(facts, groups) == [ids([zh, en])]
+    assert set(facts.loc[facts["group_id"] != "", "subject"]) == {"园区服务器出货量", "parkservershipments"}
