@@ -78,7 +78,7 @@ def generate(size: int, suites, seed: int) -> pd.DataFrame:
     surface = np.char.mod("%g", np.where(percent, value, value / 1e8)).astype(object)
     surface = surface + np.where(percent, "%", "亿元")
     n = sentences * SENTENCE
-    listed = np.repeat(np.char.isascii(metric.astype(str)), SENTENCE)
+    listed = np.repeat([m.isascii() for m in metric], SENTENCE)
     facts = pd.DataFrame({
         "claim_id": np.char.mod("%012x", np.arange(n)),
         "doc_id": np.char.mod("doc-%05d.txt", docs),
