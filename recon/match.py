@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
@@ -26,7 +27,11 @@ from recon.identity import concepts_beside
 from recon.normalise import Glossary, load_glossary, ngrams, qualifies, read_config
 
 UNSTATED_GEO = ["document", "keep"]
-UNSTATED_PERIOD = ["alone", "match"]
+UNSTATED_PERIOD = ["alone", "match", "document"]
+INFERRED = "period-inferred"
+"""The flag of a figure whose year is its document's present, not a year its text names."""
+TIMELESS_MEASURES = ["cagr"]
+"""A CAGR is over a span: without one stated, no single year stands for it."""
 BLOCK = ["dimension", "period", "block_geo", "measure", "scope"]
 """Facts are compared only inside one block: same dimension, period, (read) geography, measure and
 definition words."""
@@ -111,6 +116,8 @@ def match_facts(facts: pd.DataFrame, settings: MatchSettings,
     """
     facts = schemas.Fact.validate(facts).reset_index(drop=True)
     titles = dict(zip(documents["doc_id"], documents["title"], strict=True)) if documents is not None else {}
+    if settings.unstated_period == "document":
+        facts = infer_periods(facts, documents)
     table = _blocked(facts, settings, titles)
     nodes = table.groupby(["block", "metric_id", "own_subject", "node_scope"], sort=True).ngroup().to_numpy()
     parent, join_scores, joined = _join_phrases(table, nodes, settings)
@@ -130,7 +137,7 @@ def _blocked(facts: pd.DataFrame, settings: MatchSettings, titles: dict[str, str
     """The facts that can match, with their block number and the geo they are blocked under."""
     table = facts[
         ["claim_id", "doc_id", "dimension", "period", "geo", "kind", "metric_id", "metric_text",
-         "metric_score", "base_unit", "subject", "measure", "scope"]
+         "metric_score", "base_unit", "subject", "measure", "scope", "flags"]
     ]
     unlisted = table["metric_id"] == ""
     too_vague = [s for s in table.loc[unlisted, "subject"].unique() if vague(s, settings)]
@@ -143,6 +150,7 @@ def _blocked(facts: pd.DataFrame, settings: MatchSettings, titles: dict[str, str
     if settings.unstated_period == "alone":
         table = table[table["period"] != ""]
     table = table.assign(block_geo=table["geo"])
+    table = table.drop(columns="flags")
     unstated = table["geo"] == ""
     if settings.unstated_geo == "document" and unstated.any():
         main = _main_geo(table, settings, titles).reindex(table.loc[unstated, "doc_id"]).fillna("")
@@ -155,6 +163,35 @@ def _blocked(facts: pd.DataFrame, settings: MatchSettings, titles: dict[str, str
     keys = [*BLOCK, "block_scope"] if settings.mix_kinds else [*BLOCK, "block_scope", "kind"]
     table["block"] = table.groupby(keys, sort=True).ngroup()
     return table
+
+
+def infer_periods(facts: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:
+    """Give a figure that states no period its document's present, flagged ``period-inferred``: the
+    year of the document's date, else the year its figures of one year name most often (当前…达1278亿元
+    in a report whose figures are mostly about 2024). A CAGR keeps no period: it needs a span."""
+    unstated = (facts["period"] == "") & (facts["period_grain"] == "")
+    unstated &= ~facts["measure"].isin(TIMELESS_MEASURES)
+    if not unstated.any():
+        return facts
+    one_year = (facts["period_grain"] == "year") & (facts["period_start"] == facts["period_end"])
+    one_year = facts[one_year & (facts["kind"] == "actual")]
+    stated = one_year.groupby("doc_id")["period_start"].agg(lambda years: years.mode().max())
+    present = stated.astype("Int64")
+    if documents is not None and len(documents):
+        dated = pd.to_numeric(documents.set_index("doc_id")["date"].str[:4], errors="coerce").dropna()
+        present = dated.astype("Int64").combine_first(present)
+    year = facts["doc_id"].map(present).where(unstated).astype("Int64")
+    found = year.notna()
+    if not found.any():
+        return facts
+    flags = facts["flags"].where(facts["flags"] == "", facts["flags"] + ";") + INFERRED
+    return facts.assign(
+        period_start=facts["period_start"].where(~found, year),
+        period_end=facts["period_end"].where(~found, year),
+        period_grain=facts["period_grain"].where(~found, "year"),
+        period=facts["period"].where(~found, year.astype(str)),
+        flags=facts["flags"].where(~found, flags),
+    )
 
 
 def vague(phrase: str, settings: MatchSettings) -> bool:
@@ -262,9 +299,19 @@ def _similar_pairs(phrases, node, scope, unlisted, grams: dict, min_score: float
     return sorted(pairs, key=lambda pair: (-pair[0], node[pair[1]], node[pair[2]], pair[1], pair[2]))
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 @cache
 def _related(phrase: str, other: str) -> bool:
-    """Whether phrase similarity may join two phrases (cached: a block's phrases recur in many blocks)."""
+    """Whether phrase similarity may join two phrases (cached: a block's phrases recur in many blocks).
+    Phrases naming different numbers name different things (PaLM and PaLM-2, 5G and 4G base stations).
+
+    >>> _related("算力当量palm", "算力当量palm2"), _related("深度学习市场规模", "深度学习行业市场规模")
+    (False, True)
+    """
+    if _DIGITS.findall(phrase) != _DIGITS.findall(other):
+        return False
     return not qualifies(phrase, other) and not siblings(phrase, other)
 
 

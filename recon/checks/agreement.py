@@ -11,17 +11,19 @@ from pandera.typing import Series
 
 from recon.schemas import KINDS
 
-from .findings import ComparisonTable, build_findings, grouped_claims, join_within, trusted
+from .findings import ComparisonTable, build_findings, grouped_claims, has_flag, join_within, trusted
 from .suite import CheckSpec, Suites
 from .tolerance import format_number, relative_gap, written_range
 
+INFERRED = "period-inferred"
+"""recon.match's flag of a figure whose year is its document's present."""
 SAME_KEY = ["group_id", "period", "period_grain", "type", "dimension"]
 """Members of a group are compared only when period, grain, claim type and dimension agree too:
 a half-year is never set against a full year, a growth never against a level."""
 
 STATEMENT_COLUMNS = [
     "statement", "claim_ids", "doc_id", "surface", "shown", "restated", "kinds", "base_unit", "base_value",
-    "lo", "hi",
+    "lo", "hi", "inferred",
 ]
 
 
@@ -38,6 +40,7 @@ class ConflictTable(ComparisonTable):
 
     relative_gap: Series[float] = pa.Field(ge=0)
     mixed_kind: Series[bool]
+    inferred: Series[bool] = pa.Field(description="a statement's year is its document's present, not stated")
     claims: Series[int] = pa.Field(ge=2)
 
 
@@ -60,7 +63,8 @@ def check_agreement(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
     if "cross-source-agreement" in suites.checks:
         spec = suites.checks["cross-source-agreement"]
         pairs = _pairs(_statements(_compared(grouped, spec), spec))
-        across = pairs["doc_id_a"] != pairs["doc_id_b"]
+        # a year read as a document's present is no evidence against another document
+        across = (pairs["doc_id_a"] != pairs["doc_id_b"]) & ~(pairs["inferred_a"] | pairs["inferred_b"])
         pairs = pairs[(pairs["base_unit_a"] == pairs["base_unit_b"]) & across]
         table = PairTable.validate(_pair_table(pairs))
         findings.append(build_findings(table, spec))
@@ -117,7 +121,9 @@ def _statements(facts: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
     """
     families = spec.params.get("kind_families") or {}
     keys = SAME_KEY + ["doc_id", "base_unit", "family"]
-    facts = facts.assign(family=facts["kind"].replace(families)).sort_values(keys + ["lo"])
+    facts = facts.assign(
+        family=facts["kind"].replace(families), inferred=has_flag(facts["flags"], INFERRED),
+    ).sort_values(keys + ["lo"])
     reach = facts.groupby(keys, sort=False)["hi"].cummax()
     previous = reach.groupby([facts[k] for k in keys], sort=False).shift()
     first = ~facts.duplicated(keys)
@@ -128,6 +134,7 @@ def _statements(facts: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
     table = in_order.groupby("statement").agg(
         **{k: (k, "first") for k in SAME_KEY + ["doc_id", "base_unit", "metric_name", "geo"]},
         lo=("lo", "min"), hi=("hi", "max"), surface=("surface", "first"), base_value=("base_value", "first"),
+        inferred=("inferred", "max"),
     )
     return table.assign(
         shown=join_within(surfaces["statement"].to_numpy() - 1, surfaces["surface"], " / "),
@@ -262,6 +269,7 @@ def _conflict_table(facts: pd.DataFrame, respectively: list[str]) -> pd.DataFram
     in_sentence = facts.groupby(sentence, sort=False)
     facts = facts.assign(
         sentence_lo=in_sentence["lo"].transform("min"), sentence_hi=in_sentence["hi"].transform("max"),
+        inferred=has_flag(facts["flags"], INFERRED),
     )
     if respectively:
         facts = facts[~_listed_respectively(facts, respectively)]
@@ -271,6 +279,7 @@ def _conflict_table(facts: pd.DataFrame, respectively: list[str]) -> pd.DataFram
         facts, keys, "; ",
         metric_name=("metric_name", "first"), geo=("geo", "first"),
         max_lo=("sentence_lo", "max"), min_hi=("sentence_hi", "min"), kinds=("kind", "nunique"),
+        inferred=("inferred", "max"),
     )
     gap = relative_gap(table["max_lo"], np.inf, -np.inf, table["min_hi"])
     percent = format_number(gap * 100, digits=3)
@@ -286,6 +295,7 @@ def _conflict_table(facts: pd.DataFrame, respectively: list[str]) -> pd.DataFram
         "relative_gap": gap,
         "gap_percent": percent,
         "mixed_kind": table["kinds"] > 1,
+        "inferred": table["inferred"].astype(bool),
         "claims": table["claims"],
         "doc_id": table["doc_id"],
     })

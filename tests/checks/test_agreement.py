@@ -255,3 +255,27 @@ def test_a_restated_figure_makes_one_finding_that_reads_as_written(suites):
     assert finding["observed"] == f"1751亿元 ({association['doc_id']}, 2 times); 157.1 billion ({EN})"
     assert "differ by 10.2 % beyond rounding" in finding["message"]
     assert f"Kinds are mixed: {association['doc_id']} states it as actual and estimate" in finding["message"]
+
+
+PARK = "园区报告显示,2024年华东地区建成38个数据中心。后文写道:华东地区建成41个数据中心。"
+
+
+def east_china_share(after, surface, value, **fields):
+    return make_fact("park.txt", 3, PARK, surface, after=after, value=value, value_step=1.0, unit="count:个",
+                     type="count", dimension="count", base_unit="count", metric_id="", subject="华东数据中心",
+                     period=2024, group_id="east", metric_text="华东地区建成数据中心", **fields)
+
+
+def test_a_conflict_resting_on_an_inferred_period_is_at_most_a_warning(suites):
+    stated = east_china_share("", "38个", 38.0)
+    restated = east_china_share("后文", "41个", 41.0, flags="period-inferred")
+    findings = check_facts(facts_table(stated, restated), None, suites)
+    assert outcomes(findings) == {("intra-document-conflict", "fail", "warning", ids(stated, restated))}
+    assert "the document's present" in findings.iloc[0]["message"]
+
+
+def test_an_inferred_period_is_no_evidence_against_another_document(suites):
+    stated = east_china_share("", "38个", 38.0)
+    elsewhere = dict(east_china_share("后文", "41个", 41.0, flags="period-inferred"), doc_id="other.txt",
+                     claim_id="0123456789ab")
+    assert outcomes(check_facts(facts_table(stated, elsewhere), None, suites)) == set()

@@ -122,12 +122,28 @@ def test_a_title_naming_the_most_stated_place_gives_the_main_geo(settings):
     assert not any(ids([stated, unstated]) <= set(g) for g in groups["claim_ids"])
 
 
-def test_unstated_periods_stand_alone_by_default(settings):
-    rows = [claim(doc_id=d, period="", metric_text="智能算力规模", unit="FLOPS") for d in ("a.txt", "b.txt")]
-    facts, groups = matched(settings, rows)
+def test_unstated_periods_are_the_documents_present_within_it_only(settings):
+    """华东地区集中了38%的数据中心 (2024) … later … 华东聚集了41%的数据中心, with no year."""
+    rows = [claim(doc_id=d, period="", period_grain="", metric_text="智能算力规模", unit="FLOPS")
+            for d in ("a.txt", "b.txt")]
+    stated = claim(doc_id="a.txt", line=2, period="2024", metric_text="智能算力规模", unit="FLOPS", value=2.0)
+    facts, groups = matched(settings, [*rows, stated])
+    assert grouped(facts, groups) == [ids([rows[0], stated])]
+    inferred = facts.set_index("claim_id").loc[rows[0]["claim_id"]]
+    assert (inferred["period"], inferred["flags"]) == ("2024", "period-inferred")
+    facts, groups = matched(dataclasses.replace(settings, unstated_period="alone"), [*rows, stated])
     assert groups.empty
     facts, groups = matched(dataclasses.replace(settings, unstated_period="match"), rows)
     assert grouped(facts, groups) == [ids(rows)]
+
+
+def test_a_dated_document_s_present_is_its_date(settings):
+    rows = [claim(doc_id="a.txt", line=i, period="", period_grain="", metric_text="园区算力规模",
+                  unit="FLOPS") for i in (1, 2)]
+    facts = normalise_claims(claims_table(rows), settings.glossary)
+    documents = pd.DataFrame({"doc_id": ["a.txt"], "title": [""], "date": ["2025-06"]})
+    matched_facts, groups = match_facts(facts, settings, documents)
+    assert set(matched_facts["period"]) == {"2025"} and len(groups) == 1
 
 
 def test_unlisted_phrases_join_near_variants_within_a_document_only(settings):
