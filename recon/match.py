@@ -135,9 +135,10 @@ def match_facts(facts: pd.DataFrame, settings: MatchSettings,
 
 def _blocked(facts: pd.DataFrame, settings: MatchSettings, titles: dict[str, str]) -> pd.DataFrame:
     """The facts that can match, with their block number and the geo they are blocked under."""
-    table = facts[
+    table = facts.loc[
+        ~bare_cell(facts),
         ["claim_id", "doc_id", "dimension", "period", "geo", "kind", "metric_id", "metric_text",
-         "metric_score", "base_unit", "subject", "measure", "scope", "flags"]
+         "metric_score", "base_unit", "subject", "measure", "scope"],
     ]
     unlisted = table["metric_id"] == ""
     too_vague = [s for s in table.loc[unlisted, "subject"].unique() if vague(s, settings)]
@@ -150,7 +151,6 @@ def _blocked(facts: pd.DataFrame, settings: MatchSettings, titles: dict[str, str
     if settings.unstated_period == "alone":
         table = table[table["period"] != ""]
     table = table.assign(block_geo=table["geo"])
-    table = table.drop(columns="flags")
     unstated = table["geo"] == ""
     if settings.unstated_geo == "document" and unstated.any():
         main = _main_geo(table, settings, titles).reindex(table.loc[unstated, "doc_id"]).fillna("")
@@ -163,6 +163,13 @@ def _blocked(facts: pd.DataFrame, settings: MatchSettings, titles: dict[str, str
     keys = [*BLOCK, "block_scope"] if settings.mix_kinds else [*BLOCK, "block_scope", "kind"]
     table["block"] = table.groupby(keys, sort=True).ngroup()
     return table
+
+
+def bare_cell(facts: pd.DataFrame) -> pd.Series:
+    """Which facts are table cells read without their row: the sentence is the figure alone, so its
+    subject is at most the column header (建筑面积 of six parks), never the row that says whose it is.
+    A cell is compared only with its row and column labels as its subject; these have no row label."""
+    return facts["quote"].str.strip() == facts["surface"].str.strip()
 
 
 def infer_periods(facts: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:

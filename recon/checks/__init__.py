@@ -40,7 +40,8 @@ def check_facts(
     if facts.empty:
         return empty(Finding)
     groups = Group.validate(groups) if groups is not None else None
-    facts = with_intervals(_forecasts_by_date(_labelled(facts, groups), documents), suites.intervals)
+    facts = _forecasts_by_date(_labelled(facts, groups, documents), documents)
+    facts = with_intervals(facts, suites.intervals)
     parts = [
         *check_agreement(_named_by_group(facts, groups), suites),
         *check_recomputation(facts, suites),
@@ -81,11 +82,16 @@ def metric_label(metric: pd.Series, measure: pd.Series) -> pd.Series:
     return metric.where(~rate, metric + " (" + measure + ")")
 
 
-def _labelled(facts: pd.DataFrame, groups: pd.DataFrame | None) -> pd.DataFrame:
-    """Facts with ``metric`` (what they measure, as a key), ``metric_name`` (what findings call it) and
-    ``local``, the document a subject outside the glossary is confined to ('' for glossary metrics)."""
+def _labelled(facts: pd.DataFrame, groups: pd.DataFrame | None,
+              documents: pd.DataFrame | None) -> pd.DataFrame:
+    """Facts with ``metric`` (what they measure, as a key), ``metric_name`` (what findings call it),
+    ``local``, the document a subject outside the glossary is confined to ('' for glossary metrics),
+    and their document's ``publisher`` ('' when unknown)."""
     metric = metric_of(facts["metric_id"], facts["subject"])
+    known = documents is not None and "publisher" in documents
+    publishers = documents.set_index("doc_id")["publisher"] if known else {}
     return facts.assign(
+        publisher=facts["doc_id"].map(publishers).fillna("").astype(str),
         metric=metric, metric_name=metric_label(metric, facts["measure"]),
         local=facts["doc_id"].where(facts["metric_id"] == "", ""),
     )

@@ -23,7 +23,7 @@ a half-year is never set against a full year, a growth never against a level."""
 
 STATEMENT_COLUMNS = [
     "statement", "claim_ids", "doc_id", "surface", "shown", "restated", "kinds", "base_unit", "base_value",
-    "lo", "hi", "inferred",
+    "lo", "hi", "inferred", "publisher",
 ]
 
 
@@ -31,6 +31,9 @@ class PairTable(ComparisonTable):
     """Two statements from different documents about the same key."""
 
     relative_gap: Series[float] = pa.Field(ge=0)
+    definitions_may_differ: Series[bool] = pa.Field(
+        description="other or unknown publishers, one figure ``definition_factor`` times the other or more"
+    )
     mixed_kind: Series[bool] = pa.Field(description="the statements are not all of one kind")
     like_for_like: Series[bool] = pa.Field(description="both statements have a kind in common")
 
@@ -66,7 +69,7 @@ def check_agreement(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
         # a year read as a document's present is no evidence against another document
         across = (pairs["doc_id_a"] != pairs["doc_id_b"]) & ~(pairs["inferred_a"] | pairs["inferred_b"])
         pairs = pairs[(pairs["base_unit_a"] == pairs["base_unit_b"]) & across]
-        table = PairTable.validate(_pair_table(pairs))
+        table = PairTable.validate(_pair_table(pairs, spec.param("definition_factor")))
         findings.append(build_findings(table, spec))
     if "incomparable" in suites.checks:
         spec = suites.checks["incomparable"]
@@ -134,7 +137,7 @@ def _statements(facts: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
     table = in_order.groupby("statement").agg(
         **{k: (k, "first") for k in SAME_KEY + ["doc_id", "base_unit", "metric_name", "geo"]},
         lo=("lo", "min"), hi=("hi", "max"), surface=("surface", "first"), base_value=("base_value", "first"),
-        inferred=("inferred", "max"),
+        inferred=("inferred", "max"), publisher=("publisher", "first"),
     )
     return table.assign(
         shown=join_within(surfaces["statement"].to_numpy() - 1, surfaces["surface"], " / "),
@@ -193,7 +196,18 @@ def _pair_columns(pairs: pd.DataFrame) -> dict[str, pd.Series]:
     }
 
 
-def _pair_table(pairs: pd.DataFrame) -> pd.DataFrame:
+def _definitions_may_differ(pairs: pd.DataFrame, factor: float) -> pd.Series:
+    """Two publishers (or one unknown) whose figures are ``factor`` or more apart: more likely two
+    definitions of the metric (core industry or all AI, one market or its segment) than a conflict."""
+    low = np.minimum(np.abs(pairs["base_value_a"]), np.abs(pairs["base_value_b"]))
+    high = np.maximum(np.abs(pairs["base_value_a"]), np.abs(pairs["base_value_b"]))
+    publishers = pairs["publisher_a"]
+    others = (publishers != pairs["publisher_b"]) | (publishers == "") | (pairs["publisher_b"] == "")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return others & (high >= factor * low)
+
+
+def _pair_table(pairs: pd.DataFrame, definition_factor: float) -> pd.DataFrame:
     gap = relative_gap(pairs["lo_a"], pairs["hi_a"], pairs["lo_b"], pairs["hi_b"])
     percent = format_number(np.round(gap * 100, 1))
     return pd.DataFrame({
@@ -202,6 +216,7 @@ def _pair_table(pairs: pd.DataFrame) -> pd.DataFrame:
         "arithmetic": "gap between the intervals = " + percent + " % of the nearer figure",
         "relative_gap": gap,
         "gap_percent": percent,
+        "definitions_may_differ": _definitions_may_differ(pairs, definition_factor),
         **kind_columns(pairs["kinds_a"], pairs["kinds_b"], pairs["doc_id_a"], pairs["doc_id_b"]),
     })
 

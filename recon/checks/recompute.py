@@ -52,6 +52,7 @@ class DerivedFigureTable(ComparisonTable):
 
     relative_gap: Series[float] = pa.Field(ge=0)
     mixed_kind: Series[bool]
+    definitions_may_differ: Series[bool] = pa.Field(description="always False: one figure is derived")
 
 
 class GrowthTable(ComparisonTable):
@@ -345,6 +346,7 @@ def derived_prior_table(facts: pd.DataFrame, levels: pd.DataFrame, decline_words
         "arithmetic": _implied_arithmetic(rows) + "; gap " + percent + " % of the figure",
         "relative_gap": gap,
         "gap_percent": percent,
+        "definitions_may_differ": False,
         **kind_columns(
             kind_bits(rows["kind"]), kind_bits(rows["prior_kind"]), rows["doc_id"], rows["prior_doc_id"]
         ),

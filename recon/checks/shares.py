@@ -103,6 +103,7 @@ def derived_part_table(facts: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFram
         + " % = " + format_number(derived / factor) + "; gap " + percent + " % of the figure",
         "relative_gap": gap,
         "gap_percent": percent,
+        "definitions_may_differ": False,
         **kind_columns(
             kind_bits(rows["kind"]), kind_bits(rows["part_kind"]), rows["doc_id"], rows["part_doc_id"]
         ),
