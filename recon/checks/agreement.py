@@ -11,7 +11,15 @@ from pandera.typing import Series
 
 from recon.schemas import KINDS
 
-from .findings import ComparisonTable, build_findings, grouped_claims, has_flag, join_within, trusted
+from .findings import (
+    ComparisonTable,
+    build_findings,
+    finding_id,
+    grouped_claims,
+    has_flag,
+    join_within,
+    trusted,
+)
 from .suite import CheckSpec, Suites
 from .tolerance import format_number, relative_gap, written_range
 
@@ -70,7 +78,7 @@ def check_agreement(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
         across = (pairs["doc_id_a"] != pairs["doc_id_b"]) & ~(pairs["inferred_a"] | pairs["inferred_b"])
         pairs = pairs[(pairs["base_unit_a"] == pairs["base_unit_b"]) & across]
         table = PairTable.validate(_pair_table(pairs, spec.param("definition_factor")))
-        findings.append(build_findings(table, spec))
+        findings.append(one_corroboration_per_group(build_findings(table, spec), grouped))
     if "incomparable" in suites.checks:
         spec = suites.checks["incomparable"]
         pairs = _pairs(_statements(grouped, spec))
@@ -82,6 +90,28 @@ def check_agreement(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
         table = ConflictTable.validate(_conflict_table(compared, spec.params.get("respectively") or []))
         findings.append(build_findings(table, spec))
     return findings
+
+
+def one_corroboration_per_group(findings: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
+    """Merge the corroborations of one group (one key) into one finding that lists every source:
+    five documents agreeing on a figure are one corroboration, not ten pairs. Conflicts stay pairs."""
+    passes = findings[findings["outcome"] == "pass"]
+    if passes.empty:
+        return findings
+    firsts = passes["claim_ids"].str[0]
+    keys = facts[facts["claim_id"].isin(firsts)].drop_duplicates("claim_id").set_index("claim_id")[SAME_KEY]
+    keys = keys.reindex(firsts.to_numpy()).set_axis(passes.index)
+    merged = []
+    for _, rows in passes.groupby([keys[c] for c in SAME_KEY], sort=True, dropna=False):
+        first = rows.iloc[0].copy()
+        ids = sorted({c for claim_ids in rows["claim_ids"] for c in claim_ids})
+        sides = list(dict.fromkeys(side for text in rows["observed"] for side in text.split("; ")))
+        observed = "; ".join(sides)
+        first["message"] = first["message"].replace(first["observed"], observed)
+        first["observed"], first["claim_ids"] = observed, ids
+        first["finding_id"] = finding_id(first["check"], "|".join(ids))
+        merged.append(first)
+    return pd.concat([findings[findings["outcome"] != "pass"], pd.DataFrame(merged)], ignore_index=True)
 
 
 def _compared(facts: pd.DataFrame, spec: CheckSpec, named_shares: bool = False) -> pd.DataFrame:

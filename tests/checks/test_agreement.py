@@ -285,3 +285,15 @@ def test_an_inferred_period_is_no_evidence_against_another_document(suites):
     elsewhere = dict(east_china_share("后文", "41个", 41.0, flags="period-inferred"), doc_id="other.txt",
                      claim_id="0123456789ab")
     assert outcomes(check_facts(facts_table(stated, elsewhere), None, suites)) == set()
+
+
+def test_sources_agreeing_on_a_figure_are_one_corroboration_listing_every_source(suites):
+    """Three reports restating the 2023 figure are one corroboration, not three pairs."""
+    idc = idc_2023()
+    sentences = ["China's intelligent computing power will reach 414.1 EFLOPS in 2023.",
+                 "In 2023 intelligent computing power in China is 414.1 EFLOPS."]
+    others = [dict(stated_in_english(text, "414.1 EFLOPS", **compute_2023(414.1)), doc_id=f"r{i}.txt",
+                   claim_id=f"00000000000{i}") for i, text in enumerate(sentences)]
+    findings = check_facts(facts_table(idc, *others), None, suites)
+    assert outcomes(findings) == {("cross-source-agreement", "pass", "info", ids(idc, *others))}
+    assert findings.iloc[0]["observed"].count("414.1 EFLOPS") == 3
