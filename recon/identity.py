@@ -201,4 +201,7 @@ def _identity(text: str, metric_id: str, claim_type: str, glossary: Glossary,
         measure = claim_type if claim_type in RATE_TYPES else word_measure or claim_type
         return subject, measure, concepts.scope(subject), ""
     measure = metric.measure or claim_type
-    return subject, measure, concepts.scope(subject), metric.base or metric.id
+    base = glossary.metrics[metric.base] if metric.base else metric
+    # a figure continuing its sentence's subject (…, or about US$24.7 billion) has the metric's definition
+    scope = concepts.scope(subject) if subject else concepts.scope(glossary.clean(base.aliases[0]))
+    return subject, measure, scope, base.id

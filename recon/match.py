@@ -136,9 +136,9 @@ def match_facts(facts: pd.DataFrame, settings: MatchSettings,
 def _blocked(facts: pd.DataFrame, settings: MatchSettings, titles: dict[str, str]) -> pd.DataFrame:
     """The facts that can match, with their block number and the geo they are blocked under."""
     table = facts.loc[
-        ~bare_cell(facts),
+        :,
         ["claim_id", "doc_id", "dimension", "period", "geo", "kind", "metric_id", "metric_text",
-         "metric_score", "base_unit", "subject", "measure", "scope"],
+         "metric_score", "base_unit", "subject", "measure", "scope", "flags"],
     ]
     unlisted = table["metric_id"] == ""
     too_vague = [s for s in table.loc[unlisted, "subject"].unique() if vague(s, settings)]
@@ -152,8 +152,9 @@ def _blocked(facts: pd.DataFrame, settings: MatchSettings, titles: dict[str, str
         table = table[table["period"] != ""]
     table = table.assign(block_geo=table["geo"])
     unstated = table["geo"] == ""
+    dated = ~table.pop("flags").str.contains(INFERRED, regex=False)
     if settings.unstated_geo == "document" and unstated.any():
-        main = _main_geo(table, settings, titles).reindex(table.loc[unstated, "doc_id"]).fillna("")
+        main = _main_geo(table[dated], settings, titles).reindex(table.loc[unstated, "doc_id"]).fillna("")
         table.loc[unstated, "block_geo"] = main.to_numpy()
     # An unstated geo that no main geo fills is compared within its document only.
     unfilled = table["block_geo"] == ""
@@ -163,13 +164,6 @@ def _blocked(facts: pd.DataFrame, settings: MatchSettings, titles: dict[str, str
     keys = [*BLOCK, "block_scope"] if settings.mix_kinds else [*BLOCK, "block_scope", "kind"]
     table["block"] = table.groupby(keys, sort=True).ngroup()
     return table
-
-
-def bare_cell(facts: pd.DataFrame) -> pd.Series:
-    """Which facts are table cells read without their row: the sentence is the figure alone, so its
-    subject is at most the column header (建筑面积 of six parks), never the row that says whose it is.
-    A cell is compared only with its row and column labels as its subject; these have no row label."""
-    return facts["quote"].str.strip() == facts["surface"].str.strip()
 
 
 def infer_periods(facts: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:

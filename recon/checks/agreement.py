@@ -40,7 +40,7 @@ class PairTable(ComparisonTable):
 
     relative_gap: Series[float] = pa.Field(ge=0)
     definitions_may_differ: Series[bool] = pa.Field(
-        description="other or unknown publishers, one figure ``definition_factor`` times the other or more"
+        description="two known publishers, one figure ``definition_factor`` times the other or more"
     )
     mixed_kind: Series[bool] = pa.Field(description="the statements are not all of one kind")
     like_for_like: Series[bool] = pa.Field(description="both statements have a kind in common")
@@ -227,12 +227,13 @@ def _pair_columns(pairs: pd.DataFrame) -> dict[str, pd.Series]:
 
 
 def _definitions_may_differ(pairs: pd.DataFrame, factor: float) -> pd.Series:
-    """Two publishers (or one unknown) whose figures are ``factor`` or more apart: more likely two
-    definitions of the metric (core industry or all AI, one market or its segment) than a conflict."""
+    """Two known publishers whose figures are ``factor`` or more apart: more likely two definitions of
+    the metric (core industry or all AI, one market or its segment) than a conflict. An unknown
+    publisher says nothing: the figures may be one publisher's."""
     low = np.minimum(np.abs(pairs["base_value_a"]), np.abs(pairs["base_value_b"]))
     high = np.maximum(np.abs(pairs["base_value_a"]), np.abs(pairs["base_value_b"]))
     publishers = pairs["publisher_a"]
-    others = (publishers != pairs["publisher_b"]) | (publishers == "") | (pairs["publisher_b"] == "")
+    others = (publishers != pairs["publisher_b"]) & (publishers != "") & (pairs["publisher_b"] != "")
     with np.errstate(divide="ignore", invalid="ignore"):
         return others & (high >= factor * low)
 

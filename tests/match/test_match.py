@@ -263,12 +263,3 @@ def test_a_paraphrase_in_the_other_language_joins_within_its_document(settings):
     facts, groups = matched(settings, [zh, en, apart])
     assert grouped(facts, groups) == [ids([zh, en])]
     assert set(facts.loc[facts["group_id"] != "", "subject"]) == {"园区服务器出货量", "parkservershipments"}
-
-
-def test_table_cells_without_their_row_label_join_nothing(settings):
-    """A column of floor areas, one park per row, read cell by cell: 建筑面积 is not one metric."""
-    areas = [("120万㎡", 1.2e6), ("45万㎡", 4.5e5)]
-    cells = [claim(doc_id="parks.txt", line=i, surface=s, quote=s, value=v, unit="other:m²",
-                   metric_text="建筑面积") for i, (s, v) in enumerate(areas, 1)]
-    facts, groups = matched(settings, cells)
-    assert groups.empty
