@@ -40,7 +40,7 @@ REPORT = (
 def metrics(suites) -> np.ndarray:
     """Glossary metrics stated in CNY, plus unlisted phrases: what the generated sentences are about."""
     listed = [m for m, units in suites.allowed_units.items() if "CNY" in units]
-    return np.array(listed + [f"unlisted:细分市场{i}规模" for i in range(200)])
+    return np.array(listed + [f"细分市场{i}规模" for i in range(200)])
 
 
 def generate(size: int, suites, seed: int) -> pd.DataFrame:
@@ -74,12 +74,11 @@ def generate(size: int, suites, seed: int) -> pd.DataFrame:
     last = np.repeat(first + span, SENTENCE)
     year_a = np.where((position == 1) & ~is_share, last, np.repeat(first, SENTENCE))
     year_b = np.where(kind_of == "cagr", last, year_a)
-    suffix = np.select([kind_of == "cagr", kind_of == "growth", kind_of == "share"],
-                       ["-cagr", "-growth", "-share"], "")
     docs = np.repeat(rng.integers(0, max(size // 200, 2), sentences), SENTENCE)
     surface = np.char.mod("%g", np.where(percent, value, value / 1e8)).astype(object)
     surface = surface + np.where(percent, "%", "亿元")
     n = sentences * SENTENCE
+    listed = np.repeat([m.isascii() for m in metric], SENTENCE)
     facts = pd.DataFrame({
         "claim_id": np.char.mod("%012x", np.arange(n)),
         "doc_id": np.char.mod("doc-%05d.txt", docs),
@@ -107,8 +106,11 @@ def generate(size: int, suites, seed: int) -> pd.DataFrame:
         "base_value": value,
         "base_unit": np.where(percent, "%", "CNY"),
         "dimension": np.where(percent, "percent", "currency"),
-        "metric_id": np.char.add(np.repeat(metric, SENTENCE).astype(str), suffix),
+        "metric_id": np.where(listed, np.repeat(metric, SENTENCE), ""),
         "metric_score": 100.0,
+        "subject": np.where(listed, "", np.repeat(metric, SENTENCE)),
+        "measure": kind_of,
+        "scope": "",
         "group_id": "",
     })
     return MatchedFact.validate(facts)

@@ -12,8 +12,11 @@ from recon.errors import RunDirectoryError
 from recon.gate import read_findings
 from recon.review import NOT_GATING
 
-FACT_KEY = ["metric_id", "geo", "period", "doc_id"]
-"""A fact's identity across runs: what it measures, where, when, and who says it."""
+FACT_KEY = ["metric_id", "subject", "measure", "scope", "geo", "period", "doc_id"]
+"""A fact's identity across runs: what it measures (a glossary metric, or the subject, measure and scope
+the text names), where, when, and who says it."""
+IDENTITY_ADDED = ["subject", "measure", "scope"]
+"""Identity columns a facts.csv written before typed identity lacks: read as empty."""
 
 
 @dataclass
@@ -91,6 +94,7 @@ def _facts(run_dir: str | Path) -> dict[tuple, list[str]]:
         raise RunDirectoryError(run_dir, "no facts.csv: not the output of recon audit") from error
     except (OSError, ValueError, pd.errors.ParserError) as error:
         raise RunDirectoryError(path, f"cannot read facts: {error}") from error
+    facts = facts.assign(**{c: "" for c in IDENTITY_ADDED if c not in facts.columns})
     missing = [c for c in [*FACT_KEY, "surface"] if c not in facts.columns]
     if missing:
         raise RunDirectoryError(path, f"missing columns: {', '.join(missing)}")
@@ -112,6 +116,7 @@ def _key(fact: dict) -> str:
 
 
 def _finding(finding: dict) -> str:
-    where = " ".join(x for x in (finding.get("metric_id"), finding.get("geo"), finding.get("period")) if x)
+    what = finding.get("metric_id") or finding.get("metric_name")
+    where = " ".join(x for x in (what, finding.get("geo"), finding.get("period")) if x)
     return (f"{finding['finding_id']} {finding.get('outcome', '')} {finding.get('severity', '')} "
             f"{finding.get('check', '')} {where}: {finding.get('message', '')}")

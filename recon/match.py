@@ -1,8 +1,9 @@
 """Match: facts → groups of facts about the same metric, geography and period.
 
-Facts are blocked on (dimension, period, geo) first, so the cost grows with the corpus rather than
-its square. Inside a block, facts with the same metric id join at once; an unlisted phrase is then
-scored against the other phrases of its block only (rapidfuzz ``cdist`` over character n-grams) and
+Facts are blocked on (dimension, period, geo, measure, scope) first, so the cost grows with the corpus
+rather than its square and figures of different definitions (智能 and 通用 compute) never meet.
+Inside a block, facts with the same metric id join at once; a subject outside the glossary is then
+scored against the other subjects of its block only (rapidfuzz ``cdist`` over character n-grams) and
 joined, best pair first, by union-find that never lets two glossary metrics into one group.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
@@ -21,12 +23,18 @@ from rapidfuzz import fuzz, process
 from recon import schemas
 from recon.errors import ConfigError
 from recon.extract.context import place_of
-from recon.normalise import UNLISTED, Glossary, load_glossary, ngrams, qualifies, read_config
+from recon.identity import concepts_beside
+from recon.normalise import Glossary, load_glossary, ngrams, qualifies, read_config
 
 UNSTATED_GEO = ["document", "keep"]
-UNSTATED_PERIOD = ["alone", "match"]
-BLOCK = ["dimension", "period", "block_geo"]
-"""Facts are compared only inside one block: same dimension, period and (read) geography."""
+UNSTATED_PERIOD = ["alone", "match", "document"]
+INFERRED = "period-inferred"
+"""The flag of a figure whose year is its document's present, not a year its text names."""
+TIMELESS_MEASURES = ["cagr"]
+"""A CAGR is over a span: without one stated, no single year stands for it."""
+BLOCK = ["dimension", "period", "block_geo", "measure", "scope"]
+"""Facts are compared only inside one block: same dimension, period, (read) geography, measure and
+definition words."""
 
 
 @dataclass(frozen=True)
@@ -108,8 +116,10 @@ def match_facts(facts: pd.DataFrame, settings: MatchSettings,
     """
     facts = schemas.Fact.validate(facts).reset_index(drop=True)
     titles = dict(zip(documents["doc_id"], documents["title"], strict=True)) if documents is not None else {}
+    if settings.unstated_period == "document":
+        facts = infer_periods(facts, documents)
     table = _blocked(facts, settings, titles)
-    nodes = table.groupby(["block", "metric_id", "node_scope"], sort=True).ngroup().to_numpy()
+    nodes = table.groupby(["block", "metric_id", "own_subject", "node_scope"], sort=True).ngroup().to_numpy()
     parent, join_scores, joined = _join_phrases(table, nodes, settings)
     table["component"] = _roots(parent)[nodes]
     table["join_score"] = join_scores[table["component"].to_numpy()]
@@ -125,42 +135,76 @@ def match_facts(facts: pd.DataFrame, settings: MatchSettings,
 
 def _blocked(facts: pd.DataFrame, settings: MatchSettings, titles: dict[str, str]) -> pd.DataFrame:
     """The facts that can match, with their block number and the geo they are blocked under."""
-    table = facts[
+    table = facts.loc[
+        :,
         ["claim_id", "doc_id", "dimension", "period", "geo", "kind", "metric_id", "metric_text",
-         "metric_score", "base_unit"]
+         "metric_score", "base_unit", "subject", "measure", "scope", "flags"],
     ]
-    too_vague = [m for m in table["metric_id"].unique() if vague(m, settings)]
-    table = table[~table["metric_id"].isin(too_vague)]
+    unlisted = table["metric_id"] == ""
+    too_vague = [s for s in table.loc[unlisted, "subject"].unique() if vague(s, settings)]
+    table = table[~(unlisted & table["subject"].isin(too_vague))]
+    canonical = concepts_beside(settings.glossary).canonical
+    subjects = table["subject"].unique()
+    phrases = dict(zip(subjects, map(canonical, subjects), strict=True))
+    table = table.assign(phrase=table["subject"].map(phrases))
+    table = table.assign(own_subject=table["phrase"].where(table["metric_id"] == "", ""))
     if settings.unstated_period == "alone":
         table = table[table["period"] != ""]
     table = table.assign(block_geo=table["geo"])
     unstated = table["geo"] == ""
+    dated = ~table.pop("flags").str.contains(INFERRED, regex=False)
     if settings.unstated_geo == "document" and unstated.any():
-        main = _main_geo(table, settings, titles).reindex(table.loc[unstated, "doc_id"]).fillna("")
+        main = _main_geo(table[dated], settings, titles).reindex(table.loc[unstated, "doc_id"]).fillna("")
         table.loc[unstated, "block_geo"] = main.to_numpy()
     # An unstated geo that no main geo fills is compared within its document only.
     unfilled = table["block_geo"] == ""
     table["block_scope"] = table["doc_id"].where(unfilled, "")
-    local = table["metric_id"].str.startswith(UNLISTED) & (not settings.unlisted_across_documents)
+    local = (table["metric_id"] == "") & (not settings.unlisted_across_documents)
     table["node_scope"] = table["doc_id"].where(local, "")
     keys = [*BLOCK, "block_scope"] if settings.mix_kinds else [*BLOCK, "block_scope", "kind"]
     table["block"] = table.groupby(keys, sort=True).ngroup()
     return table
 
 
-def vague(metric_id: str, settings: MatchSettings) -> bool:
-    """Whether an unlisted phrase is too vague to say two figures measure one thing: a word or two
-    (规模, 项目) or mostly digits (a flattened table row read as a phrase).
+def infer_periods(facts: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:
+    """Give a figure that states no period its document's present, flagged ``period-inferred``: the
+    year of the document's date, else the year its figures of one year name most often (当前…达1278亿元
+    in a report whose figures are mostly about 2024). A CAGR keeps no period: it needs a span."""
+    unstated = (facts["period"] == "") & (facts["period_grain"] == "")
+    unstated &= ~facts["measure"].isin(TIMELESS_MEASURES)
+    if not unstated.any():
+        return facts
+    one_year = (facts["period_grain"] == "year") & (facts["period_start"] == facts["period_end"])
+    one_year = facts[one_year & (facts["kind"] == "actual")]
+    stated = one_year.groupby("doc_id")["period_start"].agg(lambda years: years.mode().max())
+    present = stated.astype("Int64")
+    if documents is not None and len(documents):
+        dated = pd.to_numeric(documents.set_index("doc_id")["date"].str[:4], errors="coerce").dropna()
+        present = dated.astype("Int64").combine_first(present)
+    year = facts["doc_id"].map(present).where(unstated).astype("Int64")
+    found = year.notna()
+    if not found.any():
+        return facts
+    flags = facts["flags"].where(facts["flags"] == "", facts["flags"] + ";") + INFERRED
+    return facts.assign(
+        period_start=facts["period_start"].where(~found, year),
+        period_end=facts["period_end"].where(~found, year),
+        period_grain=facts["period_grain"].where(~found, "year"),
+        period=facts["period"].where(~found, year.astype(str)),
+        flags=facts["flags"].where(~found, flags),
+    )
+
+
+def vague(phrase: str, settings: MatchSettings) -> bool:
+    """Whether a subject outside the glossary is too vague to say two figures measure one thing: a
+    word or two (规模, 项目), none, or mostly digits (a flattened table row read as a phrase).
 
     >>> settings = load_settings(Path(__file__).resolve().parents[1] / "expectations" / "matching.yaml")
-    >>> vague("unlisted:项目", settings), vague("unlisted:14131零售电商95837240", settings)
-    (True, True)
-    >>> vague("unlisted:市场规模", settings), vague("deep-learning-market", settings)
-    (False, False)
+    >>> vague("项目", settings), vague("14131零售电商95837240", settings), vague("", settings)
+    (True, True, True)
+    >>> vague("市场规模", settings)
+    False
     """
-    if not metric_id.startswith(UNLISTED):
-        return False
-    phrase = metric_id[len(UNLISTED) :]
     digits = sum(c.isdigit() for c in phrase)
     too_short = len(phrase) - digits < settings.min_phrase_chars
     return too_short or digits > settings.max_phrase_digits * len(phrase)
@@ -227,19 +271,15 @@ def _join_phrases(table: pd.DataFrame, nodes: np.ndarray, settings: MatchSetting
 def _candidates(table: pd.DataFrame, settings: MatchSettings) -> pd.DataFrame:
     """One row per distinct (node, cleaned phrase) of the blocks where an unlisted phrase meets another
     node, sorted by block: the only places phrase similarity is scored."""
-    rows = table[["block", "node", "node_scope", "metric_id", "metric_text"]]
+    rows = table[["block", "node", "node_scope", "metric_id", "metric_text", "phrase"]]
     rows = rows.drop_duplicates(["node", "metric_text"])
-    rows = rows.assign(unlisted=rows["metric_id"].str.startswith(UNLISTED).to_numpy())
+    rows = rows.assign(unlisted=(rows["metric_id"] == "").to_numpy())
     nodes = rows.drop_duplicates("node")
     busy = nodes.groupby("block").agg(nodes=("node", "size"), unlisted=("unlisted", "any"))
     busy = busy.index[(busy["nodes"] > 1) & busy["unlisted"]]
     rows = rows[rows["block"].isin(busy)]
-    clean = settings.glossary.clean
-    phrase = [
-        m[len(UNLISTED) :] if u else clean(t)
-        for m, t, u in zip(rows["metric_id"], rows["metric_text"], rows["unlisted"], strict=True)
-    ]
-    rows = rows.assign(phrase=phrase).drop_duplicates(["node", "phrase"])
+    rows = rows.drop_duplicates(["node", "phrase"])
+    rows = rows[rows["phrase"] != ""]
     return rows.sort_values(["block", "node", "phrase"])
 
 
@@ -260,9 +300,19 @@ def _similar_pairs(phrases, node, scope, unlisted, grams: dict, min_score: float
     return sorted(pairs, key=lambda pair: (-pair[0], node[pair[1]], node[pair[2]], pair[1], pair[2]))
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 @cache
 def _related(phrase: str, other: str) -> bool:
-    """Whether phrase similarity may join two phrases (cached: a block's phrases recur in many blocks)."""
+    """Whether phrase similarity may join two phrases (cached: a block's phrases recur in many blocks).
+    Phrases naming different numbers name different things (PaLM and PaLM-2, 5G and 4G base stations).
+
+    >>> _related("算力当量palm", "算力当量palm2"), _related("深度学习市场规模", "深度学习行业市场规模")
+    (False, True)
+    """
+    if _DIGITS.findall(phrase) != _DIGITS.findall(other):
+        return False
     return not qualifies(phrase, other) and not siblings(phrase, other)
 
 
@@ -287,7 +337,7 @@ def _groups(members: pd.DataFrame, joined: dict[int, list[str]]) -> pd.DataFrame
     """One Group row per component, indexed by component, with its id, score and reason."""
     if members.empty:
         return schemas.empty(schemas.Group)
-    listed = ~members["metric_id"].str.startswith(UNLISTED)
+    listed = members["metric_id"] != ""
     by = members.assign(
         listed_id=members["metric_id"].where(listed, ""),
         listed_score=members["metric_score"].where(listed, 100.0),
@@ -298,6 +348,8 @@ def _groups(members: pd.DataFrame, joined: dict[int, list[str]]) -> pd.DataFrame
         dimension=("dimension", "first"),
         geo=("block_geo", "first"),
         period=("period", "first"),
+        measure=("measure", "first"),
+        scope=("scope", "first"),
         listed_score=("listed_score", "min"),
         join_score=("join_score", "first"),
         unstated=("unstated", "any"),
@@ -306,9 +358,9 @@ def _groups(members: pd.DataFrame, joined: dict[int, list[str]]) -> pd.DataFrame
     groups["doc_ids"] = _lists(by, "doc_id")
     groups["units"] = ["/".join(units) for units in _lists(by, "base_unit")]
     groups["kinds"] = ["+".join(kinds) for kinds in _lists(by, "kind")]
-    counts = by.groupby(["component", "metric_id"]).size().sort_values(ascending=False, kind="stable")
-    common = counts.reset_index().drop_duplicates("component").set_index("component")["metric_id"]
-    groups["metric_id"] = groups["listed_id"].where(groups["listed_id"] != "", common)
+    counts = by.groupby(["component", "subject"]).size().sort_values(ascending=False, kind="stable")
+    groups["subject"] = counts.reset_index().drop_duplicates("component").set_index("component")["subject"]
+    groups["metric_id"] = groups["listed_id"]
     groups["score"] = np.minimum(groups["listed_score"], groups["join_score"])
     groups["group_id"] = groups["claim_ids"].map(group_id)
     groups["reason"] = [
@@ -341,7 +393,8 @@ def _reason(group, joins: list[str]) -> str:
     elif group.listed_id:
         parts = [f"same glossary metric {group.listed_id}"]
     else:
-        parts = [f"same metric phrase {group.metric_id[len(UNLISTED):]}"]
+        parts = [f"same metric phrase {group.subject}"]
+    parts += [f"measure {group.measure}"] + ([f"scope {group.scope}"] if group.scope else [])
     parts += [group.geo or "geo unstated", group.period or "period unstated", group.units]
     if group.unstated and group.geo:
         parts.append(f"unstated geo read as {group.geo} (document's main geo)")

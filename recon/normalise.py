@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 
 from recon import schemas
 from recon.errors import ConfigError
+from recon.identity import identify
 from recon.ingest.clean import simplifier
 from recon.lexicon import lexicon
 
@@ -463,7 +464,7 @@ def normalise_claims(claims: pd.DataFrame, glossary: Glossary) -> pd.DataFrame:
     metrics["metric_score"] = [float(score) for _, score in resolved]
     facts = facts.merge(metrics, on=key, how="left", validate="many_to_one")
     facts = _periods_from_sentence(_geos_from_sentence(_metrics_from_sentence(facts, glossary)))
-    return schemas.Fact.validate(facts)
+    return schemas.Fact.validate(identify(facts, glossary))
 
 
 LEVEL_TYPES = ["level", "count", "price"]

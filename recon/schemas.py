@@ -41,6 +41,8 @@ UNIT_VALUES = [u.value for u in Unit]
 QUALIFIERS = ["exact", "approx", "lower_bound", "upper_bound", "range"]
 KINDS = ["actual", "forecast", "estimate"]
 CLAIM_TYPES = ["level", "growth", "cagr", "share", "rate", "count", "multiple", "price", "other"]
+MEASURES = CLAIM_TYPES
+"""What of its subject a fact states: its level, growth, CAGR, share, … (the claim types)."""
 PERIOD_GRAINS = ["", "year", "span", "half", "quarter", "month", "day"]
 
 
@@ -250,8 +252,11 @@ class Fact(Claim):
     dimension: Series[str] = pa.Field(
         description="currency, compute, percent, points, multiple, power, duration, count, other"
     )
-    metric_id: Series[str] = pa.Field(description="glossary id, or 'unlisted:<phrase>' when none fits")
+    metric_id: Series[str] = pa.Field(description="glossary id of the metric measured, '' when none fits")
     metric_score: Series[float] = pa.Field(ge=0, le=100)
+    subject: Series[str] = pa.Field(description="the thing measured: the cleaned phrase, measure word cut")
+    measure: Series[str] = pa.Field(isin=MEASURES, description="what of the subject the figure states")
+    scope: Series[str] = pa.Field(description="';'-joined definition words (core, intelligent, …); ''")
     row_label: Series[str] | None = pa.Field(
         description="for a figure read from a grid cell, its row's label ('华东', '2023'); '' else. Set "
         "on the claims just after extraction (recon.extract.cells.label_table_cells); facts built from "
@@ -272,7 +277,10 @@ class Group(pa.DataFrameModel):
     """Facts that speak of the same metric, geography and period."""
 
     group_id: Series[str] = pa.Field(unique=True)
-    metric_id: Series[str]
+    metric_id: Series[str] = pa.Field(description="the members' glossary metric, '' when they have none")
+    subject: Series[str] = pa.Field(description="the members' most common subject")
+    measure: Series[str] = pa.Field(isin=MEASURES)
+    scope: Series[str]
     dimension: Series[str]
     geo: Series[str]
     period: Series[str]

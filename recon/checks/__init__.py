@@ -19,6 +19,8 @@ from .suite import Suites, load_suites
 from .tolerance import with_intervals
 from .units import check_units
 
+LEVEL_MEASURES = ["level", "count", "price"]
+
 __all__ = ["check_facts", "load_suites", "Suites"]
 
 
@@ -38,8 +40,9 @@ def check_facts(
     facts = MatchedFact.validate(facts).reset_index(drop=True)
     if facts.empty:
         return empty(Finding)
-    facts = with_intervals(_forecasts_by_date(facts, documents), suites.intervals)
     groups = Group.validate(groups) if groups is not None else None
+    facts = _forecasts_by_date(_labelled(facts, groups, documents), documents)
+    facts = with_intervals(facts, suites.intervals)
     parts = [
         *check_agreement(_named_by_group(facts, groups), suites),
         *check_recomputation(facts, suites),
@@ -68,14 +71,47 @@ def _forecasts_by_date(facts: pd.DataFrame, documents: pd.DataFrame | None) -> p
     return facts.assign(kind=facts["kind"].where(~later, "forecast"))
 
 
+def metric_of(metric_id: pd.Series, subject: pd.Series) -> pd.Series:
+    """What a figure measures, as one key: its glossary id, else its subject in quotes (“市场规模”)."""
+    quoted = ("“" + subject + "”").where(subject != "", "")
+    return metric_id.where(metric_id != "", quoted)
+
+
+def metric_label(metric: pd.Series, measure: pd.Series) -> pd.Series:
+    """How findings name what a figure states: the metric, with the measure when it is a rate of it
+    (``ai-market-size (cagr)``)."""
+    rate = ~measure.isin(LEVEL_MEASURES) & (metric != "")
+    return metric.where(~rate, metric + " (" + measure + ")")
+
+
+def _labelled(facts: pd.DataFrame, groups: pd.DataFrame | None,
+              documents: pd.DataFrame | None) -> pd.DataFrame:
+    """Facts with ``metric`` (what they measure, as a key), ``metric_name`` (what findings call it),
+    ``local``, the document a subject outside the glossary is confined to ('' for glossary metrics),
+    and their document's ``publisher`` ('' when unknown)."""
+    metric = metric_of(facts["metric_id"], facts["subject"])
+    known = documents is not None and "publisher" in documents
+    publishers = documents.set_index("doc_id")["publisher"] if known else {}
+    return facts.assign(
+        publisher=facts["doc_id"].map(publishers).fillna("").astype(str),
+        metric=metric, metric_name=metric_label(metric, facts["measure"]),
+        local=facts["doc_id"].where(facts["metric_id"] == "", ""),
+    )
+
+
 def _named_by_group(facts: pd.DataFrame, groups: pd.DataFrame | None) -> pd.DataFrame:
     """Use the group's metric and geo for grouped facts, so findings name what the matcher joined."""
     if groups is None or groups.empty:
         return facts
-    names = groups.set_index("group_id")[["metric_id", "geo"]]
+    names = groups.set_index("group_id")
+    metric = metric_of(names["metric_id"], names["subject"])
+    names = pd.DataFrame({
+        "metric": metric, "metric_name": metric_label(metric, names["measure"]), "geo": names["geo"],
+    })
     joined = facts[["group_id"]].join(names, on="group_id")
-    grouped = joined["metric_id"].notna()
+    grouped = joined["metric"].notna()
     return facts.assign(
-        metric_id=facts["metric_id"].where(~grouped, joined["metric_id"]),
+        metric=facts["metric"].where(~grouped, joined["metric"]),
+        metric_name=facts["metric_name"].where(~grouped, joined["metric_name"]),
         geo=facts["geo"].where(~grouped, joined["geo"]),
     )

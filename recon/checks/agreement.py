@@ -9,20 +9,29 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from recon.normalise import UNLISTED
 from recon.schemas import KINDS
 
-from .findings import ComparisonTable, build_findings, grouped_claims, join_within, trusted
+from .findings import (
+    ComparisonTable,
+    build_findings,
+    finding_id,
+    grouped_claims,
+    has_flag,
+    join_within,
+    trusted,
+)
 from .suite import CheckSpec, Suites
 from .tolerance import format_number, relative_gap, written_range
 
+INFERRED = "period-inferred"
+"""recon.match's flag of a figure whose year is its document's present."""
 SAME_KEY = ["group_id", "period", "period_grain", "type", "dimension"]
 """Members of a group are compared only when period, grain, claim type and dimension agree too:
 a half-year is never set against a full year, a growth never against a level."""
 
 STATEMENT_COLUMNS = [
     "statement", "claim_ids", "doc_id", "surface", "shown", "restated", "kinds", "base_unit", "base_value",
-    "lo", "hi",
+    "lo", "hi", "inferred", "publisher",
 ]
 
 
@@ -30,6 +39,9 @@ class PairTable(ComparisonTable):
     """Two statements from different documents about the same key."""
 
     relative_gap: Series[float] = pa.Field(ge=0)
+    definitions_may_differ: Series[bool] = pa.Field(
+        description="two known publishers, one figure ``definition_factor`` times the other or more"
+    )
     mixed_kind: Series[bool] = pa.Field(description="the statements are not all of one kind")
     like_for_like: Series[bool] = pa.Field(description="both statements have a kind in common")
 
@@ -39,6 +51,7 @@ class ConflictTable(ComparisonTable):
 
     relative_gap: Series[float] = pa.Field(ge=0)
     mixed_kind: Series[bool]
+    inferred: Series[bool] = pa.Field(description="a statement's year is its document's present, not stated")
     claims: Series[int] = pa.Field(ge=2)
 
 
@@ -61,10 +74,11 @@ def check_agreement(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
     if "cross-source-agreement" in suites.checks:
         spec = suites.checks["cross-source-agreement"]
         pairs = _pairs(_statements(_compared(grouped, spec), spec))
-        across = pairs["doc_id_a"] != pairs["doc_id_b"]
+        # a year read as a document's present is no evidence against another document
+        across = (pairs["doc_id_a"] != pairs["doc_id_b"]) & ~(pairs["inferred_a"] | pairs["inferred_b"])
         pairs = pairs[(pairs["base_unit_a"] == pairs["base_unit_b"]) & across]
-        table = PairTable.validate(_pair_table(pairs))
-        findings.append(build_findings(table, spec))
+        table = PairTable.validate(_pair_table(pairs, spec.param("definition_factor")))
+        findings.append(one_corroboration_per_group(build_findings(table, spec), grouped))
     if "incomparable" in suites.checks:
         spec = suites.checks["incomparable"]
         pairs = _pairs(_statements(grouped, spec))
@@ -78,6 +92,28 @@ def check_agreement(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
     return findings
 
 
+def one_corroboration_per_group(findings: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
+    """Merge the corroborations of one group (one key) into one finding that lists every source:
+    five documents agreeing on a figure are one corroboration, not ten pairs. Conflicts stay pairs."""
+    passes = findings[findings["outcome"] == "pass"]
+    if passes.empty:
+        return findings
+    firsts = passes["claim_ids"].str[0]
+    keys = facts[facts["claim_id"].isin(firsts)].drop_duplicates("claim_id").set_index("claim_id")[SAME_KEY]
+    keys = keys.reindex(firsts.to_numpy()).set_axis(passes.index)
+    merged = []
+    for _, rows in passes.groupby([keys[c] for c in SAME_KEY], sort=True, dropna=False):
+        first = rows.iloc[0].copy()
+        ids = sorted({c for claim_ids in rows["claim_ids"] for c in claim_ids})
+        sides = list(dict.fromkeys(side for text in rows["observed"] for side in text.split("; ")))
+        observed = "; ".join(sides)
+        first["message"] = first["message"].replace(first["observed"], observed)
+        first["observed"], first["claim_ids"] = observed, ids
+        first["finding_id"] = finding_id(first["check"], "|".join(ids))
+        merged.append(first)
+    return pd.concat([findings[findings["outcome"] != "pass"], pd.DataFrame(merged)], ignore_index=True)
+
+
 def _compared(facts: pd.DataFrame, spec: CheckSpec, named_shares: bool = False) -> pd.DataFrame:
     """The facts a check compares: not those whose extraction is in doubt (the check's ``skip_flags``:
     a mangled range, a table whose columns are unclear; plausibility reports them).
@@ -89,7 +125,7 @@ def _compared(facts: pd.DataFrame, spec: CheckSpec, named_shares: bool = False) 
     if named_shares:
         whole_only = tuple(spec.params.get("whole_only") or [])
         phrase = facts["metric_text"].str.strip()
-        unnamed = facts["metric_id"].str.startswith(UNLISTED) | phrase.str.startswith(whole_only)
+        unnamed = (facts["metric_id"] == "") | phrase.str.startswith(whole_only)
         keep &= ~((facts["type"] == "share") & unnamed)
     return facts[keep]
 
@@ -118,7 +154,9 @@ def _statements(facts: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
     """
     families = spec.params.get("kind_families") or {}
     keys = SAME_KEY + ["doc_id", "base_unit", "family"]
-    facts = facts.assign(family=facts["kind"].replace(families)).sort_values(keys + ["lo"])
+    facts = facts.assign(
+        family=facts["kind"].replace(families), inferred=has_flag(facts["flags"], INFERRED),
+    ).sort_values(keys + ["lo"])
     reach = facts.groupby(keys, sort=False)["hi"].cummax()
     previous = reach.groupby([facts[k] for k in keys], sort=False).shift()
     first = ~facts.duplicated(keys)
@@ -127,8 +165,9 @@ def _statements(facts: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
     surfaces = in_order.drop_duplicates(["statement", "surface"])
     by_id = facts.sort_values(["statement", "claim_id"])
     table = in_order.groupby("statement").agg(
-        **{k: (k, "first") for k in SAME_KEY + ["doc_id", "base_unit", "metric_id", "geo"]},
+        **{k: (k, "first") for k in SAME_KEY + ["doc_id", "base_unit", "metric_name", "geo"]},
         lo=("lo", "min"), hi=("hi", "max"), surface=("surface", "first"), base_value=("base_value", "first"),
+        inferred=("inferred", "max"), publisher=("publisher", "first"),
     )
     return table.assign(
         shown=join_within(surfaces["statement"].to_numpy() - 1, surfaces["surface"], " / "),
@@ -150,8 +189,8 @@ def _kind_mask(facts: pd.DataFrame) -> pd.Series:
 def _pairs(statements: pd.DataFrame) -> pd.DataFrame:
     """Every pair of statements of one key, each pair once (cost: sum of squared group sizes); a document
     stating one figure in two currencies (RMB 157.1 billion, or about US$24.7 billion) makes a pair too."""
-    side = statements[SAME_KEY + ["metric_id", "geo"] + STATEMENT_COLUMNS]
-    pairs = side.merge(side.drop(columns=["metric_id", "geo"]), on=SAME_KEY, suffixes=("_a", "_b"))
+    side = statements[SAME_KEY + ["metric_name", "geo"] + STATEMENT_COLUMNS]
+    pairs = side.merge(side.drop(columns=["metric_name", "geo"]), on=SAME_KEY, suffixes=("_a", "_b"))
     ordered = (pairs["doc_id_a"] < pairs["doc_id_b"]) | (
         (pairs["doc_id_a"] == pairs["doc_id_b"]) & (pairs["statement_a"] < pairs["statement_b"])
     )
@@ -180,14 +219,26 @@ def _pair_columns(pairs: pd.DataFrame) -> dict[str, pd.Series]:
     return {
         "claim_key": pd.Series(["|".join(sorted(ids.split("|"))) for ids in claim_ids], index=pairs.index,
                                dtype=object),
-        "metric_id": pairs["metric_id"],
+        "metric_id": pairs["metric_name"],
         "geo": pairs["geo"],
         "period": pairs["period"],
         "observed": _side(pairs, "a") + "; " + _side(pairs, "b"),
     }
 
 
-def _pair_table(pairs: pd.DataFrame) -> pd.DataFrame:
+def _definitions_may_differ(pairs: pd.DataFrame, factor: float) -> pd.Series:
+    """Two known publishers whose figures are ``factor`` or more apart: more likely two definitions of
+    the metric (core industry or all AI, one market or its segment) than a conflict. An unknown
+    publisher says nothing: the figures may be one publisher's."""
+    low = np.minimum(np.abs(pairs["base_value_a"]), np.abs(pairs["base_value_b"]))
+    high = np.maximum(np.abs(pairs["base_value_a"]), np.abs(pairs["base_value_b"]))
+    publishers = pairs["publisher_a"]
+    others = (publishers != pairs["publisher_b"]) & (publishers != "") & (pairs["publisher_b"] != "")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return others & (high >= factor * low)
+
+
+def _pair_table(pairs: pd.DataFrame, definition_factor: float) -> pd.DataFrame:
     gap = relative_gap(pairs["lo_a"], pairs["hi_a"], pairs["lo_b"], pairs["hi_b"])
     percent = format_number(np.round(gap * 100, 1))
     return pd.DataFrame({
@@ -196,6 +247,7 @@ def _pair_table(pairs: pd.DataFrame) -> pd.DataFrame:
         "arithmetic": "gap between the intervals = " + percent + " % of the nearer figure",
         "relative_gap": gap,
         "gap_percent": percent,
+        "definitions_may_differ": _definitions_may_differ(pairs, definition_factor),
         **kind_columns(pairs["kinds_a"], pairs["kinds_b"], pairs["doc_id_a"], pairs["doc_id_b"]),
     })
 
@@ -263,6 +315,7 @@ def _conflict_table(facts: pd.DataFrame, respectively: list[str]) -> pd.DataFram
     in_sentence = facts.groupby(sentence, sort=False)
     facts = facts.assign(
         sentence_lo=in_sentence["lo"].transform("min"), sentence_hi=in_sentence["hi"].transform("max"),
+        inferred=has_flag(facts["flags"], INFERRED),
     )
     if respectively:
         facts = facts[~_listed_respectively(facts, respectively)]
@@ -270,14 +323,15 @@ def _conflict_table(facts: pd.DataFrame, respectively: list[str]) -> pd.DataFram
     facts = facts[facts.join(sentences, on=keys)["sentences"] >= 2]
     table = grouped_claims(
         facts, keys, "; ",
-        metric_id=("metric_id", "first"), geo=("geo", "first"),
+        metric_name=("metric_name", "first"), geo=("geo", "first"),
         max_lo=("sentence_lo", "max"), min_hi=("sentence_hi", "min"), kinds=("kind", "nunique"),
+        inferred=("inferred", "max"),
     )
     gap = relative_gap(table["max_lo"], np.inf, -np.inf, table["min_hi"])
     percent = format_number(gap * 100, digits=3)
     return pd.DataFrame({
         "claim_key": table["claim_key"],
-        "metric_id": table["metric_id"],
+        "metric_id": table["metric_name"],
         "geo": table["geo"],
         "period": table["period"],
         "observed": table["observed"],
@@ -287,6 +341,7 @@ def _conflict_table(facts: pd.DataFrame, respectively: list[str]) -> pd.DataFram
         "relative_gap": gap,
         "gap_percent": percent,
         "mixed_kind": table["kinds"] > 1,
+        "inferred": table["inferred"].astype(bool),
         "claims": table["claims"],
         "doc_id": table["doc_id"],
     })

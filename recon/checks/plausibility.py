@@ -51,7 +51,7 @@ def plausibility_table(
     rows = facts[(facts["type"].isin(RATE_TYPES) & (facts["unit"] == "%")) | (suspect != "")]
     return pd.DataFrame({
         "claim_key": rows["claim_id"],
-        "metric_id": rows["metric_id"],
+        "metric_id": rows["metric_name"],
         "geo": rows["geo"],
         "period": rows["period"],
         "observed": rows["surface"],

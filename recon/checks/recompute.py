@@ -9,8 +9,6 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from recon.normalise import UNLISTED
-
 from .agreement import kind_bits, kind_columns
 from .findings import ComparisonTable, build_findings, claim_key, text_before, trusted
 from .suite import Suites
@@ -22,7 +20,12 @@ PROXIMITY = [["doc_id", "line", "quote"], ["doc_id", "line"], ["doc_id"], []]
 """Where an endpoint is looked for, nearest first: the same sentence, line (paragraph), document, anywhere."""
 IN_DOCUMENT = PROXIMITY[:3]
 """A growth is recomputed from its own document's levels; other documents' priors are cross-source."""
-PRIOR_COLUMNS = ["claim_id", "doc_id", "kind", "surface", "lo", "hi", "base_unit", "metric_id", "geo", "year"]
+PRIOR_COLUMNS = [
+    "claim_id", "doc_id", "kind", "surface", "lo", "hi", "base_unit", "metric", "scope", "geo", "year",
+]
+IDENTITY = ["metric", "scope", "local"]
+"""What a rate and the level it is about share: the metric (glossary id or subject), the definition
+words, and for a subject outside the glossary its document."""
 
 CHINESE_DIGITS = dict(zip("一二两三四五六七八九十", [1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10], strict=True))
 ENGLISH_DIGITS = dict(
@@ -31,8 +34,6 @@ ENGLISH_DIGITS = dict(
 STATED_YEARS = re.compile(
     r"([一二两三四五六七八九十]|\d{1,2})\s*年(?:年|期间|间)?均?复合|(\w+)[- ]year\s+(?:CAGR|compound)", re.I
 )
-RATE_SUFFIX = r"-(?:cagr|growth)$"
-"""The glossary names a metric's rates ``<id>-cagr`` and ``<id>-growth``; their levels are ``<id>``."""
 PREFIX_CHARS = 16
 """How much text before a rate is read for the words that qualify it (五年, 同比下降)."""
 
@@ -51,6 +52,7 @@ class DerivedFigureTable(ComparisonTable):
 
     relative_gap: Series[float] = pa.Field(ge=0)
     mixed_kind: Series[bool]
+    definitions_may_differ: Series[bool] = pa.Field(description="always False: one figure is derived")
 
 
 class GrowthTable(ComparisonTable):
@@ -103,14 +105,9 @@ def in_one_year(facts: pd.DataFrame) -> pd.Series:
     return (facts["period_grain"] == "year") & (facts["period_start"] == facts["period_end"])
 
 
-def level_of(rate_metric: pd.Series) -> pd.Series:
-    """The metric id of the level a rate measures (``<id>-cagr``, ``<id>-growth`` → ``<id>``)."""
-    return rate_metric.str.replace(RATE_SUFFIX, "", regex=True)
-
-
 def level_facts(facts: pd.DataFrame) -> pd.DataFrame:
     """Level facts of one calendar year: the candidates for endpoints and prior periods."""
-    levels = facts[facts["type"].isin(LEVEL_TYPES) & in_one_year(facts)]
+    levels = facts[facts["measure"].isin(LEVEL_TYPES) & in_one_year(facts)]
     levels = levels.assign(year=levels["period_start"].astype("int64"))
     return levels.sort_values(["doc_id", "line", "start"])
 
@@ -121,20 +118,20 @@ def find_levels(
 ) -> pd.DataFrame:
     """For each row, the level of its metric and geo in ``year``: the nearest statement wins.
 
-    :param rows: the rates looking for a level (metric_id, geo, doc_id, line, quote)
+    :param rows: the rates looking for a level (metric, scope, local, geo, doc_id, line, quote)
     :param levels: candidate level facts from :func:`level_facts`
     :param year: the year wanted, aligned with ``rows``
-    :param metric: the level's metric id; by default the rate's (``<id>-cagr`` → ``<id>``)
+    :param metric: the level's metric; by default the rate's own (a rate and its level share it)
     :param proximity: where to look, nearest first (:data:`PROXIMITY`)
     :return: endpoint columns indexed like the rows that found one
     """
-    if metric is None:
-        metric = level_of(rows["metric_id"])
-    probe = rows[["geo", "doc_id", "line", "quote"]].assign(metric_id=metric, year=year)
+    probe = rows[["geo", "doc_id", "line", "quote", *IDENTITY]].assign(year=year)
+    if metric is not None:
+        probe = probe.assign(metric=metric)
     probe = probe.dropna(subset=["year"]).astype({"year": "int64"})
     found = []
     for near in proximity:
-        keys = ["metric_id", "geo", "year"] + near
+        keys = [*IDENTITY, "geo", "year"] + near
         candidates = levels.drop_duplicates(keys)
         candidates = candidates[keys].join(candidates[ENDPOINT_COLUMNS].add_prefix("found_"))
         hits = probe.reset_index(names="row").merge(candidates, on=keys).set_index("row")
@@ -169,9 +166,9 @@ def stated_years(prefix: str) -> float:
 
 def _span_from_sentence(rates: pd.DataFrame, levels: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """A CAGR's first and last year, taken from its sentence's levels when the claim has no span."""
-    keys = ["doc_id", "line", "quote", "metric_id", "geo"]
+    keys = ["doc_id", "line", "quote", *IDENTITY, "geo"]
     span = levels.groupby(keys)["year"].agg(["min", "max"]).reset_index()
-    probe = rates[keys].assign(metric_id=level_of(rates["metric_id"]))
+    probe = rates[keys]
     merged = probe.reset_index(names="row").merge(span, on=keys, how="left").set_index("row")
     merged = merged.reindex(rates.index)
     start = rates["period_start"].astype("Float64")
@@ -209,12 +206,12 @@ def _preceding_pair(rates: pd.DataFrame, levels: pd.DataFrame) -> tuple[pd.DataF
 
 def cagr_table(facts: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFrame:
     """One row per stated CAGR whose endpoints were found: the CAGR range they allow vs the stated one."""
-    rates = facts[(facts["type"] == "cagr") & (facts["unit"] == "%")]
+    rates = facts[(facts["measure"] == "cagr") & (facts["unit"] == "%")]
     first, last = _span_from_sentence(rates, levels)
     start = find_levels(rates, levels, first)
     end = find_levels(rates, levels, last)
     found = start.index.intersection(end.index)
-    unlisted = rates[rates["metric_id"].str.startswith(UNLISTED) & ~rates.index.isin(found)]
+    unlisted = rates[(rates["metric_id"] == "") & ~rates.index.isin(found)]
     before, after = _preceding_pair(unlisted, levels)
     start = pd.concat([start.drop(before.index, errors="ignore"), before[ENDPOINT_COLUMNS]])
     end = pd.concat([end.drop(after.index, errors="ignore"), after[ENDPOINT_COLUMNS]])
@@ -244,7 +241,7 @@ def cagr_table(facts: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFrame:
     valid = np.isfinite(low) & np.isfinite(high)
     table = pd.DataFrame({
         "claim_key": claim_key(rows["claim_id"], rows["start_claim_id"], rows["end_claim_id"]),
-        "metric_id": rows["metric_id"],
+        "metric_id": rows["metric_name"],
         "geo": rows["geo"],
         "period": first.astype("Int64").astype(str) + "-" + last.astype("Int64").astype(str),
         "observed": rows["surface"] + " CAGR; " + rows["start_surface"] + " → " + rows["end_surface"],
@@ -263,7 +260,7 @@ def cagr_table(facts: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFrame:
 def _stated_growths(facts: pd.DataFrame, levels: pd.DataFrame, decline_words: list[str]) -> pd.DataFrame:
     """Stated one-year growths with their document's current level and the prior level they imply:
     1751亿元 at +11.9 % → 1564.8亿元; a decline (同比下降40%) implies a higher prior year."""
-    rates = facts[(facts["type"] == "growth") & (facts["unit"] == "%") & in_one_year(facts)]
+    rates = facts[(facts["measure"] == "growth") & (facts["unit"] == "%") & in_one_year(facts)]
     year = rates["period_start"].astype("Float64")
     rows = rates.join(find_levels(rates, levels, year, proximity=IN_DOCUMENT).add_prefix("now_"), how="inner")
     pattern = "|".join(re.escape(w) for w in decline_words)
@@ -278,7 +275,6 @@ def _stated_growths(facts: pd.DataFrame, levels: pd.DataFrame, decline_words: li
         implied_hi = rows["now_hi"] / (1 + rate_lo / 100)
     rows = rows.assign(
         prior_year=(year.reindex(rows.index) - 1).astype("Int64"),
-        level_metric=level_of(rows["metric_id"]),
         implied_lo=implied_lo, implied_hi=implied_hi,
         implied=rows["now_base_value"] / (1 + sign * rows["value"] / 100),
         factor=written_factor(rows["now_surface"], rows["now_base_value"]),
@@ -307,7 +303,7 @@ def growth_table(facts: pd.DataFrame, levels: pd.DataFrame, decline_words: list[
     recomputed = (rows["now_base_value"] / rows["prior_base_value"] - 1) * 100
     return pd.DataFrame({
         "claim_key": claim_key(rows["claim_id"], rows["now_claim_id"], rows["prior_claim_id"]),
-        "metric_id": rows["metric_id"],
+        "metric_id": rows["metric_name"],
         "geo": rows["geo"],
         "period": rows["period"],
         "observed": rows["surface"] + " growth to " + rows["now_surface"] + "; prior year "
@@ -328,21 +324,21 @@ def derived_prior_table(facts: pd.DataFrame, levels: pd.DataFrame, decline_words
     """A comparison table of the cross-source check: the prior-year level a document's growth implies
     against the prior-year level another document states (the first by document name). The derived
     figure cites its growth and current level."""
-    rows = _stated_growths(facts, levels, decline_words)
-    key = ["metric_id", "geo", "year", "base_unit"]
+    rows = _stated_growths(facts[facts["metric_id"] != ""], levels, decline_words)
+    key = ["metric", "scope", "geo", "year", "base_unit"]
     # Two documents per key are enough to find one that is not the growth's own: the cost stays linear.
     first_documents = levels.drop_duplicates([*key, "doc_id"]).sort_values([*key, "doc_id", "claim_id"])
     others = first_documents.groupby(key, sort=False).head(2)[PRIOR_COLUMNS].add_prefix("prior_")
     rows = rows.reset_index(names="row").merge(
-        others, left_on=["level_metric", "geo", "prior_year", "now_base_unit"],
-        right_on=["prior_metric_id", "prior_geo", "prior_year", "prior_base_unit"],
+        others, left_on=["metric", "scope", "geo", "prior_year", "now_base_unit"],
+        right_on=["prior_metric", "prior_scope", "prior_geo", "prior_year", "prior_base_unit"],
     )
     rows = rows[rows["prior_doc_id"] != rows["doc_id"]].drop_duplicates("row")
     gap = relative_gap(rows["implied_lo"], rows["implied_hi"], rows["prior_lo"], rows["prior_hi"])
     percent = format_number(gap * 100, digits=3)
     return pd.DataFrame({
         "claim_key": claim_key(rows["claim_id"], rows["now_claim_id"], rows["prior_claim_id"]),
-        "metric_id": rows["level_metric"],
+        "metric_id": rows["metric"],
         "geo": rows["geo"],
         "period": rows["prior_year"].astype(str),
         "observed": rows["now_surface"] + " at " + rows["rate_shown"] + " % (" + rows["doc_id"] + "); "
@@ -352,6 +348,7 @@ def derived_prior_table(facts: pd.DataFrame, levels: pd.DataFrame, decline_words
         "arithmetic": _implied_arithmetic(rows) + "; gap " + percent + " % of the figure",
         "relative_gap": gap,
         "gap_percent": percent,
+        "definitions_may_differ": False,
         **kind_columns(
             kind_bits(rows["kind"]), kind_bits(rows["prior_kind"]), rows["doc_id"], rows["prior_doc_id"]
         ),

@@ -12,9 +12,6 @@ from .recompute import DerivedFigureTable, find_levels, in_one_year, level_facts
 from .suite import Suites
 from .tolerance import format_number, relative_gap, written_factor, written_range
 
-SHARE_SUFFIX = "-share"
-"""The glossary names a share of the whole ``<id>`` as ``<id>-share``."""
-
 WHOLE = ["doc_id", "line", "quote", "period", "geo"]
 """Shares listed in one sentence for one period and place are read as parts of one whole
 (分别占据市场份额的32%、25%和18%); shares of a whole spread over sentences are not summed."""
@@ -77,15 +74,14 @@ def _parts_beside(shares: pd.DataFrame, levels: pd.DataFrame, whole: pd.DataFram
 def derived_part_table(facts: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFrame:
     """One row per share whose whole is found and whose part is stated beside it.
 
-    The glossary names a share of ``<id>`` ``<id>-share``: 26.5 % of 337 起 implies a part of 89 起,
-    compared with the part the sentence states.
+    A share of a glossary metric is a share of that metric's level: 26.5 % of 337 起 implies a part of
+    89 起, compared with the part the sentence states.
     """
     shares = facts[
-        (facts["type"] == "share") & (facts["unit"] == "%") & facts["metric_id"].str.endswith(SHARE_SUFFIX)
+        (facts["measure"] == "share") & (facts["unit"] == "%") & (facts["metric_id"] != "")
         & in_one_year(facts)
     ]
-    whole_metric = shares["metric_id"].str.removesuffix(SHARE_SUFFIX)
-    whole = find_levels(shares, levels, shares["period_start"].astype("Float64"), metric=whole_metric)
+    whole = find_levels(shares, levels[levels["base_unit"] != "%"], shares["period_start"].astype("Float64"))
     rows = shares.join(whole.add_prefix("whole_"), how="inner")
     rows = rows.join(_parts_beside(shares, levels, whole), how="inner")
     derived_lo = rows["whole_lo"] * rows["stated_lo"] / 100
@@ -96,7 +92,7 @@ def derived_part_table(facts: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFram
     percent = format_number(gap * 100, digits=3)
     return pd.DataFrame({
         "claim_key": claim_key(rows["claim_id"], rows["whole_claim_id"], rows["part_claim_id"]),
-        "metric_id": rows["metric_id"],
+        "metric_id": rows["metric_name"],
         "geo": rows["geo"],
         "period": rows["period"],
         "observed": rows["surface"] + " of " + rows["whole_surface"] + " (" + rows["whole_doc_id"] + "); "
@@ -107,6 +103,7 @@ def derived_part_table(facts: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFram
         + " % = " + format_number(derived / factor) + "; gap " + percent + " % of the figure",
         "relative_gap": gap,
         "gap_percent": percent,
+        "definitions_may_differ": False,
         **kind_columns(
             kind_bits(rows["kind"]), kind_bits(rows["part_kind"]), rows["doc_id"], rows["part_doc_id"]
         ),
@@ -137,13 +134,13 @@ def share_sum_table(facts: pd.DataFrame, max_gap: int, breaks: list[str]) -> pd.
     shares = facts[(facts["type"] == "share") & (facts["unit"] == "%")]
     shares = shares.assign(run=list_runs(shares, max_gap, breaks))
     table = grouped_claims(
-        shares, [*WHOLE, "run"], " + ", metric_id=("metric_id", "first"),
+        shares, [*WHOLE, "run"], " + ", metric_name=("metric_name", "first"),
         sum_low=("stated_lo", "sum"), sum_high=("stated_hi", "sum"), sum_stated=("value", "sum"),
     )
     low = format_number(table["sum_low"], digits=4)
     return pd.DataFrame({
         "claim_key": table["claim_key"],
-        "metric_id": table["metric_id"],
+        "metric_id": table["metric_name"],
         "geo": table["geo"],
         "period": table["period"],
         "observed": table["observed"],

@@ -30,7 +30,7 @@ CATALOGUE = {
 }
 """Every check recon knows, with its title; suites set their thresholds, severities and messages."""
 
-NOT_SUITES = {"metrics.yaml", "matching.yaml", "intervals.yaml", "organisations.yaml"}
+NOT_SUITES = {"metrics.yaml", "matching.yaml", "intervals.yaml", "organisations.yaml", "concepts.yaml"}
 EXPECTATION_KEYS = {"name", "expect", "where", "severity", "message", "message_zh", "section", "expected"}
 
 

@@ -31,8 +31,8 @@ def check_units(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
 
 
 def unit_table(facts: pd.DataFrame, allowed: dict[str, tuple[str, ...]]) -> pd.DataFrame:
-    """One row per level fact whose metric the glossary lists."""
-    rows = facts[facts["type"].isin(LEVEL_TYPES) & facts["metric_id"].isin(list(allowed))]
+    """One row per fact stating the level of a metric the glossary lists."""
+    rows = facts[facts["measure"].isin(LEVEL_TYPES) & facts["metric_id"].isin(list(allowed))]
     family = rows["unit"].str.split(":").str[0]
     pairs = {(metric, unit) for metric, units in allowed.items() for unit in units}
     index = pd.MultiIndex.from_arrays([rows["metric_id"], family])

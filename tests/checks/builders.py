@@ -17,7 +17,7 @@ EXPECTATIONS = ROOT / "expectations"
 
 DEFAULTS = dict(
     page=pd.NA, value_high=float("nan"), qualifier="exact", kind="actual", type="level",
-    period_grain="year", geo="China", flags="", metric_score=100.0, group_id="",
+    period_grain="year", geo="China", flags="", metric_score=100.0, group_id="", subject="", scope="",
 )
 SENTENCE_END = "。；;!?！？"
 
@@ -50,8 +50,17 @@ def make_fact(doc: str, line: int, text: str, surface: str, *, after="", at=0, *
                base_value=value, metric_text=fields.get("metric_id", ""), dimension="other")
     row.update(fields)
     row.setdefault("base_unit", row["unit"])
+    row.setdefault("measure", row["type"])
     row["claim_id"] = hashlib.sha1(f"{doc}:{line}:{start}:{surface}".encode()).hexdigest()[:12]
     return row
+
+
+def named(metric: str) -> dict:
+    """The identity columns of a test's metric: a kebab-case glossary id, or a subject outside the
+    glossary (written in the document's words)."""
+    if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", metric):
+        return {"metric_id": metric}
+    return {"metric_id": "", "subject": metric}
 
 
 def corpus_fact(prefix: str, line: int, surface: str, **fields) -> dict:

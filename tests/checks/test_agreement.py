@@ -15,7 +15,7 @@ EN = "en.txt"
 def decline_000(after, surface, value):
     """A 2024 training-cost decline as line 8 of 000 states it."""
     return corpus_fact("000", 8, surface, after=after, value=value, value_step=1.0, unit="%", type="growth",
-                       dimension="percent", metric_id="training-cost-growth", period=2024, group_id="cost")
+                       dimension="percent", metric_id="training-cost", period=2024, group_id="cost")
 
 
 def market_2030(after, surface, value, qualifier):
@@ -56,8 +56,9 @@ def test_two_conflicts_of_000_line_8_are_one_finding_each(suites):
 
 
 def test_a_metric_outside_the_glossary_is_named_by_its_phrase(suites):
-    markets = [dict(market_2030("將突破800", "800億元", 800, "lower_bound"), metric_id="unlisted:市场规模"),
-               dict(market_2030("將達8200", "8200億元", 8200, "exact"), metric_id="unlisted:市场规模")]
+    phrase = dict(metric_id="", subject="市场规模")
+    markets = [dict(market_2030("將突破800", "800億元", 800, "lower_bound"), **phrase),
+               dict(market_2030("將達8200", "8200億元", 8200, "exact"), **phrase)]
     [message] = check_facts(facts_table(*markets), None, suites)["message"]
     assert message == (f"{markets[0]['doc_id']} states 2 different values for “市场规模” (China, 2030): "
                        "800億元; 8200億元.")
@@ -65,7 +66,7 @@ def test_a_metric_outside_the_glossary_is_named_by_its_phrase(suites):
 
 def test_a_repeated_figure_is_not_a_conflict(suites):
     rate = dict(value=33.9, value_step=0.1, unit="%", type="cagr", dimension="percent", kind="forecast",
-                metric_id="intelligent-computing-power-cagr", period="2022-2027", period_grain="span",
+                metric_id="intelligent-computing-power", period="2022-2027", period_grain="span",
                 group_id="cagr")
     first = corpus_fact("003", 44, "33.9%", **rate)
     again = corpus_fact("003", 168, "33.9%", **rate)
@@ -98,6 +99,15 @@ def test_an_english_report_corroborates_003_and_conflicts_with_004(suites):
         ("cross-source-agreement", "pass", "info", ids(idc, english)),
         ("cross-source-agreement", "fail", "error", ids(association, rmb)),
     }
+    # 1751 and 580 亿元 from two known publishers: three times apart, definitions may differ
+    documents = pd.DataFrame({"doc_id": [association["doc_id"], EN], "publisher": ["Association", "Bureau"],
+                              "date": ["2024", "2024"]})
+    findings = check_facts(facts_table(association, rmb), None, suites, documents)
+    assert outcomes(findings) == {("cross-source-agreement", "fail", "warning", ids(association, rmb))}
+    assert "definitions may differ" in findings.iloc[0]["message"]
+    one_publisher = documents.assign(publisher="Bureau")
+    findings = check_facts(facts_table(association, rmb), None, suites, one_publisher)
+    assert outcomes(findings) == {("cross-source-agreement", "fail", "error", ids(association, rmb))}
 
 
 @pytest.mark.parametrize("surface, value, qualifier, outcome", [
@@ -159,7 +169,8 @@ def test_findings_are_named_by_the_group(suites):
     english = stated_in_english("China's intelligent computing power will reach 414.1 EFLOPS in 2023.",
                                 "414.1 EFLOPS", **compute_2023(414.1))
     groups = pd.DataFrame([dict(
-        group_id="compute-2023", metric_id="intelligent-computing-power", dimension="compute", geo="CN",
+        group_id="compute-2023", metric_id="intelligent-computing-power", subject="智能算力规模",
+        measure="level", scope="intelligent", dimension="compute", geo="CN",
         period="2023", claim_ids=list(ids(idc, english)), doc_ids=sorted([idc["doc_id"], EN]), score=100.0,
         reason="same key",
     )])
@@ -183,7 +194,7 @@ def test_a_figure_after_its_report_date_is_read_as_a_forecast(suites, with_docum
 def _district_counts(**fields):
     """004 line 761: 龙华区和宝安区分别以 280 家和 253 家位列其后 — two districts in one sentence."""
     count = dict(value_step=1.0, unit="count:家", type="count", dimension="count", period=2023,
-                 metric_id="unlisted:龙华区", group_id="districts", **fields)
+                 metric_id="", subject="龙华区", group_id="districts", **fields)
     return [corpus_fact("004", 761, "280 家", value=280.0, **count),
             corpus_fact("004", 761, "253 家", value=253.0, **count)]
 
@@ -210,7 +221,7 @@ def test_cells_of_a_table_with_unclear_columns_are_only_reported_as_such(suites)
 def test_shares_naming_only_their_whole_are_different_parts(suites):
     """004 line 868: 72.4 %, 30.3 % and 26.5 % are each 占总体融资事件 — of seed-to-A, A and angel rounds."""
     fields = dict(dimension="percent", unit="%", type="share", value_step=0.1, period=2023,
-                  metric_id="ai-financing-events-share", metric_text="占总体融资事件", group_id="rounds")
+                  metric_id="ai-financing-events", metric_text="占总体融资事件", group_id="rounds")
     shares = [corpus_fact("004", 868, s, value=float(s[:-1]), **fields) for s in ("72.4%", "30.3%", "26.5%")]
     assert "intra-document-conflict" not in set(check_facts(facts_table(*shares), None, suites)["check"])
 
@@ -253,3 +264,39 @@ def test_a_restated_figure_makes_one_finding_that_reads_as_written(suites):
     assert finding["observed"] == f"1751亿元 ({association['doc_id']}, 2 times); 157.1 billion ({EN})"
     assert "differ by 10.2 % beyond rounding" in finding["message"]
     assert f"Kinds are mixed: {association['doc_id']} states it as actual and estimate" in finding["message"]
+
+
+PARK = "园区报告显示,2024年华东地区建成38个数据中心。后文写道:华东地区建成41个数据中心。"
+
+
+def east_china_share(after, surface, value, **fields):
+    return make_fact("park.txt", 3, PARK, surface, after=after, value=value, value_step=1.0, unit="count:个",
+                     type="count", dimension="count", base_unit="count", metric_id="", subject="华东数据中心",
+                     period=2024, group_id="east", metric_text="华东地区建成数据中心", **fields)
+
+
+def test_a_conflict_resting_on_an_inferred_period_is_at_most_a_warning(suites):
+    stated = east_china_share("", "38个", 38.0)
+    restated = east_china_share("后文", "41个", 41.0, flags="period-inferred")
+    findings = check_facts(facts_table(stated, restated), None, suites)
+    assert outcomes(findings) == {("intra-document-conflict", "fail", "warning", ids(stated, restated))}
+    assert "the document's present" in findings.iloc[0]["message"]
+
+
+def test_an_inferred_period_is_no_evidence_against_another_document(suites):
+    stated = east_china_share("", "38个", 38.0)
+    elsewhere = dict(east_china_share("后文", "41个", 41.0, flags="period-inferred"), doc_id="other.txt",
+                     claim_id="0123456789ab")
+    assert outcomes(check_facts(facts_table(stated, elsewhere), None, suites)) == set()
+
+
+def test_sources_agreeing_on_a_figure_are_one_corroboration_listing_every_source(suites):
+    """Three reports restating the 2023 figure are one corroboration, not three pairs."""
+    idc = idc_2023()
+    sentences = ["China's intelligent computing power will reach 414.1 EFLOPS in 2023.",
+                 "In 2023 intelligent computing power in China is 414.1 EFLOPS."]
+    others = [dict(stated_in_english(text, "414.1 EFLOPS", **compute_2023(414.1)), doc_id=f"r{i}.txt",
+                   claim_id=f"00000000000{i}") for i, text in enumerate(sentences)]
+    findings = check_facts(facts_table(idc, *others), None, suites)
+    assert outcomes(findings) == {("cross-source-agreement", "pass", "info", ids(idc, *others))}
+    assert findings.iloc[0]["observed"].count("414.1 EFLOPS") == 3

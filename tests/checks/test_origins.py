@@ -165,7 +165,7 @@ def test_three_documents_quoting_one_originator_are_one_origin(suites):
     c = server_market("c.md", "According to IDC, the market will reach US$8.9 billion in 2027.",
                       "US$8.9 billion", 89, origin="IDC")
     found = corroborations(counted([a, b, c], suites))
-    assert found == {ids(a, b): (("IDC",), 1), ids(a, c): (("IDC",), 1), ids(b, c): (("IDC",), 1)}
+    assert found == {ids(a, b, c): (("IDC",), 1)}
 
 
 def test_an_unattributed_figure_counts_its_publisher_or_else_its_document(suites):
@@ -174,5 +174,4 @@ def test_an_unattributed_figure_counts_its_publisher_or_else_its_document(suites
     alone = server_market("c.txt", OWN, "89亿美元", 89)
     published = documents(**{"a.txt": "", "idc.txt": "國際數據資訊", "c.txt": ""})
     found = corroborations(counted([a, own, alone], suites, published))
-    assert found == {ids(a, own): (("IDC",), 1), ids(a, alone): (("IDC", "c.txt"), 2),
-                     ids(own, alone): (("IDC", "c.txt"), 2)}
+    assert found == {ids(a, own, alone): (("IDC", "c.txt"), 2)}

@@ -7,7 +7,7 @@ from recon.checks import check_facts
 from .builders import corpus_fact, corpus_line, facts_table, ids, make_fact, outcomes
 
 SHARE = dict(value_step=1.0, unit="%", type="share", dimension="percent",
-             metric_id="deep-learning-market-share")
+             metric_id="deep-learning-market")
 
 
 def share(text, surface, value, period=2025, **fields):
@@ -27,7 +27,7 @@ def listed(text, values):
 def test_shares_of_a_whole_beside_the_whole_itself_imply_no_part(suites):
     """004 line 868: 295起 is the whole the shares are of; no part is stated beside them."""
     fields = dict(dimension="percent", unit="%", type="share", value_step=0.1, period=2023,
-                  metric_id="ai-financing-events-share")
+                  metric_id="ai-financing-events")
     shares = [corpus_fact("004", 868, s, value=float(s[:-1]), **fields) for s in ("72.4%", "30.3%", "26.5%")]
     events = corpus_fact("004", 868, "295 起", value=295.0, value_step=1.0, unit="count:起", type="count",
                          dimension="count", metric_id="ai-financing-events", period=2023)
@@ -68,7 +68,7 @@ def test_a_share_above_100_percent_is_an_error(suites):
 def test_a_range_that_lost_its_dash_is_flagged_for_review(suites):
     mangled = corpus_fact("000", 8, "2528%", after="市場將保持", value=25.0, value_high=28.0, value_step=1.0,
                           unit="%", type="cagr", qualifier="range", dimension="percent", period="2025-2030",
-                          metric_id="deep-learning-market-cagr", period_grain="span", kind="forecast",
+                          metric_id="deep-learning-market", period_grain="span", kind="forecast",
                           flags="suspect-range")
     findings = check_facts(facts_table(mangled), None, suites)
     assert outcomes(findings) == {("plausibility", "fail", "warning", ids(mangled))}
@@ -81,7 +81,7 @@ def test_a_range_that_lost_its_dash_is_flagged_for_review(suites):
 
 def test_an_implausible_growth_unflagged_is_a_warning(suites):
     read_as_one = corpus_fact("000", 8, "2528%", after="市場將保持", value=2528.0, value_step=1.0, unit="%",
-                              type="growth", dimension="percent", metric_id="deep-learning-market-growth",
+                              type="growth", dimension="percent", metric_id="deep-learning-market",
                               period=2025, kind="forecast")
     assert outcomes(check_facts(facts_table(read_as_one), None, suites)) == {
         ("plausibility", "fail", "warning", ids(read_as_one))
@@ -105,7 +105,7 @@ def test_a_share_of_a_whole_implies_the_part_beside_it(suites, stated, outcome):
                         metric_id="ai-server-market", **market)
     text = f"2026年，生成式人工智能服务器在全球人工智能服务器市场的占比为31.7%，规模约{stated}。"
     part_share = make_fact("t.txt", 1, text, "31.7%", value=31.7, value_step=0.1, unit="%", type="share",
-                           metric_id="ai-server-market-share", **dict(market, dimension="percent"))
+                           metric_id="ai-server-market", **dict(market, dimension="percent"))
     part = make_fact("t.txt", 1, text, stated, value=float(stated[:3]) * 1e8, value_step=1e8, unit="USD",
                      metric_id="generative-ai-server-market", **market)
     findings = check_facts(facts_table(whole, part_share, part), None, suites)

@@ -103,7 +103,7 @@ def test_missing_interval_settings_are_an_error(expectations):
 def too_much():
     """Two shares of one whole that add up to 115 %."""
     text = "2025年，制造、金融分别占60%、55%。"
-    fields = dict(value_step=1.0, unit="%", type="share", dimension="percent", metric_id="m-share",
+    fields = dict(value_step=1.0, unit="%", type="share", dimension="percent", metric_id="m",
                   period=2025)
     shares = (make_fact("t.txt", 1, text, s, value=float(s[:2]), **fields) for s in ("60%", "55%"))
     return facts_table(*shares)
@@ -130,5 +130,5 @@ def test_suites_without_a_check_do_not_run_it(expectations):
     (expectations / "plausibility.yaml").unlink()
     suites = load_suites(expectations)
     wrong = corpus_fact("003", 44, "82.5%", value=820.5, value_step=0.1, unit="%", type="share",
-                        dimension="percent", metric_id="ai-server-market-share", period=2023)
+                        dimension="percent", metric_id="ai-server-market", period=2023)
     assert check_facts(facts_table(wrong), None, suites).empty

@@ -85,3 +85,23 @@ def test_half_year_is_not_compared_with_full_year(audit):
     full = {c for c in audit.claims_of(IDC, "91亿美元")}
     assert half and full
     assert not [f for f in audit.findings if set(f["claim_ids"]) & half and set(f["claim_ids"]) & full]
+
+
+@pytest.mark.parametrize(
+    "figures",
+    [((20, "32%"), (20, "18%")), ((8, "432億元"), (8, "580億元"))],
+    ids=["chip-localisation-2024", "financing-total-2024"],
+)
+def test_a_document_contradicting_itself_across_lines_is_a_conflict(audit, figures):
+    """000: the 2024 domestic AI chip localisation rate is 32 % and 18 % (gold 000c, conflict 3); the
+    2024 industry financing total 580 and 432 亿元."""
+    claim_sets = [on_line(audit, DL_MARKET, line, n) for line, n in figures]
+    found = findings_with(audit, "intra-document-conflict", *claim_sets)
+    assert [(f["outcome"], f["severity"]) for f in found] == [("fail", "error")]
+
+
+def test_identity_is_never_packed_into_a_metric_id(audit):
+    """Facts carry subject, measure and scope; a metric id is a glossary id or ''."""
+    ids = audit.facts["metric_id"].fillna("")
+    assert not ids.str.contains("unlisted:|-growth$|-cagr$|-share$").any()
+    assert {"subject", "measure", "scope"} <= set(audit.facts.columns)

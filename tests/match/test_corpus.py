@@ -34,7 +34,7 @@ def test_groups_respect_their_blocks(corpus_match):
         group = groups.set_index("group_id").loc[group_id]
         assert set(rows["period"]) == {group.period} and set(rows["dimension"]) == {group.dimension}
         assert set(rows["geo"]) <= {group.geo, ""}
-        listed = {m for m in rows["metric_id"] if not m.startswith("unlisted:")}
+        listed = {m for m in rows["metric_id"] if not m.startswith("")}
         assert len(listed) <= 1
         if not listed:
             assert rows["doc_id"].nunique() == 1, "unlisted phrases join only within their document"

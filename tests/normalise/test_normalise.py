@@ -43,50 +43,52 @@ def test_units_reduce_to_base_units_with_currencies_kept_apart(unit, factor, bas
 
 # Phrases as the gold labeller wrote them (../shared/gold-dev metric_zh) or as they stand in the corpus.
 @pytest.mark.parametrize(
-    "metric_text, claim_type, unit, metric_id",
+    "metric_text, claim_type, unit, metric_id, measure",
     [
-        ("中国人工智能核心产业规模", "level", "CNY", "ai-core-industry-scale"),
-        ("深圳市人工智能核心产业规模", "level", "CNY", "ai-core-industry-scale"),
-        ("AI核心產(chǎn)業(yè)規(guī)模", "level", "CNY", "ai-core-industry-scale"),
-        ("中国人工智能核心产业规模", "growth", "%", "ai-core-industry-scale-growth"),
-        ("AI核心產(chǎn)業(yè)規(guī)模占比", "share", "%", "ai-core-industry-scale-share"),
-        ("全球AI市场规模", "level", "USD", "ai-market-size"),
-        ("全球 AI 市场规模", "level", "USD", "ai-market-size"),
-        ("全球大模型行业市场规模的CAGR", "cagr", "%", "large-model-market-cagr"),
-        ("智能算力规模", "level", "FLOPS", "intelligent-computing-power"),
-        ("China's intelligent computing power", "level", "FLOPS", "intelligent-computing-power"),
-        ("通用算力规模", "level", "FLOPS", "general-computing-power"),
-        ("算力规模", "level", "FLOPS", "total-computing-power"),
-        ("中国智能算力规模年复合增长率", "cagr", "%", "intelligent-computing-power-cagr"),
-        ("2023年上半年中国人工智能服务器市场规模", "level", "USD", "ai-server-market"),
-        ("中国液冷服务器市场年复合增长率", "cagr", "%", "liquid-cooled-server-market-cagr"),
-        ("京津冀地区人工智能相关企业数量", "count", "count:家", "ai-enterprise-count"),
-        ("发明专利申请量", "count", "count:件", "ai-patent-applications"),
-        ("中国人工智能发明专利申请量", "growth", "%", "ai-patent-applications-growth"),
-        ("融资事件数", "count", "count:起", "ai-financing-events"),
-        ("國產(chǎn)AI芯片自主化率", "rate", "%", "domestic-ai-chip-localisation-rate"),
+        ("中国人工智能核心产业规模", "level", "CNY", "ai-core-industry-scale", "level"),
+        ("深圳市人工智能核心产业规模", "level", "CNY", "ai-core-industry-scale", "level"),
+        ("AI核心產(chǎn)業(yè)規(guī)模", "level", "CNY", "ai-core-industry-scale", "level"),
+        ("中国人工智能核心产业规模", "growth", "%", "ai-core-industry-scale", "growth"),
+        ("AI核心產(chǎn)業(yè)規(guī)模占比", "share", "%", "ai-core-industry-scale", "share"),
+        ("全球AI市场规模", "level", "USD", "ai-market-size", "level"),
+        ("全球 AI 市场规模", "level", "USD", "ai-market-size", "level"),
+        ("全球大模型行业市场规模的CAGR", "cagr", "%", "large-model-market", "cagr"),
+        ("智能算力规模", "level", "FLOPS", "intelligent-computing-power", "level"),
+        ("China's intelligent computing power", "level", "FLOPS", "intelligent-computing-power", "level"),
+        ("通用算力规模", "level", "FLOPS", "general-computing-power", "level"),
+        ("算力规模", "level", "FLOPS", "total-computing-power", "level"),
+        ("中国智能算力规模年复合增长率", "cagr", "%", "intelligent-computing-power", "cagr"),
+        ("2023年上半年中国人工智能服务器市场规模", "level", "USD", "ai-server-market", "level"),
+        ("中国液冷服务器市场年复合增长率", "cagr", "%", "liquid-cooled-server-market", "cagr"),
+        ("京津冀地区人工智能相关企业数量", "count", "count:家", "ai-enterprise-count", "count"),
+        ("发明专利申请量", "count", "count:件", "ai-patent-applications", "count"),
+        ("中国人工智能发明专利申请量", "growth", "%", "ai-patent-applications", "growth"),
+        ("融资事件数", "count", "count:起", "ai-financing-events", "count"),
+        ("國產(chǎn)AI芯片自主化率", "rate", "%", "domestic-ai-chip-localisation-rate", "rate"),
         # English phrases as an extractor leaves them: possessives, verbs, typographic apostrophes
-        ("China’s intelligent computing power will reach", "level", "FLOPS", "intelligent-computing-power"),
-        ("s intelligent computing power will reach", "level", "FLOPS", "intelligent-computing-power"),
-        ("China's core AI industry reached RMB", "level", "CNY", "ai-core-industry-scale"),
-        ("server market size", "level", "USD", "unlisted:servermarketsize"),
+        ("China’s intelligent computing power will reach", "level", "FLOPS", "intelligent-computing-power",
+         "level"),
+        ("s intelligent computing power will reach", "level", "FLOPS", "intelligent-computing-power",
+         "level"),
+        ("China's core AI industry reached RMB", "level", "CNY", "ai-core-industry-scale", "level"),
+        ("server market size", "level", "USD", "", "level"),
         # near-aliases: one character off is the same metric
-        ("人工智能服务器市场的规模", "level", "USD", "ai-server-market"),
-        ("中国人工智能核心产业总规模", "level", "CNY", "ai-core-industry-scale"),
+        ("人工智能服务器市场的规模", "level", "USD", "ai-server-market", "level"),
+        ("中国人工智能核心产业总规模", "level", "CNY", "ai-core-industry-scale", "level"),
         # a qualifier in front names a narrower metric, and a bare measure word names none
-        ("醫(yī)療AI市場規(guī)模", "level", "CNY", "unlisted:医疗ai市场规模"),
-        ("边缘AI芯片出货量", "count", "count:片", "unlisted:边缘ai芯片出货量"),
-        ("同比增长", "growth", "%", "unlisted:同比增长"),
-        ("毛利率", "rate", "%", "unlisted:毛利率"),
+        ("醫(yī)療AI市場規(guī)模", "level", "CNY", "", "level"),
+        ("边缘AI芯片出货量", "count", "count:片", "", "count"),
+        ("同比增长", "growth", "%", "", "growth"),
+        ("毛利率", "rate", "%", "", "rate"),
     ],
 )
-def test_metric_phrases_resolve_to_glossary_ids(glossary, metric_text, claim_type, unit, metric_id):
+def test_metric_phrases_resolve_to_glossary_ids(glossary, metric_text, claim_type, unit, metric_id, measure):
     facts = normalise_claims(
         claims_table([claim(metric_text=metric_text, type=claim_type, unit=unit)]), glossary
     )
-    assert facts.loc[0, "metric_id"] == metric_id
+    assert (facts.loc[0, "metric_id"], facts.loc[0, "measure"]) == (metric_id, measure)
     score = facts.loc[0, "metric_score"]
-    assert score == 100 or metric_id.startswith("unlisted:") or glossary.min_score <= score < 100
+    assert score == 100 or not metric_id or glossary.min_score <= score < 100
 
 
 def test_facts_keep_claim_columns_and_add_base_values(glossary):
@@ -103,7 +105,7 @@ def test_facts_keep_claim_columns_and_add_base_values(glossary):
     got = facts[["surface", "base_value", "base_unit", "dimension", "metric_id"]].values.tolist()
     assert got == [
         ["1751亿元", 1.751e11, "CNY", "currency", "ai-core-industry-scale"],
-        ["3年", 3 * 365.25, "days", "duration", "unlisted:平均回本周期"],
+        ["3年", 3 * 365.25, "days", "duration", ""],
         ["414.1 EFLOPS", 4.141e20, "FLOPS", "compute", "intelligent-computing-power"],
     ]
 
@@ -126,7 +128,7 @@ def test_every_gold_claim_normalises_with_a_dimension_matching_its_unit(glossary
         assert set(facts.loc[facts["unit"] == unit, "dimension"]) == {dimension}, unit
     counts = facts[facts["unit"].str.startswith("count:")]
     assert set(counts["dimension"]) == {"count"}
-    listed = facts[~facts["metric_id"].str.startswith("unlisted:")]
+    listed = facts[(facts["metric_id"] != "") & ~facts["measure"].isin(["growth", "cagr", "share"])]
     allowed = listed["metric_id"].map(lambda m: glossary.metrics[m].units)
     base_units = listed["base_unit"].where(listed["dimension"] != "count", "count")
     assert [u in a for u, a in zip(base_units, allowed, strict=True)].count(False) <= 2
@@ -160,7 +162,8 @@ def test_a_figure_continues_the_subject_and_place_of_its_sentence(glossary):
         "intelligent-computing-power"
     }
     assert facts.loc["414.1 EFLOPS", "flags"] == "metric-from-sentence;geo-from-sentence"
-    assert facts.loc["16.6%", "metric_id"] == "general-computing-power-cagr"
+    assert facts.loc["16.6%", ["metric_id", "measure", "scope"]].tolist() == [
+        "general-computing-power", "cagr", "general"]
     assert set(facts["geo"]) == {"China"}
 
 
@@ -175,7 +178,7 @@ def test_a_figure_with_no_year_takes_the_one_its_sentence_names_before_it(glossa
     ])
     facts = normalise_claims(claims, glossary).set_index("surface")
     assert facts.loc["38%", "period"] == "2024"
-    assert facts.loc["38%", "metric_id"] == "model-training-cost-growth"
+    assert facts.loc["38%", ["metric_id", "measure"]].tolist() == ["model-training-cost", "growth"]
     assert facts.loc["7%", "period"] == ""
 
 
@@ -199,7 +202,8 @@ def test_a_rate_naming_only_its_measure_is_the_rate_of_its_sentences_subject(glo
              metric_text="2024-2027年的年复合增长率"),
     ])
     facts = normalise_claims(claims, glossary).set_index("surface")
-    assert list(facts["metric_id"]) == ["ai-market-size", "ai-market-size-cagr"]
+    assert facts[["metric_id", "measure"]].values.tolist() == [
+        ["ai-market-size", "level"], ["ai-market-size", "cagr"]]
 
 
 def test_a_figure_restated_in_another_currency_keeps_the_metric(glossary):

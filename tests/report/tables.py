@@ -39,6 +39,7 @@ def fact(doc_id, line, quote, surface, value, unit, base_value, base_unit, dimen
         period_start=years[0], period_end=years[-1], period_grain="year" if len(years) == 1 else "span",
         period=period, geo=geo, metric_text=metric_id, flags="", base_value=base_value, base_unit=base_unit,
         dimension=dimension, metric_id=metric_id, metric_score=100.0, group_id=group_id,
+        subject="", measure=type, scope="",
     )
 
 

@@ -1,0 +1,207 @@
+"""Identity: what a fact measures, as typed columns read from its phrase and type.
+
+A fact's identity is ``subject`` (the thing measured: its cleaned phrase without the measure word),
+``measure`` (level, growth, cagr, share, count, rate, multiple, price, other), ``scope`` (the
+definition words of ``expectations/concepts.yaml`` its phrase holds: 核心, 智能, generative …) and
+``metric_id`` (the glossary metric, '' when the glossary knows none). Later stages read these columns;
+none takes a metric id apart.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+import yaml
+
+from recon.errors import ConfigError
+
+if TYPE_CHECKING:
+    from recon.normalise import Glossary
+
+CONCEPTS_FILE = "concepts.yaml"
+RATE_TYPES = ("growth", "cagr", "share")
+"""Claim types that already say the measure: the extractor read it from the figure's own words."""
+_SPAN_TAIL = re.compile(r"(?:[一二两三四五六七八九十\d]+年)?(?:年均|年|期间|同比)?(?:复合)?$")
+"""What a measure word leaves of a span in front of it (五年年复合增长率, 年均复合增速, 复合增长率)."""
+_NOT_WORD = re.compile(r"[\W_]+")
+CONCEPT_MARKS = 0xE000
+"""Concepts are written as characters of the Unicode private use area in canonical phrases."""
+MIN_SUBJECT = 2
+"""A phrase left with one character once its measure word is cut (年 of 年复合增长率) names nothing."""
+
+
+@dataclass(frozen=True)
+class Concepts:
+    """The concept lexicon (``expectations/concepts.yaml``): scope words and bilingual concepts."""
+
+    path: str
+    ignore: tuple[str, ...]
+    scopes: tuple[tuple[str, str], ...]
+    """(word, scope name), longest word first."""
+    concepts: tuple[tuple[str, str], ...]
+    """(word, concept name), longest word first."""
+
+    def scope(self, phrase: str) -> str:
+        """The scope names a phrase holds, sorted and ';'-joined ('' for an unqualified whole).
+
+        >>> concepts = load_concepts(Path(__file__).resolve().parents[1] / "expectations" / CONCEPTS_FILE)
+        >>> concepts.scope("人工智能核心产业规模"), concepts.scope("智能算力"), concepts.scope("总算力规模")
+        ('core', 'intelligent', '')
+        """
+        return _scope(self, phrase.lower())
+
+    def canonical(self, phrase: str) -> str:
+        """The phrase with each concept word replaced by one character standing for its concept, so
+        that phrasings in either language compare equal and a concept weighs as one character.
+
+        >>> concepts = load_concepts(Path(__file__).resolve().parents[1] / "expectations" / CONCEPTS_FILE)
+        >>> concepts.canonical("服务器市场规模") == concepts.canonical("servermarketsize")
+        True
+        >>> concepts.canonical("企业数量") == concepts.canonical("firms数量")
+        True
+        """
+        return _canonical(self, phrase.lower())
+
+    def words(self, phrase: str) -> list[str]:
+        """The phrase as concept names and the leftover characters, in order (for similarity).
+
+        >>> concepts = load_concepts(Path(__file__).resolve().parents[1] / "expectations" / CONCEPTS_FILE)
+        >>> concepts.words("服务器市场规模"), concepts.words("servermarketsize")
+        (['server', 'market-size'], ['server', 'market-size'])
+        """
+        return _words(self, phrase.lower())
+
+
+@cache
+def _scope(concepts: Concepts, phrase: str) -> str:
+    for word in concepts.ignore:
+        phrase = phrase.replace(word, " ")
+    names = set()
+    for word, name in concepts.scopes:
+        if _holds(phrase, word):
+            names.add(name)
+            phrase = phrase.replace(word, " ")
+    return ";".join(sorted(names))
+
+
+@cache
+def _canonical(concepts: Concepts, phrase: str) -> str:
+    names = sorted({name for _, name in concepts.concepts})
+    mark = {name: chr(CONCEPT_MARKS + i) for i, name in enumerate(names)}
+    return "".join(mark.get(token, token) for token in _words(concepts, phrase))
+
+
+@cache
+def _words(concepts: Concepts, phrase: str) -> list[str]:
+    found: list[tuple[int, str]] = []
+    rest = phrase
+    for word, name in concepts.concepts:
+        for match in _pattern(word).finditer(rest):
+            found.append((match.start(), name))
+        rest = _pattern(word).sub(lambda m: " " * len(m.group()), rest)
+    found += [(i, c) for i, c in enumerate(rest) if c.strip() and not c.isascii()]
+    found += [(m.start(), m.group()) for m in re.finditer(r"[a-z0-9]+", rest)]
+    return [token for _, token in sorted(found)]
+
+
+@cache
+def _pattern(word: str) -> re.Pattern:
+    """A word as a pattern matching anywhere: cleaned phrases have no spaces to find word ends by."""
+    return re.compile(re.escape(word))
+
+
+def _holds(phrase: str, word: str) -> bool:
+    return _pattern(word).search(phrase) is not None
+
+
+def _word_list(path: Path, key: str, value) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise ConfigError(path, "expected a list of words", key=key)
+    return [_NOT_WORD.sub("", w.lower()) for w in value]
+
+
+def _named_words(path: Path, key: str, value) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict) or not value:
+        raise ConfigError(path, "expected a mapping of name to a list of words", key=key)
+    pairs = [(word, str(name)) for name, words in value.items()
+             for word in _word_list(path, f"{key}.{name}", words)]
+    return tuple(sorted(pairs, key=lambda pair: len(pair[0]), reverse=True))
+
+
+@cache
+def load_concepts(path: str | Path) -> Concepts:
+    """Load and validate the concept lexicon (``expectations/concepts.yaml``).
+
+    :raises ConfigError: the file is missing or malformed; the error names the key at fault
+    """
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(path, f"cannot read the concept lexicon: {error.strerror}") from error
+    except yaml.YAMLError as error:
+        raise ConfigError(path, f"not valid YAML: {error}") from error
+    if not isinstance(raw, dict):
+        raise ConfigError(path, "expected a mapping with ignore, scopes and concepts")
+    unknown = set(raw) - {"ignore", "scopes", "concepts"}
+    if unknown:
+        raise ConfigError(path, "unknown key", key=sorted(unknown)[0])
+    return Concepts(
+        path=str(path),
+        ignore=tuple(sorted(_word_list(path, "ignore", raw.get("ignore", [])), key=len, reverse=True)),
+        scopes=_named_words(path, "scopes", raw.get("scopes")),
+        concepts=_named_words(path, "concepts", raw.get("concepts")),
+    )
+
+
+def concepts_beside(glossary: Glossary) -> Concepts:
+    """The concept lexicon in the glossary's directory (``expectations/``)."""
+    return load_concepts(Path(glossary.path).parent / CONCEPTS_FILE)
+
+
+def identify(facts: pd.DataFrame, glossary: Glossary) -> pd.DataFrame:
+    """Facts with ``subject``, ``measure``, ``scope`` and a ``metric_id`` only the glossary gives.
+
+    A resolved derived metric (the glossary's growth, CAGR or share of a metric) becomes its base
+    metric with that measure; any other fact's measure is its claim type. A phrase that is only a
+    measure word (年复合增长率) has no subject of its own.
+
+    :param facts: facts whose ``metric_id`` is what :meth:`Glossary.resolve` returned
+    :param glossary: the loaded glossary
+    """
+    concepts = concepts_beside(glossary)
+    key = ["metric_text", "metric_id", "type"]
+    rows = facts[key].drop_duplicates()
+    named = [_identity(text, metric, kind, glossary, concepts)
+             for text, metric, kind in rows.itertuples(index=False, name=None)]
+    columns = ["subject", "measure", "scope", "new_id"]
+    rows = rows.assign(**{column: [row[i] for row in named] for i, column in enumerate(columns)})
+    merged = facts.merge(rows, on=key, how="left", validate="many_to_one")
+    return merged.assign(metric_id=merged.pop("new_id"))
+
+
+def _identity(text: str, metric_id: str, claim_type: str, glossary: Glossary,
+              concepts: Concepts) -> tuple[str, str, str, str]:
+    """(subject, measure, scope, metric id) of one phrase as normalise resolved it."""
+    cleaned = glossary.clean(text)
+    subject, word_measure = glossary.rules.split_measure(cleaned)
+    if not word_measure and cleaned in {word for word, _ in glossary.rules.measure_words}:
+        subject, word_measure = "", dict(glossary.rules.measure_words)[cleaned]
+    if word_measure:
+        subject = _SPAN_TAIL.sub("", subject)
+    if len(subject) < MIN_SUBJECT:
+        subject = ""
+    metric = glossary.metrics.get(metric_id)
+    if metric is None:
+        measure = claim_type if claim_type in RATE_TYPES else word_measure or claim_type
+        return subject, measure, concepts.scope(subject), ""
+    measure = metric.measure or claim_type
+    base = glossary.metrics[metric.base] if metric.base else metric
+    # a figure continuing its sentence's subject (…, or about US$24.7 billion) has the metric's definition
+    scope = concepts.scope(subject) if subject else concepts.scope(glossary.clean(base.aliases[0]))
+    return subject, measure, scope, base.id
