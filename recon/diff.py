@@ -112,7 +112,12 @@ def _named(key: tuple) -> dict:
 
 
 def _key(fact: dict) -> str:
-    return " / ".join(fact[k] or "-" for k in FACT_KEY)
+    """``training-cost-decline (rate) / China / 2024 / report.txt``: the metric (its subject in quotes
+    outside the glossary), its measure and scope when they say more, then geo, period and document."""
+    what = fact["metric_id"] or f"“{fact['subject']}”"
+    qualifiers = [x for x in (fact["measure"] if fact["measure"] != "level" else "", fact["scope"]) if x]
+    what += f" ({', '.join(qualifiers)})" if qualifiers else ""
+    return " / ".join([what, *(fact[k] or "-" for k in ("geo", "period", "doc_id"))])
 
 
 def _finding(finding: dict) -> str:

@@ -19,6 +19,7 @@ import pandas as pd
 import yaml
 
 from recon.errors import ConfigError
+from recon.ingest.grid import period_cell
 
 if TYPE_CHECKING:
     from recon.normalise import Glossary
@@ -45,6 +46,8 @@ class Concepts:
     """(word, scope name), longest word first."""
     concepts: tuple[tuple[str, str], ...]
     """(word, concept name), longest word first."""
+    generic: frozenset[str] = frozenset()
+    """Concept names that say what of a thing is measured (market size, revenue), not which thing."""
 
     def scope(self, phrase: str) -> str:
         """The scope names a phrase holds, sorted and ';'-joined ('' for an unqualified whole).
@@ -66,6 +69,19 @@ class Concepts:
         True
         """
         return _canonical(self, phrase.lower())
+
+    def specific_chars(self, phrase: str) -> int:
+        """How much a phrase says about which thing it measures: its characters once the generic
+        concepts are removed, a specific concept counting as two. 市场规模 says nothing (it depends on
+        its document's subject); 深度学习市场规模 and AI服务器出货量 say which market.
+
+        >>> concepts = load_concepts(Path(__file__).resolve().parents[1] / "expectations" / CONCEPTS_FILE)
+        >>> concepts.specific_chars("市场规模"), concepts.specific_chars("深度学习市场规模")
+        (0, 4)
+        >>> concepts.specific_chars("ai服务器出货量")
+        4
+        """
+        return _specific_chars(self, phrase.lower())
 
     def words(self, phrase: str) -> list[str]:
         """The phrase as concept names and the leftover characters, in order (for similarity).
@@ -97,6 +113,13 @@ def _canonical(concepts: Concepts, phrase: str) -> str:
 
 
 @cache
+def _specific_chars(concepts: Concepts, phrase: str) -> int:
+    named = {name for _, name in concepts.concepts}
+    tokens = [t for t in _words(concepts, phrase) if t not in concepts.generic]
+    return sum(2 if t in named else len(t) for t in tokens)
+
+
+@cache
 def _words(concepts: Concepts, phrase: str) -> list[str]:
     found: list[tuple[int, str]] = []
     rest = phrase
@@ -113,6 +136,13 @@ def _words(concepts: Concepts, phrase: str) -> list[str]:
 def _pattern(word: str) -> re.Pattern:
     """A word as a pattern matching anywhere: cleaned phrases have no spaces to find word ends by."""
     return re.compile(re.escape(word))
+
+
+def _with_row(cleaned: str, row_label: str, glossary: Glossary) -> str:
+    """A cell's cleaned phrase led by its row label, unless the phrase already holds it or the label is
+    only a period (a 2023 row: the period column carries it)."""
+    label = glossary.clean(row_label) if row_label and period_cell(row_label) is None else ""
+    return cleaned if not label or label in cleaned else label + cleaned
 
 
 def _holds(phrase: str, word: str) -> bool:
@@ -148,7 +178,7 @@ def load_concepts(path: str | Path) -> Concepts:
         raise ConfigError(path, f"not valid YAML: {error}") from error
     if not isinstance(raw, dict):
         raise ConfigError(path, "expected a mapping with ignore, scopes and concepts")
-    unknown = set(raw) - {"ignore", "scopes", "concepts"}
+    unknown = set(raw) - {"ignore", "scopes", "concepts", "generic"}
     if unknown:
         raise ConfigError(path, "unknown key", key=sorted(unknown)[0])
     return Concepts(
@@ -156,7 +186,19 @@ def load_concepts(path: str | Path) -> Concepts:
         ignore=tuple(sorted(_word_list(path, "ignore", raw.get("ignore", [])), key=len, reverse=True)),
         scopes=_named_words(path, "scopes", raw.get("scopes")),
         concepts=_named_words(path, "concepts", raw.get("concepts")),
+        generic=_generic(path, raw),
     )
+
+
+def _generic(path: Path, raw: dict) -> frozenset[str]:
+    """The ``generic`` concept names, each one the lexicon defines."""
+    names = raw.get("generic", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise ConfigError(path, "expected a list of concept names", key="generic")
+    unknown = sorted(set(names) - set(raw.get("concepts") or {}))
+    if unknown:
+        raise ConfigError(path, f"not a concept: {unknown[0]!r}", key="generic")
+    return frozenset(names)
 
 
 def concepts_beside(glossary: Glossary) -> Concepts:
@@ -175,20 +217,26 @@ def identify(facts: pd.DataFrame, glossary: Glossary) -> pd.DataFrame:
     :param glossary: the loaded glossary
     """
     concepts = concepts_beside(glossary)
-    key = ["metric_text", "metric_id", "type"]
+    facts_columns = set(facts.columns)
+    labels = facts["row_label"] if "row_label" in facts else pd.Series("", index=facts.index)
+    facts = facts.assign(row_label=labels.fillna(""))
+    key = ["metric_text", "metric_id", "type", "row_label"]
     rows = facts[key].drop_duplicates()
-    named = [_identity(text, metric, kind, glossary, concepts)
-             for text, metric, kind in rows.itertuples(index=False, name=None)]
+    named = [_identity(text, metric, kind, label, glossary, concepts)
+             for text, metric, kind, label in rows.itertuples(index=False, name=None)]
     columns = ["subject", "measure", "scope", "new_id"]
     rows = rows.assign(**{column: [row[i] for row in named] for i, column in enumerate(columns)})
     merged = facts.merge(rows, on=key, how="left", validate="many_to_one")
-    return merged.assign(metric_id=merged.pop("new_id"))
+    merged = merged.assign(metric_id=merged.pop("new_id"))
+    return merged if "row_label" in facts_columns else merged.drop(columns="row_label")
 
 
-def _identity(text: str, metric_id: str, claim_type: str, glossary: Glossary,
+def _identity(text: str, metric_id: str, claim_type: str, row_label: str, glossary: Glossary,
               concepts: Concepts) -> tuple[str, str, str, str]:
-    """(subject, measure, scope, metric id) of one phrase as normalise resolved it."""
-    cleaned = glossary.clean(text)
+    """(subject, measure, scope, metric id) of one phrase as normalise resolved it. A table cell's
+    subject names its row: the six floor areas of a table of parks (建筑面积 under 园区名称) are six
+    parks' areas, not one figure stated six ways."""
+    cleaned = _with_row(glossary.clean(text), row_label, glossary)
     subject, word_measure = glossary.rules.split_measure(cleaned)
     if not word_measure and cleaned in {word for word, _ in glossary.rules.measure_words}:
         subject, word_measure = "", dict(glossary.rules.measure_words)[cleaned]

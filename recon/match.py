@@ -49,6 +49,7 @@ class MatchSettings:
     mix_kinds: bool
     document_geo_share: float
     unlisted_across_documents: bool
+    min_specific_chars: int
     min_phrase_chars: int
     max_phrase_digits: float
 
@@ -83,12 +84,14 @@ def load_settings(path: str | Path) -> MatchSettings:
         mix_kinds=setting("mix_kinds", _is_flag, "true or false"),
         document_geo_share=setting("document_geo_share", _is_share, "a share from 0 to 1"),
         unlisted_across_documents=setting("unlisted_across_documents", _is_flag, "true or false"),
-        min_phrase_chars=setting(
-            "min_phrase_chars", lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0,
-            "a whole number of characters",
-        ),
+        min_specific_chars=setting("min_specific_chars", _is_count, "a whole number of characters"),
+        min_phrase_chars=setting("min_phrase_chars", _is_count, "a whole number of characters"),
         max_phrase_digits=setting("max_phrase_digits", _is_share, "a share from 0 to 1"),
     )
+
+
+def _is_count(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _is_flag(value) -> bool:
@@ -143,9 +146,10 @@ def _blocked(facts: pd.DataFrame, settings: MatchSettings, titles: dict[str, str
     unlisted = table["metric_id"] == ""
     too_vague = [s for s in table.loc[unlisted, "subject"].unique() if vague(s, settings)]
     table = table[~(unlisted & table["subject"].isin(too_vague))]
-    canonical = concepts_beside(settings.glossary).canonical
+    concepts = concepts_beside(settings.glossary)
     subjects = table["subject"].unique()
-    phrases = dict(zip(subjects, map(canonical, subjects), strict=True))
+    phrases = dict(zip(subjects, map(concepts.canonical, subjects), strict=True))
+    specific = {s: concepts.specific_chars(s) >= settings.min_specific_chars for s in subjects}
     table = table.assign(phrase=table["subject"].map(phrases))
     table = table.assign(own_subject=table["phrase"].where(table["metric_id"] == "", ""))
     if settings.unstated_period == "alone":
@@ -159,7 +163,9 @@ def _blocked(facts: pd.DataFrame, settings: MatchSettings, titles: dict[str, str
     # An unstated geo that no main geo fills is compared within its document only.
     unfilled = table["block_geo"] == ""
     table["block_scope"] = table["doc_id"].where(unfilled, "")
-    local = (table["metric_id"] == "") & (not settings.unlisted_across_documents)
+    # a subject outside the glossary meets other documents only when it says which thing it measures
+    across = table["subject"].map(specific).astype(bool) & settings.unlisted_across_documents
+    local = (table["metric_id"] == "") & ~across
     table["node_scope"] = table["doc_id"].where(local, "")
     keys = [*BLOCK, "block_scope"] if settings.mix_kinds else [*BLOCK, "block_scope", "kind"]
     table["block"] = table.groupby(keys, sort=True).ngroup()

@@ -31,7 +31,7 @@ a half-year is never set against a full year, a growth never against a level."""
 
 STATEMENT_COLUMNS = [
     "statement", "claim_ids", "doc_id", "surface", "shown", "restated", "kinds", "base_unit", "base_value",
-    "lo", "hi", "inferred", "publisher",
+    "lo", "hi", "inferred", "publisher", "metric_id", "subject",
 ]
 
 
@@ -42,6 +42,11 @@ class PairTable(ComparisonTable):
     definitions_may_differ: Series[bool] = pa.Field(
         description="two known publishers, one figure ``definition_factor`` times the other or more"
     )
+    by_phrase: Series[bool] = pa.Field(
+        description="the sides name their subject in different words outside the glossary: the matcher "
+        "joined them by phrase similarity, not by a metric the glossary defines"
+    )
+    phrases: Series[str] = pa.Field(description="“subject a” ~ “subject b”, as the texts name them")
     mixed_kind: Series[bool] = pa.Field(description="the statements are not all of one kind")
     like_for_like: Series[bool] = pa.Field(description="both statements have a kind in common")
 
@@ -168,6 +173,7 @@ def _statements(facts: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
         **{k: (k, "first") for k in SAME_KEY + ["doc_id", "base_unit", "metric_name", "geo"]},
         lo=("lo", "min"), hi=("hi", "max"), surface=("surface", "first"), base_value=("base_value", "first"),
         inferred=("inferred", "max"), publisher=("publisher", "first"),
+        metric_id=("metric_id", "first"), subject=("subject", "first"),
     )
     return table.assign(
         shown=join_within(surfaces["statement"].to_numpy() - 1, surfaces["surface"], " / "),
@@ -248,6 +254,8 @@ def _pair_table(pairs: pd.DataFrame, definition_factor: float) -> pd.DataFrame:
         "relative_gap": gap,
         "gap_percent": percent,
         "definitions_may_differ": _definitions_may_differ(pairs, definition_factor),
+        "by_phrase": (pairs["metric_id_a"] == "") & (pairs["subject_a"] != pairs["subject_b"]),
+        "phrases": "“" + pairs["subject_a"] + "” ~ “" + pairs["subject_b"] + "”",
         **kind_columns(pairs["kinds_a"], pairs["kinds_b"], pairs["doc_id_a"], pairs["doc_id_b"]),
     })
 

@@ -349,6 +349,8 @@ def derived_prior_table(facts: pd.DataFrame, levels: pd.DataFrame, decline_words
         "relative_gap": gap,
         "gap_percent": percent,
         "definitions_may_differ": False,
+        "by_phrase": False,
+        "phrases": "",
         **kind_columns(
             kind_bits(rows["kind"]), kind_bits(rows["prior_kind"]), rows["doc_id"], rows["prior_doc_id"]
         ),

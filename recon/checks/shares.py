@@ -104,6 +104,8 @@ def derived_part_table(facts: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFram
         "relative_gap": gap,
         "gap_percent": percent,
         "definitions_may_differ": False,
+        "by_phrase": False,
+        "phrases": "",
         **kind_columns(
             kind_bits(rows["kind"]), kind_bits(rows["part_kind"]), rows["doc_id"], rows["part_doc_id"]
         ),

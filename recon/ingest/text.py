@@ -102,6 +102,47 @@ def pipe_cells(row: dict) -> list[dict]:
     return cells
 
 
+def tab_cells(row: dict, indent: int) -> list[dict]:
+    """The cell segments of a tab-separated row segment, each cell's text at its offset in the line;
+    ``indent`` empty leading columns that every row of its table has are not counted."""
+    cells, at = [], 0
+    for col, cell in enumerate(row["text"].split("\t")):
+        stripped = cell.strip()
+        if stripped:
+            cells.append(segment_row(row["doc_id"], row["line"], stripped, page=row["page"],
+                                     col_offset=at + cell.index(stripped), block="table",
+                                     table_id=row["table_id"], row=row["row"], col=col - indent,
+                                     unit_hint=row["unit_hint"]))
+        at += len(cell) + 1
+    return cells
+
+
+def _tab_indents(rows: list[dict]) -> dict[str, int]:
+    """Per tab-separated table, the empty columns every one of its rows starts with (a table indented
+    by a tab: its first column holds nothing and the row labels sit in the second)."""
+    indents: dict[str, int] = {}
+    for row in rows:
+        if _is_tab_table_row(row):
+            cells = row["text"].split("\t")
+            empty = next((i for i, cell in enumerate(cells) if cell.strip()), len(cells))
+            indents[row["table_id"]] = min(indents.get(row["table_id"], empty), empty)
+    return indents
+
+
+def _is_tab_table_row(row: dict) -> bool:
+    return row["block"] == "table" and "\t" in row["text"] and is_tab_row(row["clean"])
+
+
+def _cells(row: dict, pipe_row: int | None, indents: dict[str, int]) -> list[dict]:
+    """A row segment as its grid cells: a pipe-table row by its pipes, a tab-separated row by its tabs
+    (so both get row and column labels); any other segment as it is."""
+    if pipe_row is not None:
+        return pipe_cells(row) if pipe_row >= 0 else [row]
+    if _is_tab_table_row(row):
+        return tab_cells(row, indents[row["table_id"]])
+    return [row]
+
+
 def _pipe_caption(rows: list[dict], cleans: list[str], index: int, table_id: str) -> str:
     """Make the short line above a pipe table stating a unit (``市场规模(亿美元)``) its caption; its unit."""
     above = index - 1
@@ -162,9 +203,9 @@ def line_segments(doc_id: str, lines: list[str], *, page=None) -> list[dict]:
             table_row += 1
             continue
         unit, in_table = "", False
-    cells = [cell for index, row in enumerate(rows)
-             for cell in (pipe_cells(row) if index in pipes and pipes[index] >= 0 else [row])]
-    return with_cell_grid(cells) if pipes else cells
+    indents = _tab_indents(rows)
+    cells = [cell for index, row in enumerate(rows) for cell in _cells(row, pipes.get(index), indents)]
+    return with_cell_grid(cells)
 
 
 def read_text(doc_id: str, data: bytes, path: str, fmt: str = "txt") -> tuple[dict, list[dict]]:

@@ -68,7 +68,8 @@ class FindingView:
     review_by: str = _help("who reviewed, ''")
     review_at: str = _help("when, ISO date-time, ''")
     doc_ids: str = _help("space-separated documents involved (for the document filter)")
-    pairs: int = _help("findings of the check shown as this one card (corroborations of one figure), 1")
+    sources: int = _help("documents whose figures agree, on a corroboration card; 0 on other cards",
+                         default=0)
     quotes: list[Quote] = _help("the claims involved, side by side", default_factory=list)
     origins_note: str = _help("'4 documents, 1 origin (IDC)' and whether that is a faithful quote; ''",
                               default="")

@@ -39,7 +39,7 @@ LABELS: dict[str, tuple[str, str]] = {
                     "状态：accepted（接受）、waived（豁免）或 fixed（已修正）；在运行核查的目录中执行。"),
     "copy": ("copy", "复制"),
     "reviewed_by": ("by", "审核人"),
-    "pairs": ("pairwise checks", "组两两核对"),
+    "sources": ("documents agree", "份文档一致"),
     "page.previous": ("previous", "上一页"),
     "page.next": ("next", "下一页"),
     "page.of": ("of", "/"),

@@ -188,7 +188,7 @@ class AuditReport:
             f"{s['numbers']} numbers not taken",
             f"{s['conflicts']} conflicts to decide ({severities('conflicts')}), "
             f"{s['notes']} notes on the text ({severities('notes')}), "
-            f"{s['corroborated']} corroborated figures ({s['corroborations']} pairwise checks)",
+            f"{s['corroborated']} corroborated figures",
         ]
         if s["stale_reviews"]:
             lines.append(f"{s['stale_reviews']} stale reviews (their findings no longer exist)")
@@ -315,7 +315,7 @@ def _finding_view(row, gating: bool, review: Review | None, by_claim: dict) -> F
         reviewed=review is not None,
         review_note=review.note if review else "", review_by=review.by if review else "",
         review_at=review.at if review else "",
-        doc_ids=" ".join(sorted({fact.doc_id for fact in claims})), pairs=1, quotes=_quotes(claims),
+        doc_ids=" ".join(sorted({fact.doc_id for fact in claims})), quotes=_quotes(claims),
     )
 
 
@@ -363,7 +363,8 @@ def _corroborations(passing: pd.DataFrame, by_claim: dict) -> list[FindingView]:
             geo=first["geo"], period=first["period"], observed=first["observed"], expected=first["expected"],
             arithmetic=first["arithmetic"], reading="", reading_zh="", message=message, message_zh=message_zh,
             review_command="", reviewed=False, review_note="", review_by="", review_at="",
-            doc_ids=" ".join(sorted({fact.doc_id for fact in claims})), pairs=len(rows),
+            doc_ids=" ".join(sorted({fact.doc_id for fact in claims})),
+            sources=len({fact.doc_id for fact in claims}),
             quotes=_quotes(claims), origins_note=origins_note[0], origins_note_zh=origins_note[1],
         ))
     return cards

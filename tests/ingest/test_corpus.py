@@ -33,11 +33,19 @@ def test_documents(corpus):
     assert documents.loc[documents.index.str.startswith("004"), "date"].item() == "2024-04"
 
 
-def test_one_segment_per_line_with_the_original_text(corpus, corpus_dir):
+def test_one_segment_per_line_or_cell_with_the_original_text(corpus, corpus_dir):
+    """A line is one segment holding its text, or a table row's cells, each at its offset in the line."""
     _, segments = corpus
     for path in sorted(corpus_dir.glob("*.txt")):
         lines = path.read_text(encoding="utf-8").split("\n")
-        assert segments.loc[segments["doc_id"] == path.name, "text"].tolist() == lines
+        own = segments[segments["doc_id"] == path.name]
+        assert sorted(own["line"].unique()) == list(range(1, len(lines) + 1))
+        for row in own.itertuples():
+            line = lines[row.line - 1]
+            if row.col < 0:
+                assert row.text == line
+            else:
+                assert line[row.col_offset:row.col_offset + len(row.text)] == row.text
 
 
 def test_every_clean_character_maps_to_its_original(corpus):
@@ -80,14 +88,18 @@ def test_caption_units_reach_the_table_below(corpus):
     assert white_book.loc[521, "block"] == "caption"
     assert white_book.loc[521, "clean"] == "图表 6:近年来中国人工智能核心产业规模变化(单位:亿元)"
     table = white_book.loc[608:618]
-    assert set(table["block"]) == {"table"} and set(table["unit_hint"]) == {"亿,%"}
-    assert table["row"].tolist() == list(range(11)) and table["table_id"].nunique() == 1
+    values = table[(table["col"] > 0) & (table["row"] > 0)]
+    assert set(table["block"]) == {"table"} and set(values["unit_hint"]) == {"亿,%"}
+    assert sorted(table["row"].unique()) == list(range(11)) and table["table_id"].nunique() == 1
     assert white_book.loc[519, "block"] == "text"
 
 
 def test_tab_separated_lines_of_003_are_tables(corpus):
     _, segments = corpus
     assessment = lines_of(segments, "003")
-    assert assessment.loc[231:233, "block"].tolist() == ["table"] * 3
-    assert assessment.loc[232, "row"] == 1
+    table = assessment.loc[231:233]
+    assert set(table["block"]) == {"table"} and table["table_id"].nunique() == 1
+    assert set(assessment.loc[232, "row"]) == {1}
+    assert assessment.loc[232, ["col", "text", "row_label", "col_label"]].values.tolist()[3] == [
+        3, "1750亿", "参数量", "GPT-3"]
     assert assessment.loc[168, "block"] == "text"

@@ -85,7 +85,7 @@ def test_pipe_and_tab_tables_are_separate_tables(lines):
     assert pipe.reset_index()[["line", "col_offset", "text", "row", "col"]].values.tolist() == [
         [16, 2, "地区", 0, 0], [16, 7, "融资金额", 0, 1], [17, 0, "|---|---|", -1, -1],
         [18, 2, "长三角", 1, 0], [18, 8, "346.8", 1, 1]]
-    assert tab["row"].tolist() == [0, 1]
+    assert tab["row"].tolist() == [0, 0, 1, 1] and tab["col"].tolist() == [0, 1, 0, 1]
     assert pipe["table_id"].nunique() == tab["table_id"].nunique() == 1
     assert pipe["table_id"].iloc[0] != tab["table_id"].iloc[0]
     assert set(pipe["unit_hint"]) == set(tab["unit_hint"]) == {""}

@@ -146,13 +146,14 @@ def test_a_dated_document_s_present_is_its_date(settings):
     assert set(matched_facts["period"]) == {"2025"} and len(groups) == 1
 
 
-def test_unlisted_phrases_join_near_variants_within_a_document_only(settings):
+def test_unlisted_phrases_join_across_documents_only_when_set(settings):
     first = claim(doc_id="000.txt", line=1, unit="%", type="rate", metric_text="金融等隐私敏感领域的渗透率")
     variant = claim(doc_id="000.txt", line=2, unit="%", type="rate", metric_text="金融等隐私敏感领域渗透率")
     elsewhere = claim(doc_id="001.txt", line=2, unit="%", type="rate", metric_text="金融等隐私敏感领域渗透率")
     sibling = claim(doc_id="001.txt", line=3, unit="count:座", type="count", metric_text="中型智算中心")
     small = claim(doc_id="001.txt", line=4, unit="count:座", type="count", metric_text="小型智算中心")
-    facts, groups = matched(settings, [first, variant, elsewhere, sibling, small])
+    within = dataclasses.replace(settings, unlisted_across_documents=False)
+    facts, groups = matched(within, [first, variant, elsewhere, sibling, small])
     assert grouped(facts, groups) == [ids([first, variant])]
     assert (groups.iloc[0].metric_id, groups.iloc[0].subject) == ("", "金融等隐私敏感领域渗透率")
 
@@ -252,8 +253,9 @@ def test_a_phrase_with_a_word_more_still_joins(settings):
     assert grouped(facts, groups) == [ids(rows)]
 
 
-def test_a_paraphrase_in_the_other_language_joins_within_its_document(settings):
-    """A bilingual report: 园区服务器出货量 and "park server shipments" are one concept sequence."""
+def test_a_paraphrase_in_the_other_language_joins_within_and_across_documents(settings):
+    """A bilingual report: 园区服务器出货量 and "park server shipments" are one concept sequence; another
+    document's 园区服务器出货量 joins them unless unlisted subjects are kept to their document."""
     zh = claim(doc_id="park.txt", line=1, unit="count:台", type="count", value=1200.0,
                metric_text="园区服务器出货量")
     en = claim(doc_id="park.txt", line=9, unit="count:台", type="count", value=1500.0,
@@ -261,5 +263,8 @@ def test_a_paraphrase_in_the_other_language_joins_within_its_document(settings):
     apart = claim(doc_id="other.txt", line=1, unit="count:台", type="count", value=1500.0,
                   metric_text="园区服务器出货量")
     facts, groups = matched(settings, [zh, en, apart])
+    assert grouped(facts, groups) == [ids([zh, en, apart])]
+    within = dataclasses.replace(settings, unlisted_across_documents=False)
+    facts, groups = matched(within, [zh, en, apart])
     assert grouped(facts, groups) == [ids([zh, en])]
     assert set(facts.loc[facts["group_id"] != "", "subject"]) == {"园区服务器出货量", "parkservershipments"}

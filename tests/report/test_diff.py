@@ -67,7 +67,8 @@ def test_a_run_compared_with_itself_has_no_differences(runs):
 def test_text_lists_each_change(runs):
     text = diff_runs(*runs).to_text().splitlines()
     assert text[0] == "facts: 1 added, 0 removed, 2 changed"
-    assert "  ~ training-cost-decline / China / 2024 / ai_whitebook.txt: ['38%', '52%'] -> ['38%']" in text
+    changed = "  ~ training-cost-decline (rate) / China / 2024 / ai_whitebook.txt: ['38%', '52%'] -> ['38%']"
+    assert changed in text
     assert "findings: 1 new (1 failing), 2 resolved" in text
 
 

@@ -252,8 +252,8 @@ def test_many_documents_quoting_one_figure_are_one_corroboration(build_report):
     page = BeautifulSoup(report.to_html(), "html.parser")
     cards = page.select("#corroborations article.finding")
     assert len(cards) == 2 and report.stats["corroborations"] == 3 and report.stats["corroborated"] == 2
-    grouped = next(c for c in cards if c.select_one(".pairs"))
-    assert grouped.select_one(".pairs").get_text(" ", strip=True).startswith("2 ")
+    grouped = next(c for c in cards if c.select_one(".sources"))
+    assert grouped.select_one(".sources").get_text(" ", strip=True).startswith("2 ")
     assert len(grouped.select(".qmeta")) == 3
 
 

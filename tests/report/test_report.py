@@ -116,7 +116,7 @@ def test_summary_counts_conflicts_and_notes_apart(build_report):
     assert report.stats["by_section"]["notes"] == {"error": 0, "warning": 0, "info": 1}
     assert report.to_summary()[1] == (
         "2 conflicts to decide (1 error, 1 warning), 1 notes on the text (1 info), "
-        "2 corroborated figures (2 pairwise checks)")
+        "2 corroborated figures")
 
 
 def test_junit_and_findings_json_carry_the_section(build_report):
