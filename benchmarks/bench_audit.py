@@ -16,13 +16,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
-import time
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
+from measure import run_measured
 
 ROOT = Path(__file__).resolve().parents[1]
 PLACES = ["中国", "全球", "美国", "深圳", "北京", "上海", "广东", "杭州", "江苏", "浙江", "成都", "武汉",
@@ -75,17 +75,11 @@ def generate(size: int, seed: int) -> str:
 
 def run_audit(path: Path, out: Path) -> dict:
     """``python -m recon audit path``: wall and CPU seconds and peak RSS of that process alone."""
-    command = [sys.executable, "-m", "recon", "audit", str(path), "--out", str(out), "--fail-on", "never"]
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"recon audit failed: {process.stderr.read().decode()}")
+    measured = run_measured([sys.executable, "-m", "recon", "audit", str(path), "--out", str(out),
+                             "--fail-on", "never"], ROOT)
     findings = json.loads((out / "findings.json").read_text(encoding="utf-8"))
-    return {"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime,
-            "peak_rss_mib": usage.ru_maxrss / 1024, "findings": len(findings),
-            "fails": sum(f["outcome"] == "fail" for f in findings),
+    fails = sum(f["outcome"] == "fail" for f in findings)
+    return {**asdict(measured), "findings": len(findings), "fails": fails,
             "html_mib": (out / "audit.html").stat().st_size / 2**20}
 
 

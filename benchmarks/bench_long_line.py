@@ -15,13 +15,13 @@ from __future__ import annotations
 import argparse
 import csv
 import os
-import subprocess
 import sys
 import tempfile
-import time
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
+from measure import run_measured
 
 ROOT = Path(__file__).resolve().parents[1]
 FIELDS = ["人工智能", "智能算力", "工业软件", "数据中心", "大模型", "自动驾驶", "智能制造", "云计算",
@@ -84,23 +84,12 @@ def sentence(rng: np.random.Generator) -> str:
 
 
 def run_extract(path: Path, out: Path) -> dict:
-    """``python -m recon extract path``: wall and CPU seconds and peak RSS of that process alone.
-
-    The machine may be shared: CPU time is what the extraction costs, wall time what a user waits.
-    """
-    command = [sys.executable, "-m", "recon", "extract", str(path), "--out", str(out)]
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise SystemExit(f"recon extract failed ({process.returncode}): {process.stderr.read().decode()}")
+    """``python -m recon extract path``: wall and CPU seconds and peak RSS of that process alone."""
+    measured = run_measured([sys.executable, "-m", "recon", "extract", str(path), "--out", str(out)], ROOT)
     with out.open(encoding="utf-8", newline="") as handle:
         quotes = [len(row["quote"]) for row in csv.DictReader(handle)]
-    return {"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime,
-            "peak_rss_mib": usage.ru_maxrss / 1024, "claims": len(quotes),
-            "longest_quote": max(quotes, default=0), "facts_mib": out.stat().st_size / 2**20}
+    return {**asdict(measured), "claims": len(quotes), "longest_quote": max(quotes, default=0),
+            "facts_mib": out.stat().st_size / 2**20}
 
 
 def main() -> None:

@@ -610,18 +610,24 @@ class SegmentReader:
         return f_type if LIST_GAP_RE.fullmatch(self.clean, f_end, q.start) else ctype
 
     def period_of(self, q: Quantity, periods, sentence: tuple[int, int], scope: tuple[int, int]):
-        """The period of ``q``: a column's year, its sentence's date, 未来五年, a growth's level, context."""
-        starts = self.period_starts if periods is self.periods else None
+        """The period of ``q``: a column's year, its sentence's date, 未来五年, a growth's level, context.
+
+        A long line has thousands of periods: those of a sentence or scope are found by binary search.
+        """
+        starts = self.period_starts if periods is self.periods else [p.start for p in periods]
         period = self.cell_period(q.start) or period_for(self.clean, periods, q.start, q.end, sentence, scope,
                                                           self.carry, starts)
         if period is not None and period.present and any(
-                not p.present and not p.base and sentence[0] <= p.start < sentence[1] for p in periods):
+                not p.present and not p.base
+                for p in periods[bisect_left(starts, sentence[0]):bisect_left(starts, sentence[1])]):
             # 当前…，2024年国内GPU算力缺口达: a year the sentence names wins over its 当前
             periods = [p for p in periods if not p.present]
-            period = period_for(self.clean, periods, q.start, q.end, sentence, scope, self.carry)
+            starts = [p.start for p in periods]
+            period = period_for(self.clean, periods, q.start, q.end, sentence, scope, self.carry, starts)
         if period is not None and period.end <= q.start and self.follows_figure(period, sentence[0]):
             # English puts the year after its figure: in "X in 2022 to Y in 2026", 2022 is X's
-            later = next((p for p in periods if q.end <= p.start < scope[1] and not p.base), None)
+            after = periods[bisect_left(starts, q.end):bisect_left(starts, scope[1])]
+            later = next((p for p in after if not p.base), None)
             period = later or period
         if period is not None and period.present and not (period.topic or period.start >= scope[0]):
             period = None  # 目前 dates the figures of its own clause, or of its sentence when it opens it

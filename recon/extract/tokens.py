@@ -31,6 +31,9 @@ DOTTED_MONTH_RE = re.compile(r"(?:19|20)\d\d\.(?:0[1-9]|1[0-2])")
 #: "3.1 行业排名": a decimal section number opening a line and followed by its title.
 SECTION_TITLE_AFTER_RE = re.compile(r"\s+\S")
 YEAR_RE = re.compile(r"(?:19[5-9]|20[0-4])\d")
+#: Only spaces from here to the end of the line, after the last character that is not one: read in
+#: place, not by stripping the line, whose length may be millions of characters (issue 10, item 7).
+LINE_END_RE = re.compile(r"(?<!\s)\s*\Z")
 
 
 def reason_for(clean: str, start: int, end: int, surface: str,
@@ -59,7 +62,7 @@ def reason_for(clean: str, start: int, end: int, surface: str,
             return NonClaimReason.SECTION_NUMBER, surface + after[:1]
         if YEAR_RE.fullmatch(surface):  # before page numbers: a table cell holding only 2023 is a year
             return NonClaimReason.YEAR, surface
-        if end == len(clean.rstrip()) and PAGE_LINE_RE.match(clean[:start]):
+        if LINE_END_RE.match(clean, end) and PAGE_LINE_RE.match(clean[:start]):
             return NonClaimReason.PAGE_NUMBER, surface
         if CODE_RE.match(surface):
             return NonClaimReason.IDENTIFIER, surface
