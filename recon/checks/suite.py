@@ -110,8 +110,22 @@ def load_suites(directory: str | Path) -> Suites:
     directory = Path(directory)
     if not directory.is_dir():
         raise ConfigError(directory, "expectations directory not found")
-    registered = {check.id: check for check in CHECKS}
-    declared: dict[str, tuple[Path, Any]] = {}
+    declared = _declared_checks(directory, {check.id: check for check in CHECKS})
+    for check in CHECKS:
+        if check.id not in declared:
+            raise _missing(check, directory, [c.id for c in CHECKS if c.suite == check.suite])
+    specs = {check.id: _load_check(check, *declared[check.id]) for check in CHECKS}
+    return Suites(
+        checks={check: spec for check, spec in specs.items() if spec is not None},
+        intervals=_load_intervals(directory / "intervals.yaml"),
+        allowed_units=_load_units(directory / "metrics.yaml"),
+        disabled=tuple(check for check, spec in specs.items() if spec is None),
+    )
+
+
+def _declared_checks(directory: Path, registered: dict[str, Check]) -> dict[str, tuple[Path, Any]]:
+    """Check id → (suite file, its body) of every check the suites of ``directory`` declare."""
+    declared = {}
     for path in sorted(directory.glob("*.yaml")):
         if path.name in SETTINGS:
             continue
@@ -122,28 +136,17 @@ def load_suites(directory: str | Path) -> Suites:
             if path.name != registered[check_id].suite:
                 raise ConfigError(path, f"belongs in {registered[check_id].suite}", key=where)
             declared[check_id] = (path, body)
-    checks: dict[str, CheckSpec] = {}
-    disabled = []
-    for check in CHECKS:
-        path = directory / check.suite
-        if check.id not in declared:
-            if not path.is_file():
-                ids = ", ".join(c.id for c in CHECKS if c.suite == check.suite)
-                raise ConfigError(path, f"suite not found: it declares {ids} (turn a check off with "
-                                        "`enabled: false` under it, not by removing its file)")
-            raise ConfigError(path, "missing: declare the check, or turn it off with `enabled: false`",
-                              key=f"checks.{check.id}")
-        spec = _load_check(check, *declared[check.id])
-        if spec is None:
-            disabled.append(check.id)
-        else:
-            checks[check.id] = spec
-    return Suites(
-        checks=checks,
-        intervals=_load_intervals(directory / "intervals.yaml"),
-        allowed_units=_load_units(directory / "metrics.yaml"),
-        disabled=tuple(disabled),
-    )
+    return declared
+
+
+def _missing(check: Check, directory: Path, ids_of_its_suite: list[str]) -> ConfigError:
+    """The error for a check its suite does not declare: a check is never skipped silently."""
+    path = directory / check.suite
+    if not path.is_file():
+        return ConfigError(path, f"suite not found: it declares {', '.join(ids_of_its_suite)} (turn a check "
+                                 "off with `enabled: false` under it, not by removing its file)")
+    return ConfigError(path, "missing: declare the check, or turn it off with `enabled: false`",
+                       key=f"checks.{check.id}")
 
 
 def _read_yaml(path: Path) -> Any:
