@@ -1,7 +1,8 @@
 """Check: run the expectation suites in ``expectations/`` over matched facts.
 
 Entry point: :func:`check_facts`. Each failed or passed row of a comparison table becomes a
-finding (``recon.schemas.Finding``); thresholds live in the suites, not in code.
+finding (``recon.schemas.Finding``); thresholds live in the suites, not in code. Which checks exist,
+in what order they run and what code runs them: :data:`recon.checks.registry.CHECKS`.
 """
 
 from __future__ import annotations
@@ -10,14 +11,9 @@ import pandas as pd
 
 from recon.schemas import Finding, Group, MatchedFact, empty
 
-from .agreement import check_agreement
-from .origins import check_misquotes
-from .plausibility import check_plausibility
-from .recompute import check_derived_priors, check_recomputation
-from .shares import check_derived_parts, check_share_sums
+from .registry import CHECKS, Inputs
 from .suite import Suites, load_suites
 from .tolerance import with_intervals
-from .units import check_units
 
 LEVEL_MEASURES = ["level", "count", "price"]
 
@@ -27,7 +23,7 @@ __all__ = ["check_facts", "load_suites", "Suites"]
 def check_facts(
     facts: pd.DataFrame, groups: pd.DataFrame | None, suites: Suites, documents: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """Run every check the suites declare over matched facts; return the findings.
+    """Run every check the suites enable over matched facts, in the registry's order; return the findings.
 
     :param facts: matched facts (``recon.schemas.MatchedFact``)
     :param groups: the groups of ``recon.match`` (``recon.schemas.Group``); a group's metric, geo and
@@ -43,16 +39,8 @@ def check_facts(
     groups = Group.validate(groups) if groups is not None else None
     facts = _forecasts_by_date(_labelled(facts, groups, documents), documents)
     facts = with_intervals(facts, suites.intervals)
-    parts = [
-        *check_agreement(_named_by_group(facts, groups), suites),
-        *check_recomputation(facts, suites),
-        *check_share_sums(facts, suites),
-        *check_derived_parts(facts, suites),
-        *check_derived_priors(facts, suites),
-        *check_plausibility(facts, suites),
-        *check_units(facts, suites),
-        *check_misquotes(_named_by_group(facts, groups), suites, documents),
-    ]
+    inputs = Inputs(facts=facts, named=_named_by_group(facts, groups), suites=suites, documents=documents)
+    parts = [part for check in CHECKS if check.id in suites.checks for part in check.run(inputs)]
     parts = [p for p in parts if not p.empty]
     if not parts:
         return empty(Finding)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import difflib
 import string
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import great_expectations.expectations as gxe
+import pydantic
 import yaml
 
 from recon.errors import ConfigError
@@ -17,21 +20,15 @@ from recon.schemas import SECTIONS, SEVERITIES
 
 from .tolerance import IntervalSettings
 
-CATALOGUE = {
-    "cross-source-agreement": "Sources agree on a figure",
-    "intra-document-conflict": "One document states one figure",
-    "incomparable": "Figures in different currencies",
-    "cagr-recomputation": "A stated CAGR follows from its endpoints",
-    "growth-recomputation": "A stated growth follows from the prior period",
-    "share-sum": "Shares of one whole add up to at most 100 %",
-    "plausibility": "A figure is plausible for its kind",
-    "unit-sanity": "A metric is stated in a unit its glossary entry allows",
-    "misquote": "Documents citing one originator quote it alike",
-}
-"""Every check recon knows, with its title; suites set their thresholds, severities and messages."""
+if TYPE_CHECKING:
+    from .registry import Check
 
-NOT_SUITES = {"metrics.yaml", "matching.yaml", "intervals.yaml", "organisations.yaml", "concepts.yaml"}
-EXPECTATION_KEYS = {"name", "expect", "where", "severity", "message", "message_zh", "section", "expected"}
+SETTINGS = {"metrics.yaml", "matching.yaml", "intervals.yaml", "organisations.yaml", "concepts.yaml"}
+"""The files of ``expectations/`` that are not suites."""
+CHECK_KEYS = ("title", "enabled", "params", "expectations", "passes")
+OUTCOME_KEYS = ("severity", "message", "message_zh", "section")
+EXPECTATION_KEYS = ("name", "expect", "where", "expected", *OUTCOME_KEYS)
+"""What an expectation says besides its Great Expectations arguments (``column``, ``max_value``…)."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +64,7 @@ class Outcome:
 
 @dataclass(frozen=True, eq=False)
 class CheckSpec:
-    """One check as a suite declares it."""
+    """One check as its suite declares it, its ``params`` validated by the check's model."""
 
     check: str
     title: str
@@ -75,9 +72,10 @@ class CheckSpec:
     expectations: tuple[Expectation, ...]
     passes: Outcome | None = None
     params: dict[str, Any] = field(default_factory=dict)
+    """Every parameter the check's model declares (defaults filled in), typed as the model says."""
 
     def param(self, key: str) -> Any:
-        """A parameter of this check; missing parameters are configuration errors."""
+        """A parameter of this check; one its model does not declare is a configuration error."""
         if key not in self.params:
             raise ConfigError(self.path, "missing parameter", key=f"checks.{self.check}.params.{key}")
         return self.params[key]
@@ -88,33 +86,67 @@ class Suites:
     """Everything the checks read from ``expectations/``."""
 
     checks: dict[str, CheckSpec]
+    """The enabled checks, by id, in the order they run."""
     intervals: IntervalSettings
     allowed_units: dict[str, tuple[str, ...]]
     """Glossary metric id → units it may be stated in (``metrics.yaml``; ``count`` covers ``count:*``)."""
+    disabled: tuple[str, ...] = ()
+    """The checks a suite turns off with ``enabled: false``."""
 
 
 def load_suites(directory: str | Path) -> Suites:
-    """Read every suite in ``directory`` plus ``intervals.yaml`` and the glossary's dimensions.
+    """Read the suite of every check of the registry, plus ``intervals.yaml`` and the glossary's units.
+
+    Every check of :data:`recon.checks.registry.CHECKS` must be declared in its suite file: a missing
+    file or check is an error, not a check silently skipped; a team turns one off with
+    ``enabled: false``. Every other ``*.yaml`` but the settings files is read as a suite too, so that
+    a check declared in the wrong file is an error rather than ignored.
 
     :param directory: the ``expectations/`` directory
     :raises ConfigError: naming the file and key of the first problem found
     """
+    from .registry import CHECKS  # the registry imports the check modules, which import this one
+
     directory = Path(directory)
     if not directory.is_dir():
         raise ConfigError(directory, "expectations directory not found")
-    checks: dict[str, CheckSpec] = {}
-    for path in sorted(directory.glob("*.yaml")):
-        if path.name in NOT_SUITES:
-            continue
-        for spec in _load_suite(path):
-            if spec.check in checks:
-                raise ConfigError(path, f"also defined in {checks[spec.check].path.name}", key=spec.check)
-            checks[spec.check] = spec
+    declared = _declared_checks(directory, {check.id: check for check in CHECKS})
+    for check in CHECKS:
+        if check.id not in declared:
+            raise _missing(check, directory, [c.id for c in CHECKS if c.suite == check.suite])
+    specs = {check.id: _load_check(check, *declared[check.id]) for check in CHECKS}
     return Suites(
-        checks=checks,
+        checks={check: spec for check, spec in specs.items() if spec is not None},
         intervals=_load_intervals(directory / "intervals.yaml"),
         allowed_units=_load_units(directory / "metrics.yaml"),
+        disabled=tuple(check for check, spec in specs.items() if spec is None),
     )
+
+
+def _declared_checks(directory: Path, registered: dict[str, Check]) -> dict[str, tuple[Path, Any]]:
+    """Check id → (suite file, its body) of every check the suites of ``directory`` declare."""
+    declared = {}
+    for path in sorted(directory.glob("*.yaml")):
+        if path.name in SETTINGS:
+            continue
+        for check_id, body in _require(_read_yaml(path), "checks", dict, path, "").items():
+            where = f"checks.{check_id}"
+            if check_id not in registered:
+                raise ConfigError(path, f"unknown check; known: {', '.join(registered)}", key=where)
+            if path.name != registered[check_id].suite:
+                raise ConfigError(path, f"belongs in {registered[check_id].suite}", key=where)
+            declared[check_id] = (path, body)
+    return declared
+
+
+def _missing(check: Check, directory: Path, ids_of_its_suite: list[str]) -> ConfigError:
+    """The error for a check its suite does not declare: a check is never skipped silently."""
+    path = directory / check.suite
+    if not path.is_file():
+        return ConfigError(path, f"suite not found: it declares {', '.join(ids_of_its_suite)} (turn a check "
+                                 "off with `enabled: false` under it, not by removing its file)")
+    return ConfigError(path, "missing: declare the check, or turn it off with `enabled: false`",
+                       key=f"checks.{check.id}")
 
 
 def _read_yaml(path: Path) -> Any:
@@ -143,38 +175,85 @@ def _kind_name(kind: type | tuple[type, ...]) -> str:
     return " or ".join(k.__name__ for k in kinds)
 
 
-def _load_suite(path: Path) -> list[CheckSpec]:
-    data = _read_yaml(path)
-    checks = _require(data, "checks", dict, path, "")
-    specs = []
-    for check, body in checks.items():
-        where = f"checks.{check}"
-        if check not in CATALOGUE:
-            raise ConfigError(path, f"unknown check; known: {', '.join(sorted(CATALOGUE))}", key=where)
-        if not isinstance(body, dict):
-            raise ConfigError(path, "expected a mapping", key=where)
-        items = _require(body, "expectations", list, path, where)
-        if not items:
-            raise ConfigError(path, "a check needs at least one expectation", key=f"{where}.expectations")
-        expectations = tuple(
-            _load_expectation(item, path, f"{where}.expectations[{i}]") for i, item in enumerate(items)
-        )
-        passes = body.get("passes")
-        params = body.get("params", {})
-        if not isinstance(params, dict):
-            raise ConfigError(path, "expected a mapping", key=f"{where}.params")
-        specs.append(CheckSpec(
-            check=check,
-            title=body.get("title", CATALOGUE[check]),
-            path=path,
-            expectations=expectations,
-            passes=_load_outcome(passes, path, f"{where}.passes") if passes is not None else None,
-            params=params,
-        ))
-    return specs
+def _known_keys(mapping: dict, known: Iterable[str], path: Path, where: str) -> None:
+    """Every key of ``mapping`` is one of ``known``; a misspelt one is named with its likely spelling."""
+    for key in mapping:
+        if key not in known:
+            raise ConfigError(path, unknown(str(key), known), key=f"{where}.{key}")
 
 
-def _load_expectation(item: Any, path: Path, where: str) -> Expectation:
+def unknown(key: str, known: Iterable[str], what: str = "key") -> str:
+    """The reason for an unknown key: the nearest known spelling, else every known key.
+
+    >>> unknown("skip_flag", ["skip_flags", "kind_families"])
+    'unknown key; did you mean skip_flags?'
+    """
+    known = list(known)
+    near = difflib.get_close_matches(key, known, n=1)
+    if near:
+        return f"unknown {what}; did you mean {near[0]}?"
+    return f"unknown {what}; known: {', '.join(known) or 'none'}"
+
+
+def _load_check(check: Check, path: Path, body: Any) -> CheckSpec | None:
+    """The check as ``body`` declares it, or None when the suite turns it off."""
+    where = f"checks.{check.id}"
+    if not isinstance(body, dict):
+        raise ConfigError(path, "expected a mapping", key=where)
+    _known_keys(body, CHECK_KEYS, path, where)
+    enabled = body.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise ConfigError(path, f"expected true or false, got {enabled!r}", key=f"{where}.enabled")
+    if not enabled:
+        return None
+    title = body.get("title", check.title)
+    if not isinstance(title, str):
+        raise ConfigError(path, "expected a text", key=f"{where}.title")
+    items = _require(body, "expectations", list, path, where)
+    if not items:
+        raise ConfigError(path, "a check needs at least one expectation", key=f"{where}.expectations")
+    expectations = tuple(_load_expectation(item, path, f"{where}.expectations[{i}]", check.section)
+                         for i, item in enumerate(items))
+    passes = body.get("passes")
+    if passes is not None:
+        if not isinstance(passes, dict):
+            raise ConfigError(path, "expected a mapping", key=f"{where}.passes")
+        _known_keys(passes, OUTCOME_KEYS, path, f"{where}.passes")
+        passes = _load_outcome(passes, path, f"{where}.passes", check.section)
+    return CheckSpec(
+        check=check.id, title=title, path=path, expectations=expectations, passes=passes,
+        params=_load_params(check.Params, body.get("params", {}), path, f"{where}.params"),
+    )
+
+
+def _load_params(model: type[pydantic.BaseModel], params: Any, path: Path, where: str) -> dict[str, Any]:
+    """``params`` validated by the check's model: every declared key, with its default when unset."""
+    if not isinstance(params, dict):
+        raise ConfigError(path, "expected a mapping", key=where)
+    try:
+        return model.model_validate(params).model_dump()
+    except pydantic.ValidationError as error:
+        # a misspelt key is both unknown and a declared one missing: the unknown one says more
+        problems = sorted(error.errors(include_url=False), key=lambda e: e["type"] != "extra_forbidden")
+        problem = problems[0]
+        key = where + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in problem["loc"]
+                              if p != "[key]")
+        if problem["type"] == "extra_forbidden":
+            reason = unknown(str(problem["loc"][-1]), model.model_fields, "parameter")
+        elif problem["type"] == "missing":
+            reason = "missing"
+        else:
+            reason = f"{problem['msg'][0].lower()}{problem['msg'][1:]} (got {_shown(problem['input'])})"
+        raise ConfigError(path, reason, key=key) from error
+
+
+def _shown(value: Any) -> str:
+    """A value as an error line shows it: its repr, shortened."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _load_expectation(item: Any, path: Path, where: str, section: str) -> Expectation:
     if not isinstance(item, dict):
         raise ConfigError(path, "expected a mapping", key=where)
     name = _require(item, "name", str, path, where)
@@ -182,24 +261,23 @@ def _load_expectation(item: Any, path: Path, where: str) -> Expectation:
     condition = item.get("where")
     if condition is not None and not isinstance(condition, str):
         raise ConfigError(path, "expected a pandas query string", key=f"{where}.where")
-    outcome = _load_outcome(item, path, where)
+    kwargs = {k: v for k, v in item.items() if k not in EXPECTATION_KEYS}
+    build_expectation(Expectation(name, expect, kwargs, condition, "", ""), path, where)
+    outcome = _load_outcome(item, path, where, section)
     expected = item.get("expected")
     if expected is not None:
         expected = _template(expected, path, f"{where}.expected")
-    kwargs = {k: v for k, v in item.items() if k not in EXPECTATION_KEYS}
-    expectation = Expectation(name, expect, kwargs, condition, outcome.severity, outcome.message, expected,
-                              outcome.message_zh, outcome.section)
-    build_expectation(expectation, path, where)
-    return expectation
+    return Expectation(name, expect, kwargs, condition, outcome.severity, outcome.message, expected,
+                       outcome.message_zh, outcome.section)
 
 
-def _load_outcome(item: Any, path: Path, where: str) -> Outcome:
+def _load_outcome(item: Any, path: Path, where: str, section: str) -> Outcome:
     severity = _require(item, "severity", str, path, where)
     if severity not in SEVERITIES:
         raise ConfigError(path, f"severity must be one of {', '.join(SEVERITIES)}", key=f"{where}.severity")
     message = _template(_require(item, "message", str, path, where), path, f"{where}.message")
     message_zh = _template(item.get("message_zh", message), path, f"{where}.message_zh")
-    section = item.get("section", SECTIONS[0])
+    section = item.get("section", section)
     if section not in SECTIONS:
         raise ConfigError(path, f"section must be one of {', '.join(SECTIONS)}", key=f"{where}.section")
     return Outcome(severity, message, message_zh, section)
@@ -227,10 +305,14 @@ def quiet():
 
 
 def build_expectation(expectation: Expectation, path: Path | None = None, where: str | None = None):
-    """The Great Expectations object for ``expectation``; bad arguments are configuration errors."""
+    """The Great Expectations object for ``expectation``; a class GE does not have and arguments its
+    class rejects are configuration errors, one line naming the expectation and the argument."""
+    named = f"{expectation.expect} (expectation {expectation.name})"
     cls = getattr(gxe, expectation.expect, None)
     if not isinstance(cls, type) or not issubclass(cls, gxe.Expectation):
-        raise ConfigError(path, f"not a Great Expectations expectation: {expectation.expect}",
+        near = difflib.get_close_matches(expectation.expect, EXPECTATION_CLASSES, n=1)
+        hint = f"; did you mean {near[0]}?" if near else ""
+        raise ConfigError(path, f"not a Great Expectations expectation: {named}{hint}",
                           key=f"{where}.expect" if where else None)
     kwargs = dict(expectation.kwargs)
     if expectation.where:
@@ -238,8 +320,38 @@ def build_expectation(expectation: Expectation, path: Path | None = None, where:
     try:
         with quiet():
             return cls(**kwargs)
-    except Exception as error:  # GE raises pydantic errors of several kinds for bad arguments
-        raise ConfigError(path, f"bad arguments for {expectation.expect}: {error}", key=where) from error
+    except Exception as error:  # GE raises pydantic (v1) errors of several kinds for bad arguments
+        known = [*EXPECTATION_KEYS, *getattr(cls, "__fields__", ())]
+        argument, reason = _argument_problem(error, kwargs, known)
+        key = f"{where}.{argument}" if where and argument else where
+        raise ConfigError(path, f"bad arguments for {named}: {reason}", key=key) from error
+
+
+EXPECTATION_CLASSES = sorted(
+    name for name, cls in vars(gxe).items() if isinstance(cls, type) and issubclass(cls, gxe.Expectation)
+)
+
+
+def _argument_problem(error: Exception, kwargs: dict[str, Any], known: list[str]) -> tuple[str | None, str]:
+    """The argument at fault and why, in one line, from GE's multi-line validation error.
+
+    GE validates with pydantic v1: one entry per field and per type a field accepts (``max_value``
+    may be a number, a dict, a date…), plus whole-object checks that fail once a field is dropped.
+    The first field's first entry says it, an unknown argument before a missing one.
+    """
+    entries = error.errors() if callable(getattr(error, "errors", None)) else []
+    fields = [e for e in entries if e.get("loc") and e["loc"][0] != "__root__"] or entries
+    fields.sort(key=lambda e: e.get("type") != "value_error.extra")  # a misspelt key: name the spelling
+    if not fields:
+        return None, " ".join(str(error).split())
+    first = fields[0]
+    argument = str(first["loc"][0]) if first["loc"][0] != "__root__" else None
+    if first.get("type") == "value_error.extra":
+        return argument, unknown(argument, known)
+    if first.get("type") == "value_error.missing":
+        return argument, "missing"
+    got = f" (got {_shown(kwargs[argument])})" if argument in kwargs else ""
+    return argument, f"{first['msg']}{got}"
 
 
 def _load_intervals(path: Path) -> IntervalSettings:

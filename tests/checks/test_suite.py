@@ -2,10 +2,13 @@
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
+import yaml
 
 from recon.checks import check_facts, load_suites
+from recon.checks.registry import CHECKS
 from recon.errors import ConfigError
 
 from .builders import EXPECTATIONS, corpus_fact, facts_table, make_fact
@@ -13,6 +16,8 @@ from .builders import EXPECTATIONS, corpus_fact, facts_table, make_fact
 GOOD = """\
 checks:
   share-sum:
+    params:
+      max_gap: 16
     expectations:
       - name: at-most-whole
         expect: ExpectColumnValuesToBeBetween
@@ -30,14 +35,20 @@ def expectations(tmp_path):
     return tmp_path / "expectations"
 
 
-def test_the_project_suites_declare_every_check():
+def test_the_project_suites_declare_every_check_of_the_registry_in_its_order():
     suites = load_suites(EXPECTATIONS)
-    assert set(suites.checks) == {
-        "cross-source-agreement", "intra-document-conflict", "incomparable", "cagr-recomputation",
-        "growth-recomputation", "share-sum", "plausibility", "unit-sanity",
-        "misquote",
-    }
+    assert list(suites.checks) == [check.id for check in CHECKS]
+    assert suites.disabled == ()
     assert suites.allowed_units["intelligent-computing-power"] == ("FLOPS",)
+
+
+def test_project_params_are_typed_and_defaults_filled():
+    suites = load_suites(EXPECTATIONS)
+    assert suites.checks["cross-source-agreement"].param("definition_factor") == 2.0
+    assert isinstance(suites.checks["cross-source-agreement"].param("definition_factor"), float)
+    assert suites.checks["incomparable"].param("fx_rates") == {}
+    assert suites.checks["cagr-recomputation"].params == {
+        "skip_flags": ["unclear-columns", "suspect-range"]}
 
 
 @pytest.mark.parametrize("text, key, reason", [
@@ -48,18 +59,48 @@ def test_the_project_suites_declare_every_check():
     (GOOD.replace("severity: error", "severity: fatal"), "checks.share-sum.expectations[0].severity",
      "severity must be one of"),
     (GOOD.replace("ExpectColumnValuesToBeBetween", "ExpectColumnToBeNice"),
-     "checks.share-sum.expectations[0].expect", "not a Great Expectations expectation"),
-    (GOOD.replace("max_value: 100", "max_value: lots"), "checks.share-sum.expectations[0]", "bad arguments"),
+     "checks.share-sum.expectations[0].expect",
+     "not a Great Expectations expectation: ExpectColumnToBeNice (expectation at-most-whole)"),
+    (GOOD.replace("ExpectColumnValuesToBeBetween", "ExpectColumnValueToBeBetween"),
+     "checks.share-sum.expectations[0].expect", "did you mean ExpectColumnValuesToBeBetween?"),
+    (GOOD.replace("max_value: 100", "max_value: lots"), "checks.share-sum.expectations[0].max_value",
+     "bad arguments for ExpectColumnValuesToBeBetween (expectation at-most-whole): "
+     "value is not a valid float (got 'lots')"),
+    (GOOD.replace("column: sum_low", "colum: sum_low"), "checks.share-sum.expectations[0].colum",
+     "unknown key; did you mean column?"),
+    (GOOD.replace("        column: sum_low\n", ""), "checks.share-sum.expectations[0].column", "missing"),
+    (GOOD.replace("severity: error", "severity: error\n        severty: error"),
+     "checks.share-sum.expectations[0].severty", "unknown key; did you mean severity?"),
     (GOOD.replace('"too much: {arithmetic}"', '"too much: {sum low}"'),
      "checks.share-sum.expectations[0].message", "template fields must be column names"),
     (GOOD.replace('"too much: {arithmetic}"', '"too much: {arithmetic}"\n        expected: "{a b}"'),
      "checks.share-sum.expectations[0].expected", "template fields must be column names"),
     (GOOD.replace("    expectations:\n", "    expectations: []\n    unused:\n"),
+     "checks.share-sum.unused", "unknown key; known: title, enabled, params, expectations, passes"),
+    ("checks:\n  share-sum:\n    params: {max_gap: 16}\n    expectations: []\n",
      "checks.share-sum.expectations", "at least one expectation"),
     (GOOD.replace("severity: error", "severity: error\n        section: appendix"),
      "checks.share-sum.expectations[0].section", "section must be one of"),
     (GOOD.replace("severity: error", 'severity: error\n        message_zh: "过多：{sum low}"'),
      "checks.share-sum.expectations[0].message_zh", "template fields must be column names"),
+    (GOOD.replace("    params:", "    parms:"), "checks.share-sum.parms",
+     "unknown key; did you mean params?"),
+    (GOOD.replace("max_gap: 16", "max_gaps: 16"), "checks.share-sum.params.max_gaps",
+     "unknown parameter; did you mean max_gap?"),
+    (GOOD.replace("max_gap: 16", "max_gap: 16\n      colour: red"), "checks.share-sum.params.colour",
+     "unknown parameter; known: max_gap, breaks"),
+    (GOOD.replace("max_gap: 16", "max_gap: sixteen"), "checks.share-sum.params.max_gap",
+     "input should be a valid integer (got 'sixteen')"),
+    (GOOD.replace("max_gap: 16", "max_gap: -1"), "checks.share-sum.params.max_gap",
+     "input should be greater than or equal to 0 (got -1)"),
+    (GOOD.replace("max_gap: 16", "max_gap: 16\n      breaks: [合计, 3]"), "checks.share-sum.params.breaks[1]",
+     "input should be a valid string (got 3)"),
+    (GOOD.replace("max_gap: 16", "breaks: [合计]"), "checks.share-sum.params.max_gap", "missing"),
+    (GOOD.replace("    params:\n      max_gap: 16\n", "    params: [max_gap]\n"), "checks.share-sum.params",
+     "expected a mapping"),
+    (GOOD.replace("    params:", "    enabled: no\n    params:").replace("enabled: no", "enabled: off-ish"),
+     "checks.share-sum.enabled", "expected true or false, got 'off-ish'"),
+    ("checks:\n  plausibility:\n    enabled: false\n", "checks.plausibility", "belongs in plausibility.yaml"),
 ])
 def test_a_malformed_suite_names_file_and_key(expectations, text, key, reason):
     (expectations / "shares.yaml").write_text(text, encoding="utf-8")
@@ -68,6 +109,17 @@ def test_a_malformed_suite_names_file_and_key(expectations, text, key, reason):
     assert raised.value.path.endswith("shares.yaml")
     assert raised.value.key == key
     assert reason in raised.value.reason
+    assert "\n" not in raised.value.render()
+
+
+def test_a_misspelt_kind_in_a_parameter_names_the_key(expectations):
+    path = expectations / "agreement.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("forecast: forecast}", "forcast: forecast}", 1),
+                    encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_suites(expectations)
+    assert raised.value.key == "checks.cross-source-agreement.params.kind_families.forcast"
+    assert raised.value.reason == "input should be 'actual', 'forecast' or 'estimate' (got 'forcast')"
 
 
 def test_every_project_message_has_a_chinese_wording_and_notes_are_declared():
@@ -88,10 +140,37 @@ def test_a_suite_without_message_zh_words_it_in_english(expectations):
     assert (expectation.message_zh, expectation.section) == ("too much: {arithmetic}", "conflicts")
 
 
-def test_a_check_defined_twice_is_an_error(expectations):
+def test_a_check_declared_outside_its_suite_file_is_an_error(expectations):
     (expectations / "more.yaml").write_text(GOOD, encoding="utf-8")
-    with pytest.raises(ConfigError, match="share-sum: also defined in more.yaml"):
+    with pytest.raises(ConfigError, match="more.yaml: checks.share-sum: belongs in shares.yaml"):
         load_suites(expectations)
+
+
+def test_a_missing_suite_file_is_an_error_not_a_skipped_check(expectations):
+    (expectations / "recompute.yaml").unlink()
+    with pytest.raises(ConfigError) as raised:
+        load_suites(expectations)
+    assert raised.value.path.endswith("recompute.yaml") and raised.value.key is None
+    assert raised.value.reason.startswith(
+        "suite not found: it declares cagr-recomputation, growth-recomputation (turn a check off with "
+        "`enabled: false`")
+
+
+def test_a_directory_without_suites_is_an_error(tmp_path):
+    shutil.copy(EXPECTATIONS / "intervals.yaml", tmp_path)
+    with pytest.raises(ConfigError, match="agreement.yaml: suite not found: it declares cross-source"):
+        load_suites(tmp_path)
+
+
+def test_a_check_missing_from_its_suite_file_is_an_error(expectations):
+    path = expectations / "agreement.yaml"
+    agreement = yaml.safe_load(path.read_text(encoding="utf-8"))
+    del agreement["checks"]["incomparable"]
+    path.write_text(yaml.safe_dump(agreement, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        load_suites(expectations)
+    assert (Path(raised.value.path).name, raised.value.key) == ("agreement.yaml", "checks.incomparable")
+    assert raised.value.reason == "missing: declare the check, or turn it off with `enabled: false`"
 
 
 def test_missing_interval_settings_are_an_error(expectations):
@@ -126,9 +205,20 @@ def test_an_expectation_on_a_column_the_table_lacks_fails_when_run(expectations)
     assert raised.value.key == "checks.share-sum.expectations[0]"
 
 
-def test_suites_without_a_check_do_not_run_it(expectations):
-    (expectations / "plausibility.yaml").unlink()
+def test_a_disabled_check_does_not_run(expectations):
+    (expectations / "plausibility.yaml").write_text("checks:\n  plausibility:\n    enabled: false\n",
+                                                    encoding="utf-8")
     suites = load_suites(expectations)
+    assert suites.disabled == ("plausibility",) and "plausibility" not in suites.checks
     wrong = corpus_fact("003", 44, "82.5%", value=820.5, value_step=0.1, unit="%", type="share",
                         dimension="percent", metric_id="ai-server-market", period=2023)
     assert check_facts(facts_table(wrong), None, suites).empty
+    assert set(check_facts(facts_table(wrong), None, load_suites(EXPECTATIONS))["check"]) == {"plausibility"}
+
+
+def test_a_disabled_check_keeps_its_settings_unread(expectations):
+    """Turning a check off is one line: what else its suite says stays for the day it is turned on."""
+    path = expectations / "shares.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  share-sum:\n", "  share-sum:\n    enabled: false\n"), encoding="utf-8")
+    assert load_suites(expectations).disabled == ("share-sum",)
