@@ -94,7 +94,8 @@ LIST_GAP_RE = re.compile(r"\s?[)）]?\s?(?:、|和|与|及|以及)\s?(?:[^\d,，
 NAME_IN_LIST_RE = re.compile(r"[\u4e00-\u9fff]{1,4}、")
 #: What may stand between 分别 and the first figure of its list: 分别以, 分别为, 分别下降了.
 RESPECTIVE_OPENING_RE = re.compile(r"[^\d,，。；;:：、]{0,8}")
-GROWTH_OPENING_RE = re.compile(r"\s?(?:同比|环比|较上年|比上年|较去年|比去年)")
+#: What opens a clause right after a level to give its change: 同比, 年增, year on year.
+GROWTH_OPENING_RE = re.compile(rf"\s?(?:{alternation(lexicon().changes.opens_growth)})")
 #: How far (characters) a date carries within a paragraph, which lines count as whole flattened
 #: reports, and for how many lines the last date of a paragraph frames the lines after it.
 PARAGRAPH_CARRY = 400

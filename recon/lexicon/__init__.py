@@ -89,6 +89,7 @@ class Changes:
     growth_after: tuple[str, ...]
     fall_after: tuple[str, ...]
     to_level: tuple[str, ...]
+    opens_growth: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -323,7 +324,7 @@ def _changes(f: _File) -> Changes:
                    not_a_change_before_up=f.words("not_a_change_before_up"),
                    fall_before_number=f.words("fall_before_number"),
                    growth_after=f.words("growth_after"), fall_after=f.words("fall_after"),
-                   to_level=f.words("to_level"))
+                   to_level=f.words("to_level"), opens_growth=f.words("opens_growth"))
 
 
 def _time(f: _File) -> TimeWords:
