@@ -103,6 +103,20 @@ class TimeWords:
 
 
 @dataclass(frozen=True)
+class Kinds:
+    """kinds.yaml: the cue words of forecasts and estimates, and the words that say a figure is observed."""
+
+    forecast: tuple[str, ...]
+    forecast_verb: str
+    forecast_verb_before: tuple[str, ...]
+    will: str
+    will_verbs: tuple[str, ...]
+    estimate: tuple[str, ...]
+    observed: tuple[str, ...]
+    contrast: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Measures:
     """measures.yaml: measure words of counts and the English number words."""
 
@@ -143,6 +157,7 @@ class Lexicon:
     time: TimeWords
     measures: Measures
     places: Places
+    kinds: Kinds
 
 
 def alternation(words) -> str:
@@ -180,6 +195,7 @@ def load_lexicon(folder: Path) -> Lexicon:
         time=_time(_File(folder, "time.yaml")),
         measures=_measures(_File(folder, "measures.yaml")),
         places=_places(_File(folder, "places.yaml")),
+        kinds=_kinds(_File(folder, "kinds.yaml")),
     )
 
 
@@ -334,6 +350,19 @@ def _time(f: _File) -> TimeWords:
             f.fail(f"relative_years.{word}", "expected a whole number of years")
     return TimeWords(relative_years={w: int(o) for w, o in offsets.items()}, present=f.words("present"),
                      target_before=f.words("target_before"), lost_digit=f.words("lost_digit"))
+
+
+def _kinds(f: _File) -> Kinds:
+    single = {}
+    for key in ("forecast_verb", "will"):
+        word = f.value(key)
+        if not isinstance(word, str) or not word:
+            f.fail(key, "expected one word")
+        single[key] = word
+    return Kinds(forecast=f.words("forecast"), forecast_verb_before=f.words("forecast_verb_before"),
+                 will_verbs=f.words("will_verbs"), estimate=f.words("estimate"), observed=f.words("observed"),
+                 contrast=f.words("contrast"),
+                 **single)
 
 
 def _measures(f: _File) -> Measures:
