@@ -463,15 +463,13 @@ def normalise_claims(claims: pd.DataFrame, glossary: Glossary) -> pd.DataFrame:
     metrics["metric_id"] = [metric_id for metric_id, _ in resolved]
     metrics["metric_score"] = [float(score) for _, score in resolved]
     facts = facts.merge(metrics, on=key, how="left", validate="many_to_one")
-    facts = _periods_from_sentence(_geos_from_sentence(_metrics_from_sentence(facts, glossary)))
+    facts = _geos_from_sentence(_metrics_from_sentence(facts, glossary))
     return schemas.Fact.validate(identify(facts, glossary))
 
 
 LEVEL_TYPES = ["level", "count", "price"]
 SENTENCE = ["doc_id", "line", "quote"]
 RATE_MEASURES = ["growth", "cagr"]
-_ANY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_SENTENCE_YEAR = re.compile(r"(?<![较比从自])((?:19|20)\d{2})\s*年(?!以来|以前|之前|前|后|起)")
 
 
 def _flagged(flags: pd.Series, flag: str) -> pd.Series:
@@ -523,33 +521,4 @@ def _geos_from_sentence(facts: pd.DataFrame) -> pd.DataFrame:
     return facts.assign(
         geo=facts["geo"].where(~found, taken),
         flags=facts["flags"].where(~found, _flagged(facts["flags"], "geo-from-sentence")),
-    )
-
-
-def _periods_from_sentence(facts: pd.DataFrame) -> pd.DataFrame:
-    """A figure with no period takes the one year its sentence names before it (2024年…，训练成本同比
-    下降38%); none when that year is a comparison (较2022年) or a starting point (2023年以来)."""
-    missing = (facts["period_grain"] == "") & (facts["period"] == "")
-    if not missing.any():
-        return facts
-    rows = facts.loc[missing, ["quote", "surface"]].drop_duplicates()
-    years = {}
-    for quote, surface in rows.itertuples(index=False, name=None):
-        at = quote.find(surface)
-        named = set(_SENTENCE_YEAR.findall(quote[:at])) if at > 0 else set()
-        if len(named) == 1 and named == set(_ANY_YEAR.findall(quote[:at])):
-            years[quote, surface] = int(named.pop())
-    year = pd.Series(
-        [years.get(pair) for pair in zip(facts["quote"], facts["surface"], strict=True)],
-        index=facts.index, dtype="Int64",
-    ).where(missing)
-    found = year.notna()
-    if not found.any():
-        return facts
-    return facts.assign(
-        period_start=facts["period_start"].where(~found, year),
-        period_end=facts["period_end"].where(~found, year),
-        period_grain=facts["period_grain"].where(~found, "year"),
-        period=facts["period"].where(~found, year.astype(str)),
-        flags=facts["flags"].where(~found, _flagged(facts["flags"], "period-from-sentence")),
     )

@@ -94,7 +94,8 @@ LIST_GAP_RE = re.compile(r"\s?[)）]?\s?(?:、|和|与|及|以及)\s?(?:[^\d,，
 NAME_IN_LIST_RE = re.compile(r"[\u4e00-\u9fff]{1,4}、")
 #: What may stand between 分别 and the first figure of its list: 分别以, 分别为, 分别下降了.
 RESPECTIVE_OPENING_RE = re.compile(r"[^\d,，。；;:：、]{0,8}")
-GROWTH_OPENING_RE = re.compile(r"\s?(?:同比|环比|较上年|比上年|较去年|比去年)")
+#: What opens a clause right after a level to give its change: 同比, 年增, year on year.
+GROWTH_OPENING_RE = re.compile(rf"\s?(?:{alternation(lexicon().changes.opens_growth)})")
 #: How far (characters) a date carries within a paragraph, which lines count as whole flattened
 #: reports, and for how many lines the last date of a paragraph frames the lines after it.
 PARAGRAPH_CARRY = 400
@@ -509,11 +510,13 @@ class SegmentReader:
                                          listed_period.label)
         # 目前, currently: the document's present is observed whatever its date
         dated_last = None if period is not None and period.present else last
-        kind = context.kind_of(clean, (s_lo, s_hi), scope[0], q.start, dated_last, grain, self.last_actual)
+        kind = context.kind_of(clean, (s_lo, s_hi), scope[0], q.start, dated_last, grain, self.last_actual,
+                              period is not None and period.start >= scope[0])
         if period is not None and (period.relative or period.lost_digit):
             q.flags += ("relative-time",) if period.relative else ("year-digit-lost",)
-        if kind == "actual" and period is None and self.previous and self.previous[0] == s_lo:
-            kind = self.previous[2]  # a sentence that opened on a forecast goes on forecasting
+        if kind == "actual" and period is None and self.previous and self.previous[0] == s_lo and not (
+                context.CONTRAST_RE.match(clean, scope[0])):
+            kind = self.previous[2]  # a sentence that opened on a forecast goes on forecasting, not past 但
         if self.grid is not None and self.grid.forecast:
             kind = "forecast"  # a 2027E or 2025F row or column
         if period is None and self.current and kind == "actual":
@@ -553,6 +556,10 @@ class SegmentReader:
             if years is not None and not re.search(rf"[从由]\s?{first}", clean[s_lo:q.start]):
                 first, grain = last - int(parse_number(years.group(1))[0]), "span"
                 label = f"{first}-{last}"
+        borrowed = period is not None and period.start < scope[0] and not period.topic
+        if ctype == "cagr" and grain == "year" and borrowed and metric is None and self.grid is None:
+            first = last = None  # a compound rate runs over a span: another clause's one year is not it
+            grain = label = ""
         elif grain == "span" and ctype != "cagr":
             # 2020年-2023年,规模从287亿元增长至387亿元: the ends of the span are the two levels' years
             end = FROM_TO_RE.search(clean, max(scope[0], q.start - 10), q.start)

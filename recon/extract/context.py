@@ -19,16 +19,25 @@ CLAUSE_END_RE = re.compile(
     r"(?=[。！？!；;，、：:()（）,?.\t])(?:[。！？!；;，、：:()（）]|(?<!\d),|,(?!\d)|\?(?!\)|0[0-4]\d(?!\d))|(?<!U\.S)\.(?=\s|$)|\t)"
 )
 
+_KINDS = lexicon().kinds
+#: Forecast cues (kinds.yaml): 预计, will, expected; 预测 only as a verb; 将 only before a verb (将达到).
 FORECAST_RE = re.compile(
-    r"预计|预期|预测(?!性|模型|算法|分析|维护)|有望|目标|规划|计划|力争|拟|展望|将(?:达|突破|超|增|提|实现|在|有|保持|形成|带动|迎来|"
-    r"进一步|成为|维持|降|下降|扩大|占|推动|迈入|进入|从|由|以)|will|expected|forecast|projected|target"
+    f"{alternation(_KINDS.forecast)}"
+    f"|{re.escape(_KINDS.forecast_verb)}(?:{alternation(_KINDS.forecast_verb_before)}|$)"
+    f"|{re.escape(_KINDS.will)}(?:{alternation(_KINDS.will_verbs)})"
 )
 #: 从2022年的 before a figure: the start of a change, in its own year.
 FROM_YEAR_RE = re.compile(r"[从由]\s?(?:19|20)\d\d\s?年?(?:底|末)?\s?的?\s?$")
 #: "grow from $19.5 billion in 2022": the English start of a change.
 FROM_FIGURE_RE = re.compile(r"(?<![A-Za-z])from\s?(?:" + alternation(CURRENCY_PREFIXES) + r")?\s?$")
-ESTIMATE_RE = re.compile(r"估计|估算|测算|estimated")
-OBSERVED_RE = re.compile(r"数据显示|统计显示|已经|已")
+ESTIMATE_RE = re.compile(alternation(_KINDS.estimate))
+OBSERVED_RE = re.compile(alternation(_KINDS.observed))
+#: Where the opening words of a sentence end: its first clause mark other than a parenthesis.
+OPENING_END_RE = re.compile(r"[,，;；:：、]")
+#: A clause opening on a contrast (但, but) turns from what the sentence's opening framed.
+CONTRAST_RE = re.compile(rf"\s?(?:{alternation(_KINDS.contrast)})")
+#: How many characters before a figure an observed cue (已, already) must stand within.
+OBSERVED_WINDOW = 8
 
 _LEXICON = lexicon()
 #: Geography words and the canonical name they give (places.yaml); longer names win over their prefixes.
@@ -57,7 +66,8 @@ COMPARATOR_RE = re.compile(r"(?:为|是|比|较|于)$")
 #: Cue words for the claim type of a percentage; the nearest cue before the number wins, longer
 #: cues first so 年复合增长率 is one CAGR cue, not a CAGR cue followed by a growth cue.
 TYPE_CUES = [
-    ("cagr", r"CAGR|年均复合增长率|年复合增长率|复合年增长率|复合增长率|年均复合增速|复合增速|年复合成长率|"
+    ("cagr", r"CAGR|compound(?:ed)? annual growth(?: rate)?|"
+             r"年均复合增长率|年复合增长率|复合年增长率|复合增长率|年均复合增速|复合增速|年复合成长率|"
              r"复合成长率|年复合|年均复合|年均增长率|年化增长率?"),
     ("mean", r"年均增长|年均增速|年均增幅"),
     ("share", r"占比|占据|占有率|市占率|市场份额|份额|比重|比例|集中度|CR\d|占|贡献|覆盖|满足|集中于|集聚|"
@@ -152,23 +162,31 @@ def boundaries(text: str, pattern: re.Pattern) -> list[int]:
 
 
 def kind_of(text: str, sentence: tuple[int, int], scope_lo: int, start: int, period_last: int | None,
-            grain: str, last_actual: int | None) -> str:
+            grain: str, last_actual: int | None, own_year: bool = False) -> str:
     """Actual, forecast or estimate: cue words before the number, then the period against the report date.
 
-    Cue words count in the number's scope and in the opening words of its sentence (预计2025年,…).
+    Cue words count in the number's scope and in the opening words of its sentence (预计2025年，…), up
+    to its first clause mark. An opening cue does not reach a clause that turns from it (将提供5800PFlops
+    算力，但现有利用率仅61%) or a figure whose own scope names an observed year (预计…，其中2023年为…).
+
+    :param own_year: the figure's period is written in its own scope
     """
-    opening = text.find(",", sentence[0], scope_lo)
-    before = text[sentence[0]:opening if opening >= 0 else scope_lo] + "," + text[scope_lo:start]
-    if FORECAST_RE.search(before) and not OBSERVED_RE.search(before[-6:]):
+    opening = OPENING_END_RE.search(text, sentence[0], scope_lo)
+    head = text[sentence[0]:opening.start() if opening else scope_lo]
+    own = text[scope_lo:start]
+    observed = period_last is not None and last_actual is not None and period_last <= last_actual
+    cue_in_own = FORECAST_RE.search(own)
+    framing = FORECAST_RE.search(head) and not (own_year and observed) and not CONTRAST_RE.match(own)
+    if (cue_in_own or framing) and not OBSERVED_RE.search(
+            own, max(0, len(own) - OBSERVED_WINDOW)):
         # 预计…将从2022年的195亿美元增长到2026年: the year a forecast starts from is observed
-        observed = period_last is not None and last_actual is not None and period_last < last_actual
         started = FROM_YEAR_RE.search(text, max(0, start - 14), start) or FROM_FIGURE_RE.search(
             text, max(0, start - 12), start)
         return "actual" if observed and started else "forecast"
     if last_actual is not None and period_last is not None:
         if period_last > last_actual + (1 if grain in ("quarter", "half", "month") else 0):
             return "forecast"
-    if ESTIMATE_RE.search(before):
+    if ESTIMATE_RE.search(head + "," + own):
         return "estimate"
     return "actual"
 

@@ -58,6 +58,13 @@ TOPIC_AFTER_RE = re.compile(
 )
 #: A closing parenthesis and the space after it, between a scope and the year written after it.
 CLOSING_RE = re.compile(r"[)）]\s?")
+#: How far (characters) a sentence's one year reaches forward to the figures after it; English spends
+#: about twice the characters on the same words.
+YEAR_REACH = 60
+ASCII_REACH = 2
+CLOSE_RE = re.compile(r"[)）]")
+#: The figures a sentence lists after its year: the year reaches from one to the next.
+FIGURE_RE = re.compile(r"\d+(?:[.,]\d+)*")
 #: 全年 (the whole year) after a half or a quarter.
 WHOLE_YEAR_RE = re.compile(r"全年|整年|full[- ]year")
 #: A topic opens its clause: at most a few words stand between it and the clause's start.
@@ -238,13 +245,28 @@ def period_for(text: str, periods: list[Period], start: int, end: int, sentence:
 def _single_year_before(text: str, periods: list[Period], lo: int, start: int) -> Period | None:
     """The one year a sentence named before a figure that has none of its own (2023年…,全年…509起).
 
-    A base (较2021年) or a start (自2017年以来) scopes something else; two different years leave the
-    figure undated rather than guessed. 全年 after a half or a quarter (2023上半年…,全年) is its whole year.
+    A base (较2021年) or a start (自2017年以来) scopes something else, and so does a year inside a
+    parenthesis closed before the figure (长三角(2024年占全国产值38%)、粤港澳(年增速26%)); two
+    different years leave the figure undated rather than guessed, and so does a year written more than
+    ``YEAR_REACH`` characters before it, where a run-on sentence has moved on to other things.
+    全年 after a half or a quarter (2023上半年…,全年) is its whole year.
     """
-    named = [p for p in periods if lo <= p.start and p.end <= start and not p.base and not p.since]
+    named = [p for p in periods if lo <= p.start and p.end <= start and not p.base and not p.since
+             and not _enclosed(text, p, lo, start)]
     if not named or any(p.label != named[-1].label for p in named):
         return None
     period = named[-1]
+    gap = text[period.end:start]
+    if max(map(len, FIGURE_RE.split(gap))) > YEAR_REACH * (ASCII_REACH if gap.isascii() else 1):
+        return None
     if period.grain != "year" and WHOLE_YEAR_RE.search(text, period.end, start):
         return period._replace(grain="year", label=str(period.first))
     return period
+
+
+def _enclosed(text: str, period: Period, lo: int, start: int) -> bool:
+    """Whether ``period`` stands inside a parenthesis that closes before ``start``."""
+    opened = max(text.rfind("(", lo, period.start), text.rfind("（", lo, period.start))
+    if opened < 0 or CLOSE_RE.search(text, opened, period.start):
+        return False
+    return CLOSE_RE.search(text, period.end, start) is not None

@@ -89,6 +89,7 @@ class Changes:
     growth_after: tuple[str, ...]
     fall_after: tuple[str, ...]
     to_level: tuple[str, ...]
+    opens_growth: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,20 @@ class TimeWords:
     present: tuple[str, ...]
     target_before: tuple[str, ...]
     lost_digit: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Kinds:
+    """kinds.yaml: the cue words of forecasts and estimates, and the words that say a figure is observed."""
+
+    forecast: tuple[str, ...]
+    forecast_verb: str
+    forecast_verb_before: tuple[str, ...]
+    will: str
+    will_verbs: tuple[str, ...]
+    estimate: tuple[str, ...]
+    observed: tuple[str, ...]
+    contrast: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -142,6 +157,7 @@ class Lexicon:
     time: TimeWords
     measures: Measures
     places: Places
+    kinds: Kinds
 
 
 def alternation(words) -> str:
@@ -179,6 +195,7 @@ def load_lexicon(folder: Path) -> Lexicon:
         time=_time(_File(folder, "time.yaml")),
         measures=_measures(_File(folder, "measures.yaml")),
         places=_places(_File(folder, "places.yaml")),
+        kinds=_kinds(_File(folder, "kinds.yaml")),
     )
 
 
@@ -323,7 +340,7 @@ def _changes(f: _File) -> Changes:
                    not_a_change_before_up=f.words("not_a_change_before_up"),
                    fall_before_number=f.words("fall_before_number"),
                    growth_after=f.words("growth_after"), fall_after=f.words("fall_after"),
-                   to_level=f.words("to_level"))
+                   to_level=f.words("to_level"), opens_growth=f.words("opens_growth"))
 
 
 def _time(f: _File) -> TimeWords:
@@ -333,6 +350,19 @@ def _time(f: _File) -> TimeWords:
             f.fail(f"relative_years.{word}", "expected a whole number of years")
     return TimeWords(relative_years={w: int(o) for w, o in offsets.items()}, present=f.words("present"),
                      target_before=f.words("target_before"), lost_digit=f.words("lost_digit"))
+
+
+def _kinds(f: _File) -> Kinds:
+    single = {}
+    for key in ("forecast_verb", "will"):
+        word = f.value(key)
+        if not isinstance(word, str) or not word:
+            f.fail(key, "expected one word")
+        single[key] = word
+    return Kinds(forecast=f.words("forecast"), forecast_verb_before=f.words("forecast_verb_before"),
+                 will_verbs=f.words("will_verbs"), estimate=f.words("estimate"), observed=f.words("observed"),
+                 contrast=f.words("contrast"),
+                 **single)
 
 
 def _measures(f: _File) -> Measures:

@@ -167,21 +167,6 @@ def test_a_figure_continues_the_subject_and_place_of_its_sentence(glossary):
     assert set(facts["geo"]) == {"China"}
 
 
-def test_a_figure_with_no_year_takes_the_one_its_sentence_names_before_it(glossary):
-    """000: 2024年多模态大模型参数量突破万亿级,训练成本同比下降38% — but 较2022年 is a base, not a period."""
-    quote = "2024年多模态大模型参数量突破万亿级,训练成本同比下降38%,较2021年变化7%"
-    claims = _sentence_claims(quote, [
-        dict(surface="38%", value=38.0, unit="%", type="growth", period="", period_grain="",
-             metric_text="训练成本"),
-        dict(surface="7%", value=7.0, unit="%", type="growth", period="", period_grain="",
-             metric_text="变化"),
-    ])
-    facts = normalise_claims(claims, glossary).set_index("surface")
-    assert facts.loc["38%", "period"] == "2024"
-    assert facts.loc["38%", ["metric_id", "measure"]].tolist() == ["model-training-cost", "growth"]
-    assert facts.loc["7%", "period"] == ""
-
-
 @pytest.mark.parametrize(
     "phrase, metric_id",
     [("国智能算力规模", "intelligent-computing-power"),
