@@ -267,7 +267,8 @@ def _growth_of(found: pd.DataFrame, levels: pd.DataFrame, growths: pd.DataFrame)
 def _readings(rates, first, last, start, later, end, levels, growths) -> pd.DataFrame:
     """Every reading an analyst would try for each CAGR, one row each (indexed by the rate's row):
     the span as stated; the span its phrase names (五年); a base its first year's stated growth
-    implies for the year before; the first year the next year's level and stated growth imply.
+    implies for the year before; the first year the next year's level and stated growth imply, when
+    the text states no level for it (a stated level is what the CAGR is checked against).
 
     The level of the year after the first stands in for a missing first level only when its growth
     is stated: without one, two figures of other years are not the CAGR's endpoints.
@@ -289,6 +290,8 @@ def _readings(rates, first, last, start, later, end, levels, growths) -> pd.Data
         years=named_years, order=1,
         label="over the " + named_years.fillna(0).astype(int).astype(str) + " years the text names",
     )
+    # A base the next year's growth implies never overrides a first-year level the text states.
+    grown["later"] = grown["later"].loc[grown["later"].index.difference(start.index)]
     sides = [("start", start, 1), ("later", later, 0)]
     implied = [_implied_base(levels_of, grown[name], first - shift, last, order)
                for order, (name, levels_of, shift) in enumerate(sides, start=2)]

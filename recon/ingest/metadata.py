@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import operator
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 from recon.ingest.clean import to_simplified
 
@@ -22,7 +22,8 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 DATE_FORMS = [
     (re.compile(rf"(?=[12]){_YEAR}\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月(?:\s*{_DAY}\s*[日号])?"), False),
     (re.compile(rf"(?=[0-9])\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE), False),
-    (re.compile(rf"(?=[jfmasond])\b{_MONTH}\s+(?:{_DAY}(?:st|nd|rd|th)?,?\s+)?{_YEAR}\b", re.IGNORECASE), False),
+    (re.compile(rf"(?=[jfmasond])\b{_MONTH}\s+(?:{_DAY}(?:st|nd|rd|th)?,?\s+)?{_YEAR}\b", re.IGNORECASE),
+     False),
     (re.compile(rf"(?=[12])(?<![\d.])(?<!\d[-/]){_YEAR}(?P<sep>[-/.])(?P<month>1[0-2]|0?[1-9])(?:(?P=sep){_DAY})?"
                 r"(?![\d])"), True),
 ]
