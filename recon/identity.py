@@ -48,6 +48,28 @@ class Concepts:
     """(word, concept name), longest word first."""
     generic: frozenset[str] = frozenset()
     """Concept names that say what of a thing is measured (market size, revenue), not which thing."""
+    modifiers: tuple[str, ...] = ()
+    """Words that qualify a measure, not what is measured (同比, 名义, representing), longest first."""
+    share_of: tuple[str, ...] = ()
+    """Words opening a share's phrase that name its whole (占数字经济比重: a share of the digital economy)."""
+
+    def own_subject(self, subject: str) -> str:
+        """The subject, or '' when it is made of measure modifiers alone (同比名义 of 同比名义增长16.2%):
+        such a figure measures its sentence's subject.
+
+        >>> concepts = load_concepts(Path(__file__).resolve().parents[1] / "expectations" / CONCEPTS_FILE)
+        >>> concepts.own_subject("同比名义"), concepts.own_subject("representing"), concepts.own_subject("营收")
+        ('', '', '营收')
+        """
+        rest = subject
+        for word in self.modifiers:
+            rest = rest.replace(word, "")
+        return subject if len(rest) >= MIN_SUBJECT else ""
+
+    def whole_of(self, text: str) -> str:
+        """The word that opens a share's phrase when it names the share's whole (占, 佔), else ''."""
+        text = text.lstrip()
+        return next((word for word in self.share_of if text.startswith(word)), "")
 
     def scope(self, phrase: str) -> str:
         """The scope names a phrase holds, sorted and ';'-joined ('' for an unqualified whole).
@@ -178,7 +200,7 @@ def load_concepts(path: str | Path) -> Concepts:
         raise ConfigError(path, f"not valid YAML: {error}") from error
     if not isinstance(raw, dict):
         raise ConfigError(path, "expected a mapping with ignore, scopes and concepts")
-    unknown = set(raw) - {"ignore", "scopes", "concepts", "generic"}
+    unknown = set(raw) - {"ignore", "scopes", "concepts", "generic", "measure_modifiers", "share_of"}
     if unknown:
         raise ConfigError(path, "unknown key", key=sorted(unknown)[0])
     return Concepts(
@@ -187,7 +209,16 @@ def load_concepts(path: str | Path) -> Concepts:
         scopes=_named_words(path, "scopes", raw.get("scopes")),
         concepts=_named_words(path, "concepts", raw.get("concepts")),
         generic=_generic(path, raw),
+        modifiers=tuple(sorted(_word_list(path, "measure_modifiers", raw.get("measure_modifiers", [])),
+                               key=len, reverse=True)),
+        share_of=tuple(_raw_words(path, "share_of", raw.get("share_of", []))),
     )
+
+
+def _raw_words(path: Path, key: str, value) -> list[str]:
+    """Words kept as written (not cleaned): they are looked for in a phrase before it is cleaned."""
+    _word_list(path, key, value)
+    return list(value)
 
 
 def _generic(path: Path, raw: dict) -> frozenset[str]:
@@ -211,7 +242,8 @@ def identify(facts: pd.DataFrame, glossary: Glossary) -> pd.DataFrame:
 
     A resolved derived metric (the glossary's growth, CAGR or share of a metric) becomes its base
     metric with that measure; any other fact's measure is its claim type. A phrase that is only a
-    measure word (年复合增长率) has no subject of its own.
+    measure word (年复合增长率) or measure modifiers (同比名义) has no subject of its own: the rate
+    measures its sentence's subject (:func:`_subjects_from_sentence`).
 
     :param facts: facts whose ``metric_id`` is what :meth:`Glossary.resolve` returned
     :param glossary: the loaded glossary
@@ -224,16 +256,41 @@ def identify(facts: pd.DataFrame, glossary: Glossary) -> pd.DataFrame:
     rows = facts[key].drop_duplicates()
     named = [_identity(text, metric, kind, label, glossary, concepts)
              for text, metric, kind, label in rows.itertuples(index=False, name=None)]
-    columns = ["subject", "measure", "scope", "new_id"]
+    columns = ["subject", "measure", "scope", "new_id", "whole"]
     rows = rows.assign(**{column: [row[i] for row in named] for i, column in enumerate(columns)})
     merged = facts.merge(rows, on=key, how="left", validate="many_to_one")
-    merged = merged.assign(metric_id=merged.pop("new_id"))
+    merged = _subjects_from_sentence(merged.assign(metric_id=merged.pop("new_id")), concepts)
     return merged if "row_label" in facts_columns else merged.drop(columns="row_label")
 
 
+SENTENCE = ["doc_id", "line", "quote"]
+"""What identifies a figure's sentence: figures of one sentence share their quote."""
+LEVEL_MEASURES = ("level", "count", "price")
+
+
+def _subjects_from_sentence(facts: pd.DataFrame, concepts: Concepts) -> pd.DataFrame:
+    """A rate outside the glossary with no subject of its own measures the level before it in its
+    sentence: 产业数字化规模达到37.18万亿元，同比名义增长17.2%，占数字经济比重为81.7% states the growth
+    and the share of 产业数字化规模, the share's whole being 数字经济 (subject 产业数字化规模占数字经济)."""
+    whole = facts.pop("whole")
+    orphan = (facts["subject"] == "") & (facts["metric_id"] == "") & facts["measure"].isin(RATE_TYPES)
+    if not orphan.any() or not set(SENTENCE) <= set(facts.columns):
+        return facts.assign(subject=facts["subject"].where(whole == "", facts["subject"] + whole))
+    order = facts.sort_values([*SENTENCE[:2], "start"]).index if "start" in facts else facts.index
+    table = facts.loc[order]
+    level = table["measure"].isin(LEVEL_MEASURES) & (table["subject"] != "")
+    donor = table["subject"].where(level).groupby([table[c] for c in SENTENCE]).ffill().reindex(facts.index)
+    taken = orphan & donor.notna()
+    subject = facts["subject"].where(~taken, donor) + whole
+    scope = facts["scope"].where(~taken, subject.map(concepts.scope))
+    return facts.assign(subject=subject, scope=scope)
+
+
 def _identity(text: str, metric_id: str, claim_type: str, row_label: str, glossary: Glossary,
-              concepts: Concepts) -> tuple[str, str, str, str]:
-    """(subject, measure, scope, metric id) of one phrase as normalise resolved it. A table cell's
+              concepts: Concepts) -> tuple[str, str, str, str, str]:
+    """(subject, measure, scope, metric id, share's whole) of one phrase as normalise resolved it. A
+    share whose phrase names its whole (占数字经济比重) has no subject yet: the whole is kept, written
+    占数字经济, to follow the subject its sentence gives it. A table cell's
     subject names its row: the six floor areas of a table of parks (建筑面积 under 园区名称) are six
     parks' areas, not one figure stated six ways."""
     cleaned = _with_row(glossary.clean(text), row_label, glossary)
@@ -242,14 +299,16 @@ def _identity(text: str, metric_id: str, claim_type: str, row_label: str, glossa
         subject, word_measure = "", dict(glossary.rules.measure_words)[cleaned]
     if word_measure:
         subject = _SPAN_TAIL.sub("", subject)
-    if len(subject) < MIN_SUBJECT:
-        subject = ""
+    subject = concepts.own_subject(subject)
     metric = glossary.metrics.get(metric_id)
     if metric is None:
         measure = claim_type if claim_type in RATE_TYPES else word_measure or claim_type
-        return subject, measure, concepts.scope(subject), ""
+        whole = concepts.whole_of(text) if measure == "share" and subject else ""
+        if whole:
+            return "", measure, concepts.scope(subject), "", whole + subject
+        return subject, measure, concepts.scope(subject), "", ""
     measure = metric.measure or claim_type
     base = glossary.metrics[metric.base] if metric.base else metric
     # a figure continuing its sentence's subject (…, or about US$24.7 billion) has the metric's definition
     scope = concepts.scope(subject) if subject else concepts.scope(glossary.clean(base.aliases[0]))
-    return subject, measure, scope, base.id
+    return subject, measure, scope, base.id, ""

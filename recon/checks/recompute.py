@@ -291,15 +291,15 @@ def _readings(rates, first, last, start, later, end, levels, growths) -> pd.Data
         label="over the " + named_years.fillna(0).astype(int).astype(str) + " years the text names",
     )
     # A base the next year's growth implies never overrides a first-year level the text states.
-    grown["later"] = grown["later"].loc[grown["later"].index.difference(start.index)]
+    grown["later"] = grown["later"][~grown["later"].index.isin(start.index)]
     sides = [("start", start, 1), ("later", later, 0)]
     implied = [_implied_base(levels_of, grown[name], first - shift, last, order)
                for order, (name, levels_of, shift) in enumerate(sides, start=2)]
     readings = pd.concat([plain, named, *implied]).drop(columns=["claim_id"])
     readings = readings.join(end.add_prefix("end_"), how="inner")
-    years = readings["years"].astype(float)
-    readings = readings[(readings["base_unit"] == readings["end_base_unit"]) & (years >= 1)]
-    return readings.assign(years=years, words=words.reindex(readings.index)).rename_axis(None)
+    readings = readings.assign(years=readings["years"].astype(float))
+    readings = readings[(readings["base_unit"] == readings["end_base_unit"]) & (readings["years"] >= 1)]
+    return readings.assign(words=words.reindex(readings.index).to_numpy()).rename_axis(None)
 
 
 def _implied_base(levels_of: pd.DataFrame, growth: pd.DataFrame, base_year: pd.Series, last: pd.Series,

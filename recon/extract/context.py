@@ -11,12 +11,23 @@ from recon.lexicon import alternation, lexicon
 
 #: Sentence, scope and clause delimiters. Each opens with a lookahead naming every character a
 #: delimiter starts with, so a scan of a long line skips the other characters at C speed.
-SENTENCE_END_RE = re.compile(r"(?=[。！？!?.\t])(?:[。！？!]|\?(?!\)|0[0-4]\d(?!\d))|(?<!U\.S)\.(?=\s|$)|\t)")
+#: A flattened list ends a sentence at each citation marker ([3]) and at each bullet dash between
+#: spaces before Chinese or a Chinese year (… [1] - 全国…, … - 2023年…); in Chinese, a space between
+#: two characters, or after a figure's unit (788EFLOPS 存力…), is a lost clause mark.
+_CITATION = r"\[\d{1,3}\]"
+_BULLET = r"(?<=\s)-(?=\s(?:[\u3400-\u9fff]|(?:19|20)\d\d\s?年))"
+_HAN_SPACE = (r"(?:(?<=[\u3400-\u9fff])|" + "|".join(rf"(?<=\d[A-Za-z%]{{{n}}})" for n in range(1, 8))
+              + r")\s+(?=[\u3400-\u9fff])")
+SENTENCE_END_RE = re.compile(
+    rf"(?=[。！？!?.\t\[-])(?:[。！？!]|\?(?!\)|0[0-4]\d(?!\d))|(?<!U\.S)\.(?=\s|$)|\t|{_CITATION}|{_BULLET})"
+)
 SCOPE_END_RE = re.compile(
-    r"(?=[。！？!；;，：:)）,?.\t])(?:[。！？!；;，：:)）]|(?<!\d),|,(?!\d)|\?(?!\)|0[0-4]\d(?!\d))|(?<!U\.S)\.(?=\s|$)|\t)"
+    r"(?=[。！？!；;，：:)）,?.\t\[-])(?:[。！？!；;，：:)）]|(?<!\d),|,(?!\d)|\?(?!\)|0[0-4]\d(?!\d))"
+    rf"|(?<!U\.S)\.(?=\s|$)|\t|{_CITATION}|{_BULLET})"
 )
 CLAUSE_END_RE = re.compile(
-    r"(?=[。！？!；;，、：:()（）,?.\t])(?:[。！？!；;，、：:()（）]|(?<!\d),|,(?!\d)|\?(?!\)|0[0-4]\d(?!\d))|(?<!U\.S)\.(?=\s|$)|\t)"
+    r"(?=[。！？!；;，、：:()（）,?.\t\s\[-])(?:[。！？!；;，、：:()（）]|(?<!\d),|,(?!\d)|\?(?!\)|0[0-4]\d(?!\d))"
+    rf"|(?<!U\.S)\.(?=\s|$)|\t|{_CITATION}|{_BULLET}|{_HAN_SPACE})"
 )
 
 _KINDS = lexicon().kinds
