@@ -58,8 +58,8 @@ class Concepts:
         such a figure measures its sentence's subject.
 
         >>> concepts = load_concepts(Path(__file__).resolve().parents[1] / "expectations" / CONCEPTS_FILE)
-        >>> concepts.own_subject("同比名义"), concepts.own_subject("representing"), concepts.own_subject("营收")
-        ('', '', '营收')
+        >>> [concepts.own_subject(phrase) for phrase in ("同比名义", "representing", "营收")]
+        ['', '', '营收']
         """
         rest = subject
         for word in self.modifiers:
