@@ -39,7 +39,7 @@ def check_facts(
     groups = Group.validate(groups) if groups is not None else None
     facts = _forecasts_by_date(_labelled(facts, groups, documents), documents)
     facts = with_intervals(facts, suites.intervals)
-    inputs = Inputs(facts=facts, named=_named_by_group(facts, groups), suites=suites, documents=documents)
+    inputs = Inputs(facts=facts, named=_named_by_group(facts, groups), suites=suites)
     parts = [part for check in CHECKS if check.id in suites.checks for part in check.run(inputs)]
     parts = [p for p in parts if not p.empty]
     if not parts:

@@ -31,7 +31,7 @@ a half-year is never set against a full year, a growth never against a level."""
 
 STATEMENT_COLUMNS = [
     "statement", "claim_ids", "doc_id", "surface", "shown", "restated", "kinds", "base_unit", "base_value",
-    "lo", "hi", "inferred", "publisher", "metric_id", "subject",
+    "lo", "hi", "inferred", "publisher", "origin", "family", "metric_id", "subject",
 ]
 
 
@@ -78,10 +78,7 @@ def check_agreement(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
     findings = []
     if "cross-source-agreement" in suites.checks:
         spec = suites.checks["cross-source-agreement"]
-        pairs = _pairs(_statements(_compared(grouped, spec), spec))
-        # a year read as a document's present is no evidence against another document
-        across = (pairs["doc_id_a"] != pairs["doc_id_b"]) & ~(pairs["inferred_a"] | pairs["inferred_b"])
-        pairs = pairs[(pairs["base_unit_a"] == pairs["base_unit_b"]) & across]
+        _, pairs = statement_pairs(facts, suites, spec)
         table = PairTable.validate(_pair_table(pairs, spec.param("definition_factor")))
         findings.append(one_corroboration_per_group(build_findings(table, spec), grouped))
     if "incomparable" in suites.checks:
@@ -95,6 +92,30 @@ def check_agreement(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
         table = ConflictTable.validate(_conflict_table(compared, spec.params.get("respectively") or []))
         findings.append(build_findings(table, spec))
     return findings
+
+
+def statement_pairs(facts: pd.DataFrame, suites: Suites,
+                    spec: CheckSpec) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The statements ``spec``'s check compares (grouped facts it trusts, in a common currency where a
+    rate is configured) and their pairs from two documents in one base unit: what cross-source
+    agreement and the misquote check compare, so that both name one pair by the same claims.
+
+    :param facts: matched facts with ``lo``/``hi``
+    :return: (statements, pairs); a pair's columns are a statement's with ``_a`` and ``_b``
+    """
+    grouped = _in_common_currency(facts[facts["group_id"] != ""], suites)
+    statements = _statements(_compared(grouped, spec), spec)
+    pairs = _pairs(statements)
+    # a year read as a document's present is no evidence against another document
+    across = (pairs["doc_id_a"] != pairs["doc_id_b"]) & ~(pairs["inferred_a"] | pairs["inferred_b"])
+    return statements, pairs[(pairs["base_unit_a"] == pairs["base_unit_b"]) & across].reset_index(drop=True)
+
+
+def without_claims(findings: pd.DataFrame, claim_sets: set[frozenset]) -> pd.DataFrame:
+    """``findings`` less the failures about exactly one of ``claim_sets``: a pair another check
+    reports (two quotes of one originator that disagree are a misquote) is reported once."""
+    reported = findings["claim_ids"].map(frozenset).isin(claim_sets) & (findings["outcome"] == "fail")
+    return findings[~reported]
 
 
 def one_corroboration_per_group(findings: pd.DataFrame, facts: pd.DataFrame) -> pd.DataFrame:
@@ -155,12 +176,14 @@ def _statements(facts: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
 
     Restatements are figures of one document and key whose intervals overlap (equal within rounding)
     and whose kinds are of one ``kind_families`` family (an estimate restates an actual, a forecast
-    does not). A statement keeps all its claim ids, its distinct surfaces and a bit mask of its kinds.
+    does not). A statement keeps all its claim ids, its distinct surfaces, a bit mask of its kinds and
+    the first origin its document cites for it ('' when it cites none).
     """
     families = spec.params.get("kind_families") or {}
     keys = SAME_KEY + ["doc_id", "base_unit", "family"]
     facts = facts.assign(
         family=facts["kind"].replace(families), inferred=has_flag(facts["flags"], INFERRED),
+        cited=facts["origin"].where(facts["origin"] != ""),
     ).sort_values(keys + ["lo"])
     reach = facts.groupby(keys, sort=False)["hi"].cummax()
     previous = reach.groupby([facts[k] for k in keys], sort=False).shift()
@@ -170,12 +193,13 @@ def _statements(facts: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
     surfaces = in_order.drop_duplicates(["statement", "surface"])
     by_id = facts.sort_values(["statement", "claim_id"])
     table = in_order.groupby("statement").agg(
-        **{k: (k, "first") for k in SAME_KEY + ["doc_id", "base_unit", "metric_name", "geo"]},
+        **{k: (k, "first") for k in SAME_KEY + ["doc_id", "base_unit", "family", "metric_name", "geo"]},
         lo=("lo", "min"), hi=("hi", "max"), surface=("surface", "first"), base_value=("base_value", "first"),
         inferred=("inferred", "max"), publisher=("publisher", "first"),
-        metric_id=("metric_id", "first"), subject=("subject", "first"),
+        metric_id=("metric_id", "first"), subject=("subject", "first"), origin=("cited", "first"),
     )
     return table.assign(
+        origin=table["origin"].fillna(""),
         shown=join_within(surfaces["statement"].to_numpy() - 1, surfaces["surface"], " / "),
         claim_ids=join_within(by_id["statement"].to_numpy() - 1, by_id["claim_id"], "|"),
         restated=in_order.groupby("statement").size(),

@@ -16,17 +16,16 @@ from pandera.typing import Series
 
 from recon.extract.origins import Organisations, load_organisations
 
-from .agreement import SAME_KEY
-from .findings import ComparisonTable, build_findings, claim_key, trusted
-from .suite import CheckSpec, Suites
+from .agreement import SAME_KEY, statement_pairs
+from .findings import ComparisonTable, build_findings
+from .suite import Suites
 from .tolerance import format_number, relative_gap, written_range
 
 CHECK = "misquote"
-SIDE_COLUMNS = ["claim_id", "doc_id", "surface", "base_value", "lo", "hi", "own_report"]
 
 
 class MisquoteTable(ComparisonTable):
-    """Two figures of one key from different documents that cite the same originator."""
+    """Two statements of one key from different documents that cite the same originator."""
 
     relative_gap: Series[float] = pa.Field(ge=0)
     origin: Series[str] = pa.Field(str_length={"min_value": 1}, description="the originator both cite")
@@ -35,54 +34,55 @@ class MisquoteTable(ComparisonTable):
     )
 
 
-def check_misquotes(facts: pd.DataFrame, suites: Suites,
-                    documents: pd.DataFrame | None = None) -> list[pd.DataFrame]:
+def check_misquotes(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
     """Findings of the ``misquote`` check over matched facts with intervals (``lo``/``hi``).
 
-    :param facts: matched facts with ``origin`` and ``lo``/``hi``
+    It compares the pairs of statements cross-source agreement compares
+    (:func:`recon.checks.agreement.statement_pairs`), those whose two sides cite one originator, so a
+    misquote names the same claims as the disagreement it explains and replaces it.
+
+    :param facts: matched facts with ``origin``, ``publisher`` and ``lo``/``hi``
     :param suites: the loaded suites; nothing runs when they do not declare ``misquote``
-    :param documents: the documents table, whose ``publisher`` stands for figures cited to no one
     """
     if CHECK not in suites.checks:
         return []
     spec = suites.checks[CHECK]
-    cited = cited_origins(facts, documents, spec)
-    table = MisquoteTable.validate(_misquote_table(_pairs(cited[cited["cited"] != ""], spec)))
-    return [build_findings(table, spec)]
+    organisations = load_organisations(spec.path.parent / spec.param("organisations"))
+    statements, pairs = statement_pairs(facts, suites, spec)
+    statements = cited(statements, organisations)
+    pairs = cited(cited(pairs, organisations, "_a"), organisations, "_b")
+    pairs = _one_origin(pairs, statements)
+    if pairs.empty:
+        return []
+    return [build_findings(MisquoteTable.validate(_misquote_table(pairs)), spec)]
 
 
-def cited_origins(facts: pd.DataFrame, documents: pd.DataFrame | None, spec: CheckSpec) -> pd.DataFrame:
-    """Grouped, trusted facts with ``cited`` (their origin, else their publisher's canonical name) and
-    ``own_report`` (the document's publisher is the originator it cites)."""
-    publishers = _publishers(documents, load_organisations(spec.path.parent / spec.param("organisations")))
-    facts = facts[(facts["group_id"] != "") & trusted(facts, spec)]
-    publisher = pd.Series([publishers.get(d, "") for d in facts["doc_id"]], index=facts.index, dtype=object)
-    origin = facts["origin"].fillna("").astype(object)
-    cited = origin.where(origin != "", publisher)
-    return facts.assign(cited=cited, own_report=(publisher != "") & (publisher == cited))
+def cited(table: pd.DataFrame, organisations: Organisations, side: str = "") -> pd.DataFrame:
+    """``table`` with ``cited`` (the origin its figure cites, else its publisher's canonical name, else
+    '') and ``own_report`` (its publisher is that originator), from ``origin`` and ``publisher``.
+
+    :param side: the suffix of the columns read and written (``_a`` for a pair's first side)
+    """
+    publisher = table["publisher" + side].map(organisations.canonical)
+    origin = table["origin" + side]
+    cites = origin.where(origin != "", publisher).astype(object)
+    own = (publisher != "") & (publisher == cites)
+    return table.assign(**{"cited" + side: cites, "own_report" + side: own})
 
 
-def _publishers(documents: pd.DataFrame | None, organisations: Organisations) -> dict[str, str]:
-    """Document id → its publisher's canonical name ('' when the manifest names none)."""
-    if documents is None or "publisher" not in documents:
-        return {}
-    names = zip(documents["doc_id"], documents["publisher"].fillna(""), strict=True)
-    return {doc_id: organisations.canonical(name) if name.strip() else "" for doc_id, name in names}
-
-
-def _pairs(facts: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
-    """Every pair of figures of one key, one unit, one kind family and one cited originator, from two
-    documents that are not both the originator's own reports; with the originator's own figure for
-    that key (``doc_id_own``, ``lo_own``, ``hi_own``) when one of the documents is its report."""
-    families = spec.params.get("kind_families") or {}
-    keys = SAME_KEY + ["base_unit", "cited", "family"]
-    side = facts.assign(family=facts["kind"].replace(families))[keys + SIDE_COLUMNS + ["metric_id", "geo"]]
-    pairs = side.merge(side.drop(columns=["metric_id", "geo"]), on=keys, suffixes=("_a", "_b"))
-    revision = pairs["own_report_a"].astype(bool) & pairs["own_report_b"].astype(bool)
-    pairs = pairs[(pairs["doc_id_a"] < pairs["doc_id_b"]) & ~revision]
-    own = side[side["own_report"].astype(bool)].drop_duplicates(keys)[keys + ["doc_id", "lo", "hi"]]
-    return pairs.merge(own.rename(columns={"doc_id": "doc_id_own", "lo": "lo_own", "hi": "hi_own"}), on=keys,
-                       how="left").reset_index(drop=True)
+def _one_origin(pairs: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
+    """The pairs whose sides cite one originator in one kind family and are not both its own reports
+    (two of its own reports that differ are a revision, left to cross-source agreement); with the
+    originator's own statement of that key (``doc_id_own``, ``lo_own``, ``hi_own``) when one exists."""
+    keys = SAME_KEY + ["base_unit", "family", "cited"]
+    revision = pairs["own_report_a"] & pairs["own_report_b"]
+    same = (pairs["cited_a"] == pairs["cited_b"]) & (pairs["cited_a"] != "")
+    same &= pairs["family_a"] == pairs["family_b"]
+    pairs = pairs[same & ~revision]
+    pairs = pairs.assign(base_unit=pairs["base_unit_a"], family=pairs["family_a"], cited=pairs["cited_a"])
+    own = statements[statements["own_report"]].drop_duplicates(keys)[keys + ["doc_id", "lo", "hi"]]
+    own = own.rename(columns={"doc_id": "doc_id_own", "lo": "lo_own", "hi": "hi_own"})
+    return pairs.merge(own, on=keys, how="left").reset_index(drop=True)
 
 
 def _misquote_table(pairs: pd.DataFrame) -> pd.DataFrame:
@@ -107,9 +107,11 @@ def _misquote_table(pairs: pd.DataFrame) -> pd.DataFrame:
         [matching + " 是" + whose_zh + "，因此 " + other + " 引用有误。",
          matching + " 与" + whose_zh + "（" + own_doc + "）一致，因此 " + other + " 引用有误。"],
         "两份文件都不是" + whose_zh + "：请核对原始发布。"), index=pairs.index)
+    claim_ids = pairs["claim_ids_a"] + "|" + pairs["claim_ids_b"]
     return pd.DataFrame({
-        "claim_key": claim_key(pairs["claim_id_a"], pairs["claim_id_b"]),
-        "metric_id": pairs["metric_id"],
+        "claim_key": pd.Series(["|".join(sorted(ids.split("|"))) for ids in claim_ids], index=pairs.index,
+                               dtype=object),
+        "metric_id": pairs["metric_name"],
         "geo": pairs["geo"],
         "period": pairs["period"],
         "observed": _side(pairs, "a") + "; " + _side(pairs, "b"),
@@ -134,15 +136,23 @@ def _agrees_with_own(pairs: pd.DataFrame, side: str) -> pd.Series:
 
 
 def _side(pairs: pd.DataFrame, side: str) -> pd.Series:
-    """How one figure reads: its surface, its document and how it relates to the originator."""
+    """How one statement reads: its surfaces, its document and how it relates to the originator."""
     own = pairs["own_report_" + side].astype(bool)
     how = pd.Series(np.where(own, "own report", "citing " + pairs["cited"]), index=pairs.index)
-    return pairs["surface_" + side] + " (" + pairs["doc_id_" + side] + ", " + how + ")"
+    return pairs["shown_" + side] + " (" + pairs["doc_id_" + side] + ", " + how + ")"
 
 
 def _written(pairs: pd.DataFrame, side: str) -> pd.Series:
     return written_range(pairs["lo_" + side], pairs["hi_" + side], pairs["surface_" + side],
                          pairs["base_value_" + side]).astype(object)
+
+
+def _publishers(documents: pd.DataFrame | None, organisations: Organisations) -> dict[str, str]:
+    """Document id → its publisher's canonical name ('' when the manifest names none)."""
+    if documents is None or "publisher" not in documents:
+        return {}
+    names = zip(documents["doc_id"], documents["publisher"].fillna(""), strict=True)
+    return {doc_id: organisations.canonical(name) if name.strip() else "" for doc_id, name in names}
 
 
 def standing_origins(facts: pd.DataFrame, documents: pd.DataFrame | None,

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from recon.schemas import KINDS
 
-from .agreement import check_agreement
+from .agreement import check_agreement, without_claims
 from .origins import check_misquotes
 from .plausibility import check_plausibility
 from .recompute import check_derived_priors, check_recomputation
@@ -106,7 +106,6 @@ class Inputs:
     named: pd.DataFrame
     """The same facts named by their group (its metric and geo), for checks that report groups."""
     suites: Suites
-    documents: pd.DataFrame | None
     families: dict[Callable, list[pd.DataFrame]] = field(default_factory=dict)
     """Findings of the functions that run a family of checks at once, by function."""
 
@@ -143,8 +142,12 @@ class CrossSourceAgreement(Check):
     Params = CrossSourceParams
 
     def run(self, inputs):
+        # two quotes of one originator that disagree are the misquote check's finding, not a second one
+        misquoted = {frozenset(ids) for found in inputs.family(check_misquotes, inputs.named, Misquote.id)
+                     for ids in found.loc[found["outcome"] == "fail", "claim_ids"]}
+        agreement = inputs.family(check_agreement, inputs.named, self.id)
         # the parts of a stated whole and the priors a stated growth implies are figures of one key too
-        return [*inputs.family(check_agreement, inputs.named, self.id),
+        return [*(without_claims(found, misquoted) for found in agreement),
                 *check_derived_parts(inputs.facts, inputs.suites),
                 *check_derived_priors(inputs.facts, inputs.suites)]
 
@@ -225,7 +228,7 @@ class Misquote(Check):
     Params = MisquoteParams
 
     def run(self, inputs):
-        return check_misquotes(inputs.named, inputs.suites, inputs.documents)
+        return inputs.family(check_misquotes, inputs.named, self.id)
 
 
 CHECKS: tuple[Check, ...] = (

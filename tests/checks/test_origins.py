@@ -47,6 +47,26 @@ def test_two_documents_citing_one_originator_and_disagreeing_are_a_misquote(suit
     assert "Neither document is IDC's own report" in message
 
 
+def test_a_misquote_is_reported_once_not_again_as_a_disagreement(suites):
+    a = server_market("a.txt", QUOTING, "89亿美元", 89, origin="IDC")
+    b = server_market("b.txt", MISQUOTING, "98亿美元", 98, origin="IDC")
+    other = server_market("c.txt", ENGLISH, "US$12 billion", 120, origin="Gartner")
+    found = outcomes(check_facts(facts_table(a, b, other), None, suites))
+    fails = {o for o in found if o[1] == "fail"}
+    assert fails == {("misquote", "fail", "error", ids(a, b)),
+                     ("cross-source-agreement", "fail", "error", ids(a, other)),
+                     ("cross-source-agreement", "fail", "error", ids(b, other))}
+
+
+def test_without_the_misquote_check_the_pair_is_a_disagreement(suites):
+    a = server_market("a.txt", QUOTING, "89亿美元", 89, origin="IDC")
+    b = server_market("b.txt", MISQUOTING, "98亿美元", 98, origin="IDC")
+    checks = {name: spec for name, spec in suites.checks.items() if name != "misquote"}
+    alone = type(suites)(checks=checks, intervals=suites.intervals, allowed_units=suites.allowed_units)
+    assert outcomes(check_facts(facts_table(a, b), None, alone)) == {
+        ("cross-source-agreement", "fail", "error", ids(a, b))}
+
+
 def test_the_originators_own_report_is_named_as_the_side_that_matches(suites):
     own = server_market("idc.txt", OWN, "89亿美元", 89)
     quoting = server_market("news.txt", QUOTING, "89亿美元", 89, origin="IDC")
@@ -114,7 +134,7 @@ def test_the_organisations_file_the_suite_names_must_exist(suites, tmp_path):
     broken = type(suites)(checks={"misquote": moved}, intervals=suites.intervals,
                           allowed_units=suites.allowed_units)
     facts = with_intervals(facts_table(server_market("a.txt", QUOTING, "89亿美元", 89, origin="IDC")),
-                           suites.intervals)
+                           suites.intervals).assign(publisher="", metric_name="liquid-cooled-server-market")
     with pytest.raises(ConfigError, match="missing.yaml"):
         check_misquotes(facts, broken)
 
