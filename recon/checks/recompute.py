@@ -15,7 +15,9 @@ from .suite import Suites
 from .tolerance import cagr_bounds, format_number, relative_gap, written_factor, written_range
 
 LEVEL_TYPES = ["level", "count", "price"]
-ENDPOINT_COLUMNS = ["claim_id", "doc_id", "kind", "surface", "base_unit", "base_value", "lo", "hi"]
+ENDPOINT_COLUMNS = [
+    "claim_id", "doc_id", "kind", "surface", "base_unit", "base_value", "lo", "hi", "metric_name",
+]
 PROXIMITY = [["doc_id", "line", "quote"], ["doc_id", "line"], ["doc_id"], []]
 """Where an endpoint is looked for, nearest first: the same sentence, line (paragraph), document, anywhere."""
 IN_DOCUMENT = PROXIMITY[:3]
@@ -37,7 +39,12 @@ STATED_YEARS = re.compile(
 INFERRED = "period-inferred"
 """recon.match's flag of a figure whose year is its document's present."""
 PREFIX_CHARS = 16
-"""How much text before a rate is read for the words that qualify it (五年, 同比下降)."""
+"""How much text before a growth is read for the words that make it a decline (同比下降)."""
+SPAN_CHARS = 48
+"""How much text before a CAGR is read for the span it names: 'a five-year compound annual growth rate
+of' is 43 characters; the reach stops at the rate before it (:data:`SPAN_STOPS`)."""
+SPAN_STOPS = re.compile(r"[%％；;。]")
+"""Where the words about the rate before end: its % sign, a clause or sentence mark."""
 
 
 class CagrTable(ComparisonTable):
@@ -153,13 +160,19 @@ def find_levels(
     return pd.concat(found)
 
 
-def _words_before(rows: pd.DataFrame) -> pd.Series:
-    """The text just before each rate in its sentence, where 五年 or 同比下降 are written."""
+def _words_before(rows: pd.DataFrame, length: int = PREFIX_CHARS) -> pd.Series:
+    """The ``length`` characters just before each rate in its sentence, where 同比下降 is written."""
     prefixes = [
-        text_before(quote, surface, PREFIX_CHARS) or ""
+        text_before(quote, surface, length) or ""
         for quote, surface in zip(rows["quote"], rows["surface"], strict=True)
     ]
     return pd.Series(prefixes, index=rows.index, dtype=object)
+
+
+def _span_words(rows: pd.DataFrame) -> pd.Series:
+    """The words before each CAGR back to the rate before it, where 五年 or five-year is written: a
+    span named for an earlier rate of the sentence is not this one's."""
+    return _words_before(rows, SPAN_CHARS).map(lambda prefix: SPAN_STOPS.split(prefix)[-1])
 
 
 def stated_years(prefix: str) -> float:
@@ -167,13 +180,15 @@ def stated_years(prefix: str) -> float:
 
     >>> stated_years("增长到2026年的347亿美元，五年年复合增长率达"), stated_years("期间年复合增长率达")
     (5.0, nan)
+    >>> stated_years("in 2026, a five-year CAGR of "), stated_years("a 5-year compound growth rate of ")
+    (5.0, 5.0)
     """
     matches = list(STATED_YEARS.finditer(prefix))
     if not matches:
         return float("nan")
     digits, english = matches[-1].groups()
     if english:
-        return float(ENGLISH_DIGITS.get(english.lower(), "nan"))
+        return float(english) if english.isdigit() else float(ENGLISH_DIGITS.get(english.lower(), "nan"))
     return float(CHINESE_DIGITS[digits]) if digits in CHINESE_DIGITS else float(digits)
 
 
@@ -273,7 +288,7 @@ def _readings(rates, first, last, start, later, end, levels, growths) -> pd.Data
     The level of the year after the first stands in for a missing first level only when its growth
     is stated: without one, two figures of other years are not the CAGR's endpoints.
     """
-    words = _words_before(rates.loc[rates.index.intersection(end.index)]).map(stated_years)
+    words = _span_words(rates.loc[rates.index.intersection(end.index)]).map(stated_years)
     grown = {"start": _growth_of(start, levels, growths), "later": _growth_of(later, levels, growths)}
     stand_in = later.loc[later.index.intersection(grown["later"].index).difference(start.index)]
     bases = pd.concat([start.assign(base_year=first.reindex(start.index)),
@@ -290,16 +305,33 @@ def _readings(rates, first, last, start, later, end, levels, growths) -> pd.Data
         years=named_years, order=1,
         label="over the " + named_years.fillna(0).astype(int).astype(str) + " years the text names",
     )
-    # A base the next year's growth implies never overrides a first-year level the text states.
+    # A base a stated growth implies never overrides a level the text states for that year: the
+    # first year's, or the year before's, which is then tried in its place.
     grown["later"] = grown["later"][~grown["later"].index.isin(start.index)]
+    year_before = first.reindex(grown["start"].index) - 1
+    stated_before = find_levels(rates.loc[year_before.index], levels, year_before)
+    grown["start"] = grown["start"][~grown["start"].index.isin(stated_before.index)]
     sides = [("start", start, 1), ("later", later, 0)]
     implied = [_implied_base(levels_of, grown[name], first - shift, last, order)
                for order, (name, levels_of, shift) in enumerate(sides, start=2)]
-    readings = pd.concat([plain, named, *implied]).drop(columns=["claim_id"])
+    before = _stated_base(stated_before, year_before.reindex(stated_before.index), last)
+    readings = pd.concat([plain, named, before, *implied]).drop(columns=["claim_id"])
     readings = readings.join(end.add_prefix("end_"), how="inner")
     readings = readings.assign(years=readings["years"].astype(float))
     readings = readings[(readings["base_unit"] == readings["end_base_unit"]) & (readings["years"] >= 1)]
-    return readings.assign(words=words.reindex(readings.index).to_numpy()).rename_axis(None)
+    return readings.assign(words=words.reindex(readings.index).to_numpy(),
+                           end_year=last.reindex(readings.index).to_numpy()).rename_axis(None)
+
+
+def _stated_base(levels_of: pd.DataFrame, base_year: pd.Series, last: pd.Series) -> pd.DataFrame:
+    """Readings from the level the text states for ``base_year``, the year before a CAGR's first whose
+    growth is stated: the base that growth points to, as stated rather than implied."""
+    return levels_of.assign(
+        base_year=base_year, years=last.reindex(levels_of.index) - base_year, order=2,
+        claims=levels_of["claim_id"], growth_surface="", implied_text="",
+        factor=written_factor(levels_of["surface"], levels_of["base_value"]),
+        label="from the " + base_year.astype("Int64").astype(str) + " level the text states",
+    ).rename(columns={"surface": "base_surface", "lo": "base_lo", "hi": "base_hi"})
 
 
 def _implied_base(levels_of: pd.DataFrame, growth: pd.DataFrame, base_year: pd.Series, last: pd.Series,
@@ -347,10 +379,10 @@ def cagr_table(facts: pd.DataFrame, levels: pd.DataFrame, growths: pd.DataFrame)
     words = best["words"]
     return pd.DataFrame({
         "claim_key": _cited(readings, best, rows),
-        "metric_id": rows["metric_name"],
+        "metric_id": _cagr_metric(rows["metric_name"], best["end_metric_name"]),
         "geo": rows["geo"],
         "period": best["base_year"].astype("Int64").astype(str) + "-"
-        + (best["base_year"] + best["years"]).astype("Int64").astype(str),
+        + best["end_year"].astype("Int64").astype(str),
         "observed": _cagr_observed(readings, best, rows),
         "expected": format_number(best["low"], digits=4) + "–" + format_number(best["high"], digits=4)
         + " % from the endpoints as rounded",
@@ -365,6 +397,13 @@ def cagr_table(facts: pd.DataFrame, levels: pd.DataFrame, growths: pd.DataFrame)
         "years_differ": words.notna() & (words != best["years"]),
         "recomputed": best["point"],
     })
+
+
+def _cagr_metric(own: pd.Series, end: pd.Series) -> pd.Series:
+    """What a CAGR's finding is about: its own metric, else that of the level it ends at (a rate whose
+    phrase names only 五年年复合增长率 is about the market its endpoints measure)."""
+    of_end = (end + " (cagr)").where(end != "", "")
+    return own.where(own != "", of_end)
 
 
 def _worked(readings: pd.DataFrame) -> pd.DataFrame:
@@ -543,7 +582,8 @@ def derived_prior_table(facts: pd.DataFrame, levels: pd.DataFrame, decline_words
         "metric_id": rows["metric"],
         "geo": rows["geo"],
         "period": rows["prior_year"].astype(str),
-        "observed": rows["now_surface"] + " at " + rows["rate_shown"] + " % (" + rows["doc_id"] + "); "
+        "observed": rows["now_qualifier"].map(BOUND_MARKS).fillna("") + rows["now_surface"] + " at "
+        + rows["rate_shown"] + " % (" + rows["doc_id"] + "); "
         + rows["prior_surface"] + " (" + rows["prior_doc_id"] + ")",
         "expected": "the prior year the growth implies: "
         + written_range(rows["implied_lo"], rows["implied_hi"], rows["now_surface"], rows["now_base_value"]),

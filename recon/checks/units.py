@@ -11,7 +11,7 @@ from pandera.typing import Series
 from .findings import ComparisonTable, build_findings, claim_key
 from .recompute import LEVEL_TYPES
 from .suite import Suites
-from .tolerance import format_number, relative_gap
+from .tolerance import format_number, relative_gap, written_factor
 
 
 class UnitTable(ComparisonTable):
@@ -80,15 +80,18 @@ def restatement_table(facts: pd.DataFrame) -> pd.DataFrame:
         power = np.round(np.log10(np.abs(ratio)))
     power = pd.Series(np.where(np.isfinite(power), power, 0), index=rows.index).astype(int)
     scale = np.power(10.0, power)
+    factor = written_factor(restated["surface"], restated["base_value"])
+    unit = restated["surface"].str.extract(r"\d[\d,]*\.?\d*(\s?.*)$")[0].fillna("")
+    now, was = format_number(rows["base_value"] / factor), format_number(restated["base_value"] / factor)
     return pd.DataFrame({
         "claim_key": claim_key(rows["claim_id"], rows["restates"]),
         "metric_id": restated["metric_name"],
         "geo": restated["geo"],
         "period": restated["period"],
         "observed": rows["surface"] + " restating " + restated["surface"],
-        "expected": format_number(restated["base_value"]) + " " + rows["base_unit"],
-        "arithmetic": format_number(rows["base_value"]) + " / " + format_number(restated["base_value"])
-        + " = " + format_number(ratio, digits=4),
+        "expected": restated["surface"],
+        "arithmetic": rows["surface"] + " = " + now + unit + "; " + now + " / " + was + " = "
+        + format_number(ratio, digits=4),
         "unit_family": rows["base_unit"],
         "unit_allowed": True,
         "restatement": True,
