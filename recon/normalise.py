@@ -513,7 +513,9 @@ def _geos_from_sentence(facts: pd.DataFrame) -> pd.DataFrame:
         return facts
     order = facts.sort_values(["doc_id", "line", "start"]).index
     table = facts.loc[order]
-    before = table["geo"].where(table["geo"] != "").groupby([table[c] for c in SENTENCE]).ffill()
+    # 国产GPU出货量增长50%: a place only its own clause names is not passed on
+    passed_on = (table["geo"] != "") & ~table["flags"].str.contains("geo-clause-only", regex=False)
+    before = table["geo"].where(passed_on).groupby([table[c] for c in SENTENCE]).ffill()
     taken = before.where(unstated.loc[order]).dropna().reindex(facts.index)
     found = taken.notna()
     if not found.any():

@@ -163,7 +163,7 @@ def extract_claims(segments: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.
         actual, current = report_years(dates.get(doc_id, ""), columns[4])
         dated = DATE_RE.match(dates.get(doc_id, "") or "")
         year = int(dated.group(1)) if dated else None
-        reader = SegmentReader(doc_id, actual, current, claims, numbers, year)
+        reader = SegmentReader(doc_id, actual, current, claims, numbers, year, context.main_place(columns[4]))
         for row in zip(*columns, strict=True):
             reader.read(*row)
     return _table(claims, CLAIM_COLUMNS, Claim), _table(numbers, NUMBER_COLUMNS, NumberToken)
@@ -227,8 +227,10 @@ class SegmentReader:
     """Reads the segments of one document into claim and number-token rows."""
 
     def __init__(self, doc_id: str, last_actual: int | None, current: int | None, claims: list,
-                 numbers: list, year: int | None = None):
+                 numbers: list, year: int | None = None, main_geo: str = ""):
         self.doc_id = doc_id
+        self.main_geo = main_geo
+        self.placed = False
         self.last_actual = last_actual
         self.current = current
         self.year = year
@@ -275,6 +277,7 @@ class SegmentReader:
                     self.number(m.start(), m.end(), NonClaimReason.BOILERPLATE, "boilerplate block")
             return
         self.ends: dict = {}
+        self.placed = context.GEO_RE.search(clean) is not None
         # the currency of a paragraph's money goes on into a line that continues it (…日圆。\n其中约1兆)
         goes_on = (self.last_money is not None and self.line - self.money_line == 1
                    and CONTINUES_RE.match(clean))
@@ -525,14 +528,20 @@ class SegmentReader:
         measured = metric or self.cell_label(q.start)
         geo = context.geo_of(measured, (0, len(measured)), 0, len(measured)) if measured else ""
         if not geo and metric is None:
-            geo = context.geo_of(clean, (s_lo, s_hi), scope[0], q.start) or context.place_after(
-                clean, q.end, s_hi)
+            geo = context.geo_of(clean, (s_lo, s_hi), scope[0], q.start)
+            if geo and context.names_clause_only(clean, scope[0], q.start):
+                q.flags += ("geo-clause-only",)  # 国产GPU出货量: the place is its clause's only
+            geo = geo or context.place_after(clean, q.end, s_hi)
             if not geo and self.carry:  # the place a paragraph named before this sentence
                 geo = context.geo_of(clean, (max(0, s_lo - self.carry), s_lo), s_lo, s_lo)
         if not geo and self.in_table:  # the place its table's caption names
             geo = self.caption[1]
         listed_geo = context.place_of(name) if name and len(context.GEO_RE.sub("", name)) <= 2 else ""
         geo = listed_geo or geo
+        if not geo and self.main_geo and not self.placed and not context.OWN_EVENT_RE.search(
+                clean, s_lo, s_hi):
+            geo = self.main_geo  # a paragraph naming no place speaks of its document's place
+            q.flags += ("geo-from-document",)
         if measured:
             ctype = context.type_of(measured, 0, len(measured), q.unit, q.type_hint, q.unit_text,
                                     grain == "span")

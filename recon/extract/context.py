@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 
 from recon.extract.units import CURRENCY_PREFIXES
 from recon.lexicon import alternation, lexicon
@@ -53,13 +54,28 @@ OBSERVED_WINDOW = 8
 _LEXICON = lexicon()
 #: Geography words and the canonical name they give (places.yaml); longer names win over their prefixes.
 GEOGRAPHY = _LEXICON.places.places
+CLAUSE_ONLY = _LEXICON.places.clause_only
 _NOT_PLACE_AFTER = "|".join(re.escape(w) for w in _LEXICON.places.not_before)
 # The lookahead on first characters lets the scan skip most positions in one test.
+_NOT_BEFORE_WORD = _LEXICON.places.not_before_word
 GEO_RE = re.compile(
     "(?=[" + re.escape("".join(sorted({w[0] for w in GEOGRAPHY}))) + "])(?:" + "|".join(
-        rf"\b{re.escape(w)}\b(?!{_NOT_PLACE_AFTER})" if w.isascii() else re.escape(w)
+        rf"\b{re.escape(w)}\b(?!{_NOT_PLACE_AFTER})" if w.isascii()
+        else re.escape(w) + (f"(?![{re.escape(''.join(_NOT_BEFORE_WORD[w]))}])"
+                             if w in _NOT_BEFORE_WORD else "")
         for w in sorted(GEOGRAPHY, key=len, reverse=True)) + ")"
 )
+#: The geography that holds another (Shenzhen → China, China → Global), for a list of places.
+PARENT = _LEXICON.places.parent
+#: What joins the places of one list (北京、上海和深圳), and what after its last says it is a list of
+#: examples or a counted set (等15个城市, 三大集群): such a list speaks of the place that holds them all.
+PLACE_LIST_GAP_RE = re.compile(r"[\u4e00-\u9fff]{0,3}?\s?(?:、|和|与|及|以及|,\s?|，)\s?")
+PLACE_LIST_END_RE = re.compile(r"[\u4e00-\u9fff]{0,3}?等|\s?\d|[两三四五六七八九十]")
+#: A sentence reporting one organisation's own event (宣布完成融资, launched): its figures are that
+#: organisation's, not its document's place.
+OWN_EVENT_RE = re.compile(alternation(_LEXICON.places.own_events))
+#: Quotation marks: a place inside a quotation (a motto, a name) is not where a figure is.
+QUOTE_OPEN, QUOTE_CLOSE = "“「『", "”」』"
 
 #: "in China", "in the US": where an English figure is, written after it.
 IN_PLACE_BEFORE_RE = re.compile(r"(?<![A-Za-z])in (?:the )?$")
@@ -71,8 +87,15 @@ WHOLE_BEFORE_RE = re.compile(r"占据?$")
 NOT_SCOPE_AFTER_RE = re.compile(
     r"占比|份额|比重|占有率|第|领先|前列|首[个家款位]|最|一流|排名|部委|重点|高新"
 )
-NOT_SCOPE_BEFORE_RE = re.compile(r"(?:排名|位居|位列|居)$")
+NOT_SCOPE_BEFORE_RE = re.compile(rf"(?:排名|位居|位列|居|{alternation(_LEXICON.places.excluded_after)})$")
+#: A place inside a name or compound (世界冠军, 全球数字生态大会): places.yaml ``in_name_before``.
+IN_NAME_RE = re.compile(
+    rf"[^\s,，。；;、:：()（）\d]{{0,8}}?(?:{alternation(_LEXICON.places.in_name_before)})")
+#: A place, a noun and 的 right before a percentage: the whole a share is taken of (全球营业额的7%).
+WHOLE_OF_RE = re.compile(r"[\u4e00-\u9fff]{1,6}的\s?(?=[\d.]+\s?%)")
 COMPARATOR_RE = re.compile(r"(?:为|是|比|较|于)$")
+#: A place right after these is what a figure is compared with (比国际先进水平高30%), not where it is.
+COMPARED_WITH_RE = re.compile(r"(?:比|较|相比|相较于?|高于|低于|than(?: the)?(?: best)? )$")
 #: Cue words for the claim type of a percentage, nearest cue before the number wins.
 #: Cue words for the claim type of a percentage; the nearest cue before the number wins, longer
 #: cues first so 年复合增长率 is one CAGR cue, not a CAGR cue followed by a growth cue.
@@ -210,7 +233,7 @@ def geo_of(text: str, sentence: tuple[int, int], scope_lo: int, start: int) -> s
     found = _last_place(text, scope_lo, start)
     if found or scope_lo <= sentence[0]:
         return found
-    return _last_place(text, sentence[0], scope_lo)
+    return _last_place(text, sentence[0], scope_lo, clause_only=False)
 
 
 def place_after(text: str, end: int, hi: int) -> str:
@@ -226,17 +249,76 @@ def place_of(text: str) -> str:
     return _last_place(text, 0, len(text))
 
 
-def _last_place(text: str, lo: int, hi: int) -> str:
-    """The last place named in text[lo:hi], skipping the whole of a share (占全国, 占全球)."""
-    found = ""
+def _last_place(text: str, lo: int, hi: int, clause_only: bool = True) -> str:
+    """The last place named in text[lo:hi], skipping the whole of a share (占全国, 占全球), a comparator
+    (比国际先进水平) and a place inside quotation marks; a list of places given as examples or counted
+    (北京、上海、深圳等15个城市) names the place that holds them all.
+
+    :param clause_only: whether words that place only their own clause (国产, 国家级) count
+    """
+    found, listed, last_end = "", [], -1
     for m in GEO_RE.finditer(text, lo, hi):
+        if not clause_only and m.group() in CLAUSE_ONLY:
+            continue
         before = max(lo, m.start() - 2)
         if (WHOLE_BEFORE_RE.search(text, before, m.start()) or NOT_SCOPE_AFTER_RE.match(text, m.end())
                 or NOT_SCOPE_BEFORE_RE.search(text, before, m.start())
-                or COMPARATOR_RE.search(text, before, m.start()) and text.startswith("的", m.end())):
+                or COMPARATOR_RE.search(text, before, m.start()) and text.startswith("的", m.end())
+                or COMPARED_WITH_RE.search(text, max(lo, m.start() - 16), m.start())
+                or IN_NAME_RE.match(text, m.end()) or _whole_of(text, m.end(), hi)
+                or _quoted(text, lo, m.start(), m.end())):
             continue
-        found = GEOGRAPHY[m.group()]
+        geo = GEOGRAPHY[m.group()]
+        joined = last_end >= 0 and PLACE_LIST_GAP_RE.fullmatch(text, last_end, m.start())
+        listed = [*listed, geo] if joined else [geo]
+        last_end = m.end()
+        found = geo
+        if len(listed) > 1 and PLACE_LIST_END_RE.match(text, m.end()):
+            found = _holding(listed) or geo
     return found
+
+
+def _whole_of(text: str, end: int, hi: int) -> bool:
+    """Whether the place ending at ``end`` names the whole of the percentage at ``hi`` (全球营业额的7%)."""
+    whole = WHOLE_OF_RE.match(text, end)
+    return whole is not None and whole.end() == hi
+
+
+def _holding(geos: list[str]) -> str:
+    """The geography that holds every one of ``geos`` (Beijing, Shenzhen → China), or ''."""
+    parents = {PARENT.get(g, "") for g in geos}
+    return parents.pop() if len(parents) == 1 else ""
+
+
+def _quoted(text: str, lo: int, pos: int, end: int) -> bool:
+    """Whether the place at text[pos:end] stands inside quotation marks opened after ``lo``, with
+    other words: a motto (“服务国民与世界”), not a quoted name alone (“十四五”)."""
+    chunk = text[lo:pos]
+    opened = sum(chunk.count(c) for c in QUOTE_OPEN) - sum(chunk.count(c) for c in QUOTE_CLOSE)
+    if not (opened > 0 or chunk.count('"') % 2 == 1):
+        return False
+    return not (text[pos - 1:pos] in QUOTE_OPEN + '"' and text[end:end + 1] in QUOTE_CLOSE + '"')
+
+
+def names_clause_only(text: str, lo: int, hi: int) -> bool:
+    """Whether the last place word in text[lo:hi] places only its own clause (国产GPU, 国家级平台)."""
+    last = None
+    for m in GEO_RE.finditer(text, lo, hi):
+        last = m
+    return last is not None and last.group() in CLAUSE_ONLY
+
+
+def main_place(texts: Iterable[str]) -> str:
+    """The geography a document is about: the one most of its place words name (places.yaml
+    ``main_share`` of them, at least ``main_least``), or '' when it speaks of several."""
+    counts = Counter(GEOGRAPHY[m.group()] for text in texts for m in GEO_RE.finditer(text))
+    total = sum(counts.values())
+    counts.pop("", None)  # 海外, abroad: counted among the places, never the main one
+    if not counts:
+        return ""
+    geo, n = counts.most_common(1)[0]
+    places = _LEXICON.places
+    return geo if n >= places.main_least and n >= places.main_share * total else ""
 
 
 def type_of(text: str, clause_lo: int, start: int, unit: str, type_hint: str, unit_text: str,

@@ -142,7 +142,15 @@ class Places:
     """places.yaml: place word → canonical geography ('' for somewhere recon does not track)."""
 
     places: dict[str, str]
+    clause_only: frozenset[str]
     not_before: tuple[str, ...]
+    not_before_word: dict[str, tuple[str, ...]]
+    in_name_before: tuple[str, ...]
+    excluded_after: tuple[str, ...]
+    parent: dict[str, str]
+    main_share: float
+    main_least: int
+    own_events: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -404,4 +412,36 @@ def _places(f: _File) -> Places:
             if word in places:
                 f.fail(f"places.{geo}", f"{word!r} is also a word of {places[word] or 'no place'}")
             places[word] = geo
-    return Places(places=places, not_before=f.words("not_before"))
+    clause_only = f.words("clause_only")
+    for word in clause_only:
+        if word not in places:
+            f.fail("clause_only", f"{word!r} is not a word under places")
+    not_before_word = f.value("not_before_word")
+    if not isinstance(not_before_word, dict):
+        f.fail("not_before_word", "expected a mapping of place word to the characters it never stands before")
+    for word, after in not_before_word.items():
+        if word not in places:
+            f.fail(f"not_before_word.{word}", f"{word!r} is not a word under places")
+        f.words(f"not_before_word.{word}", after)
+    parent: dict[str, str] = {}
+    within = f.value("within")
+    if not isinstance(within, dict):
+        f.fail("within", "expected a mapping of geography to the geographies it holds")
+    geos = set(places.values())
+    for outer, inner in within.items():
+        for geo in (outer, *f.words(f"within.{outer}", inner)):
+            if geo not in geos:
+                f.fail(f"within.{outer}", f"{geo!r} is not a geography under places")
+        for geo in inner:
+            if geo in parent:
+                f.fail(f"within.{outer}", f"{geo!r} is also within {parent[geo]}")
+            parent[geo] = outer
+    share, least = f.value("main_share"), f.value("main_least")
+    if not isinstance(share, float) or not 0.5 <= share <= 1:
+        f.fail("main_share", "expected a share from 0.5 to 1.0")
+    if not isinstance(least, int) or least < 1:
+        f.fail("main_least", "expected a whole number of place words, at least 1")
+    return Places(places=places, clause_only=frozenset(clause_only), not_before=f.words("not_before"),
+                  not_before_word={w: tuple(a) for w, a in not_before_word.items()}, parent=parent,
+                  in_name_before=f.words("in_name_before"), excluded_after=f.words("excluded_after"),
+                  main_share=share, main_least=least, own_events=f.words("own_events"))
