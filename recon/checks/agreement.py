@@ -40,7 +40,8 @@ class PairTable(ComparisonTable):
 
     relative_gap: Series[float] = pa.Field(ge=0)
     definitions_may_differ: Series[bool] = pa.Field(
-        description="two known publishers, one figure ``definition_factor`` times the other or more"
+        description="two documents not known to share a publisher, one figure ``definition_factor`` times "
+        "the other or more"
     )
     by_phrase: Series[bool] = pa.Field(
         description="the sides name their subject in different words outside the glossary: the matcher "
@@ -257,15 +258,15 @@ def _pair_columns(pairs: pd.DataFrame) -> dict[str, pd.Series]:
 
 
 def _definitions_may_differ(pairs: pd.DataFrame, factor: float) -> pd.Series:
-    """Two known publishers whose figures are ``factor`` or more apart: more likely two definitions of
-    the metric (core industry or all AI, one market or its segment) than a conflict. An unknown
-    publisher says nothing: the figures may be one publisher's."""
+    """Two documents not known to share a publisher whose figures are ``factor`` or more apart: more
+    likely two definitions of the metric (core industry or all AI, one market or its segment, one
+    company's compute or the country's) than a conflict. One publisher stating both is a conflict."""
     low = np.minimum(np.abs(pairs["base_value_a"]), np.abs(pairs["base_value_b"]))
     high = np.maximum(np.abs(pairs["base_value_a"]), np.abs(pairs["base_value_b"]))
     publishers = pairs["publisher_a"]
-    others = (publishers != pairs["publisher_b"]) & (publishers != "") & (pairs["publisher_b"] != "")
+    one_publisher = (publishers == pairs["publisher_b"]) & (publishers != "")
     with np.errstate(divide="ignore", invalid="ignore"):
-        return others & (high >= factor * low)
+        return ~one_publisher & (high >= factor * low)
 
 
 def _pair_table(pairs: pd.DataFrame, definition_factor: float) -> pd.DataFrame:

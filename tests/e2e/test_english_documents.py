@@ -33,6 +33,6 @@ def test_english_figure_corroborates_chinese_report(audit, claims):
 
 def test_english_core_industry_contradicts_white_book(audit):
     claims = ((CORE_EN, "580"), (WHITE_BOOK, "1751"))
-    outcomes = {f["outcome"] for f in audit.covering(claims, "cross-source-agreement")}
-    assert outcomes == {"fail"}
-    assert audit.exit_code == 1, audit.output
+    found = audit.covering(claims, "cross-source-agreement")
+    assert {(f["outcome"], f["severity"]) for f in found} == {("fail", "warning")}
+    assert all("definitions may differ" in f["message"] for f in found)
