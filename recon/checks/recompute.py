@@ -65,7 +65,8 @@ class DerivedFigureTable(ComparisonTable):
     relative_gap: Series[float] = pa.Field(ge=0)
     mixed_kind: Series[bool]
     definitions_may_differ: Series[bool] = pa.Field(
-        description="two known publishers, one figure ``definition_factor`` times the other or more"
+        description="two documents not known to share a publisher, one figure ``definition_factor`` times "
+        "the other or more"
     )
 
 
@@ -575,8 +576,8 @@ def derived_prior_table(facts: pd.DataFrame, levels: pd.DataFrame, decline_words
     percent = format_number(gap * 100, digits=3)
     low = np.minimum(np.abs(rows["implied"]), np.abs(rows["prior_base_value"]))
     high = np.maximum(np.abs(rows["implied"]), np.abs(rows["prior_base_value"]))
-    publishers = (rows["publisher"] != rows["prior_publisher"]) & (rows["publisher"] != "") & (
-        rows["prior_publisher"] != "")
+    # as in the agreement check: only one known publisher stating both makes a gap a conflict
+    publishers = ~((rows["publisher"] == rows["prior_publisher"]) & (rows["publisher"] != ""))
     return pd.DataFrame({
         "claim_key": claim_key(rows["claim_id"], rows["now_claim_id"], rows["prior_claim_id"]),
         "metric_id": rows["metric"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from recon.identity import CONCEPTS_FILE, load_concepts
 from recon.match import load_settings, match_facts
 from recon.pipeline import EXPECTATIONS_DIR, extract_facts
 
@@ -28,13 +29,17 @@ def test_a_figure_repeated_in_one_report_is_one_group(corpus_match):
 
 def test_groups_respect_their_blocks(corpus_match):
     matched, groups = corpus_match
+    concepts = load_concepts(EXPECTATIONS_DIR / CONCEPTS_FILE)
+    settings = load_settings(EXPECTATIONS_DIR / "matching.yaml")
     members = matched[matched["group_id"] != ""]
     assert set(members["group_id"]) == set(groups["group_id"])
     for group_id, rows in members.groupby("group_id"):
         group = groups.set_index("group_id").loc[group_id]
         assert set(rows["period"]) == {group.period} and set(rows["dimension"]) == {group.dimension}
         assert set(rows["geo"]) <= {group.geo, ""}
-        listed = {m for m in rows["metric_id"] if not m.startswith("")}
+        listed = {m for m in rows["metric_id"] if m}
         assert len(listed) <= 1
-        if not listed:
-            assert rows["doc_id"].nunique() == 1, "unlisted phrases join only within their document"
+        if not listed and rows["doc_id"].nunique() > 1:
+            specific = [concepts.specific_chars(subject) for subject in rows["subject"]]
+            vague = "a vague unlisted subject stays in its document"
+            assert min(specific) >= settings.min_specific_chars, vague
