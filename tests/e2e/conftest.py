@@ -51,3 +51,12 @@ def run_audit() -> Callable[[list[Path], Path], Audit]:
         return Audit(result.exit_code, result.output, findings, facts)
 
     return run
+
+
+def audit_of(run_audit, tmp_path, documents: dict[str, str]):
+    """Write ``documents`` (name → text) into a folder and audit it."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name, text in documents.items():
+        (folder / name).write_text(f"# {name}\n\n{text}\n", encoding="utf-8")
+    return run_audit([folder], tmp_path / "out")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.e2e.conftest import audit_of
+
 AI_COMPUTE_ZH = (
     "2024年，中国智能算力规模达到725 EFLOPS，同比增长74%；"
     "预计到2028年，中国智能算力规模将达到2886 EFLOPS，年复合增长率为47.3%。"
@@ -19,15 +21,6 @@ AI_COMPUTE_EN = (
     "2028, a CAGR of 47.3%."
 )
 IMPLIED_BASE = "from the 2023 base that the 2024 growth of 74 % implies"
-
-
-def audit_of(run_audit, tmp_path, documents: dict[str, str]):
-    """Write ``documents`` (name → text) into a folder and audit it."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    for name, text in documents.items():
-        (folder / name).write_text(f"# {name}\n\n{text}\n", encoding="utf-8")
-    return run_audit([folder], tmp_path / "out")
 
 
 def only(findings: list[dict]) -> dict:

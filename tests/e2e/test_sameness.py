@@ -3,6 +3,8 @@ whose phrase names only a modifier or a whole, flattened bullet lists, and share
 
 from __future__ import annotations
 
+from tests.e2e.conftest import audit_of
+
 DIGITAL_ZH = (
     "2022年，我国云计算服务产业规模达到12.4万亿元，同比名义增长9.6%，占软件产业比重为81.2%，占GDP比重为32.5%。"
     "同年，硬件制造规模为6.1万亿元，同比名义增长4.8%，占软件产业比重为20.3%。"
@@ -14,15 +16,6 @@ BULLETS_ZH = (
     "园区概况 - 截至2024年6月底园区入驻企业达320家 [1] - 园区孵化器累计培育项目85个 [2] "
     "- 联合实验室成员超40家 [3]"
 )
-
-
-def audit_of(run_audit, tmp_path, documents: dict[str, str]):
-    """Write ``documents`` (name → text) into a folder and audit it."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    for name, text in documents.items():
-        (folder / name).write_text(f"# {name}\n\n{text}\n", encoding="utf-8")
-    return run_audit([folder], tmp_path / "out")
 
 
 def failing(audit, check: str) -> list[dict]:
