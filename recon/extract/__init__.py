@@ -44,9 +44,10 @@ CURRENCY_BASIS_RE = re.compile(
     rf"(?P<en>{alternation(w for w in CURRENCY_WORDS if w.isascii())})"
 )
 #: What stands between a figure and its restatement: a parenthesis or a restating word (约合, or about),
-#: with qualifiers, currency marks and a year around them (5 EFLOPS in 2024, or 5,000 PFLOPS).
+#: with qualifiers, currency marks and a year or an "of" noun around them (5 EFLOPS in 2024, or 5,000
+#: PFLOPS; 1.5 GW of power, that is 1,500 MW).
 RESTATING_GAP_RE = re.compile(
-    r"\s?(?:(?:in|by)\s(?:19|20)\d\d)?\s?(?:(?P<open>[(（])|[,，])?\s?"
+    r"\s?(?:(?:in|by)\s(?:19|20)\d\d|of\s[a-z]+)?\s?(?:(?P<open>[(（])|[,，])?\s?"
     rf"(?:(?P<word>{alternation(lexicon().measures.restating)})\s?)?"
     rf"(?:(?:{alternation(lexicon().qualifiers.before)}|{alternation(CURRENCY_PREFIXES)}|"
     rf"{alternation(CURRENCY_WORDS)}|{alternation(lexicon().compute.per_second)})\s?)*",
@@ -211,6 +212,17 @@ def _tidy(value: float | None) -> float | None:
     return None if value is None else float(f"{value:.12g}")
 
 
+def _one_amount(value: float, restating: float, converted: bool) -> bool:
+    """Whether ``restating`` can be ``value`` said again: equal within 2 %, or, when written in another
+    unit (EFLOPS glossed in 万亿次, GW in MW), equal up to a power of ten, a slip in the conversion
+    that the unit check reports (36 EFLOPS（约合每秒360万亿次）is 10⁵ too small)."""
+    if value == 0 or restating == 0:
+        return value == restating
+    ratio = abs(restating / value)
+    power = round(math.log10(ratio)) if converted else 0
+    return math.isclose(ratio / 10.0**power, 1.0, rel_tol=0.02)
+
+
 def _table(rows: list[dict], columns: list[str], model) -> pd.DataFrame:
     """One validated table from row dicts, in document order, then line and position."""
     if not rows:
@@ -282,7 +294,7 @@ class SegmentReader:
         goes_on = (self.last_money is not None and self.line - self.money_line == 1
                    and CONTINUES_RE.match(clean))
         self.last_money = (-1, self.last_money[1]) if goes_on else None
-        self.last_claim: tuple[int, int, str, float, str] = (-1, -1, "", 0.0, "")
+        self.last_claim: tuple[int, int, str, float, str, str] = (-1, -1, "", 0.0, "", "")
         self.previous = None
         self.subject: tuple[int, str] = (-1, "")
         self.last_figure: tuple[int, int, str, str] = (-1, -1, "", "")
@@ -593,7 +605,7 @@ class SegmentReader:
         cuts = self.quote_cuts() if q_hi - q_lo > QUOTE_LIMIT else []
         this_id = claim_id(self.doc_id, self.line, start, surface)
         restated = self.restated(q, s_lo)
-        self.last_claim = (s_lo, q.end, q.unit, q.value, this_id)
+        self.last_claim = (s_lo, q.end, q.unit, q.value, this_id, q.unit_text)
         self.claims.append(dict(
             claim_id=this_id, doc_id=self.doc_id, page=self.page,
             line=self.line, start=start, end=end, surface=surface,
@@ -664,7 +676,7 @@ class SegmentReader:
     def restated(self, q: Quantity, s_lo: int) -> str:
         """The id of the figure just before ``q`` that ``q`` restates in another unit or currency
         (12亿美元（约合86亿元人民币）, 1 GW (1,000 MW), 5 EFLOPS, or 5,000 PFLOPS), else ''."""
-        lo, end, unit, value, restated_id = self.last_claim
+        lo, end, unit, value, restated_id, unit_text = self.last_claim
         if lo != s_lo or end > q.start:
             return ""
         gap = RESTATING_GAP_RE.fullmatch(self.clean, end, q.start)
@@ -673,7 +685,7 @@ class SegmentReader:
         if unit in CURRENCY_UNITS and q.unit in CURRENCY_UNITS:
             return restated_id if unit != q.unit else ""
         if unit == q.unit and unit not in NOT_RESTATED_UNITS:
-            return restated_id if math.isclose(value, q.value, rel_tol=0.02) else ""
+            return restated_id if _one_amount(value, q.value, q.unit_text != unit_text) else ""
         return restated_id if unit.startswith("other:") and q.unit.startswith("other:") else ""
 
     def follows_figure(self, period: Period, s_lo: int) -> bool:
