@@ -7,17 +7,30 @@ from dataclasses import dataclass
 
 from recon.extract.numbers import ALL_MULTIPLIERS, NUMBER_RE, parse_number, parse_vague
 from recon.extract.qualifiers import qualifier_after, qualifier_before, qualifier_infix
-from recon.extract.units import CURRENCIES, YUAN, match_unit, prefix_currency
+from recon.extract.units import CURRENCIES, CURRENCY_PREFIXES, YUAN, match_unit, prefix_currency
 from recon.lexicon import alternation, lexicon
 
 #: The kind of numeral a ``NUMBER_RE`` match is, from the last group it closed.
 NUMBER_GROUPS = {"frac": "frac", "ten": "ten", "half": "half", "vague": "vague", "order": "order",
                  "num": "num", "mult": "num"}
-CHANGE_FROM_RE = re.compile(r"[从由]\s?$")
 BETWEEN_RE = re.compile(r"[^，,。;；]{0,12}?(?:之间|不等)")
 RANGE_SEP_RE = re.compile(r"\s?(?:-|–|—|~|～|至|到|to)\s?")
+#: Separators that, after 从/from, join the two values of a change rather than the ends of a range.
+CHANGE_SEPARATORS = ("至", "到", "to")
+#: "between 40% and 55%": after between, "and" joins the two ends of a range.
+AND_SEP_RE = re.compile(r"\s(?:and)\s")
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+#: A currency mark before a number (US$, RMB, 新台币), as written before the second end of a range.
+_MARK = f"(?:{_alternation(CURRENCY_PREFIXES)})"
+CURRENCY_MARK_RE = re.compile(rf"{_MARK}\s?")
+#: 从9%, 由 / from $10 billion: what opens a change from one value to another.
+CHANGE_FROM_RE = re.compile(rf"(?:[从由]|(?<![A-Za-z])from\s)\s?{_MARK}?\s?$")
+#: "ranges from 7 billion to 70 billion", "varying from": here from … to gives the ends of a range.
+RANGE_FROM_RE = re.compile(r"(?<![A-Za-z])(?:rang|var[iy])[a-z]*\sfrom\s", re.IGNORECASE)
+BETWEEN_BEFORE_RE = re.compile(rf"(?<![A-Za-z])between\s{_MARK}?\s?$", re.IGNORECASE)
 
 
 _MEASURES = lexicon().measures
@@ -65,8 +78,11 @@ class Quantity:
     unit_factor: float = 1.0
 
 
-def read_quantity(text: str, m: re.Match) -> Quantity:
-    """Read the number matched by ``NUMBER_RE`` at ``m`` with the unit and qualifiers around it."""
+def read_quantity(text: str, m: re.Match, yuan: str = "CNY") -> Quantity:
+    """Read the number matched by ``NUMBER_RE`` at ``m`` with the unit and qualifiers around it.
+
+    :param yuan: the currency a bare 元 stands for in this document (:func:`units.yuan_currency`)
+    """
     group = NUMBER_GROUPS[m.lastgroup]
     if group in ("frac", "ten", "half"):
         q = Quantity(m.start(), m.end(), _percent_word(m, group), 1.0, "%", "share", chinese=True)
@@ -109,6 +125,8 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
                 q.unit, q.end = CURRENCIES[named.group()], named.end()
             elif prefix is not None:
                 q.unit = prefix[0]
+            elif yuan != q.unit:
+                q.unit, q.flags = yuan, ("currency-from-document",)
     else:
         number_of = NUMBER_OF_RE.search(text, max(0, q.start - 80), q.start) if not chinese else None
         if prefix is not None:
@@ -120,7 +138,7 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
             if noun:
                 q.unit, q.type_hint = f"count:{noun}", "count"
             elif MONEY_RE.search(text, max(0, q.start - 16), q.start) or MONEY_RE.match(text, q.end):
-                q.unit, q.type_hint, q.flags = "CNY", "level", ("derived-unit",)
+                q.unit, q.type_hint, q.flags = yuan, "level", ("derived-unit",)
     if q.unit == "count:次" and PER_SECOND_RE.search(text, max(0, q.start - 6), q.start):
         q.unit, q.type_hint = "FLOPS", "level"  # 每秒运算一千万亿次: operations per second
     if q.qualifier == "exact":  # 约US$2万: the qualifier stands before the currency sign
@@ -204,24 +222,42 @@ def label_noun(label: str) -> str | None:
     return COUNTED_NOUNS[m.group()] if m else None
 
 
-def read_range_end(text: str, low: Quantity) -> Quantity | None:
-    """The high end of a range written after ``low`` (25-28%, 3至5倍, 100P到1000P), or None."""
+def read_range_end(text: str, low: Quantity, yuan: str = "CNY") -> Quantity | None:
+    """The high end of a range written after ``low`` (25-28%, 3至5倍, 100P到1000P, $175 billion to
+    $185 billion, between 40% and 55%), or None.
+
+    The ends share one unit: written once after the high end (3亿至5亿美元, $30-40 billion), it is the
+    low end's too; a currency written before the low end (新台币2,800亿元至3,100亿元) is the high end's.
+    """
     sep = RANGE_SEP_RE.match(text, low.end)
+    between = BETWEEN_BEFORE_RE.search(text, max(0, low.start - 12), low.start)
+    if sep is None and between:
+        sep = AND_SEP_RE.match(text, low.end)
     if sep is None:
         return None
-    changed = CHANGE_FROM_RE.search(text, max(0, low.start - 2), low.start)
-    if changed and not BETWEEN_RE.match(text, sep.end()):
-        return None  # 从9%到27%的跨越 is a change between two values, not a range
-    m = NUMBER_RE.match(text, sep.end())
+    changed = CHANGE_FROM_RE.search(text, max(0, low.start - 12), low.start)
+    ranged = RANGE_FROM_RE.search(text, max(0, low.start - 24), low.start) or BETWEEN_RE.match(
+        text, sep.end())
+    if changed and not ranged and sep.group().strip() in CHANGE_SEPARATORS:
+        return None  # 从9%到27%的跨越, from $10 billion to $15 billion: a change between two values
+    pos = sep.end()
+    if low.unit in CURRENCIES.values() and (mark := CURRENCY_MARK_RE.match(text, pos)):
+        pos = mark.end()  # $175 billion to $185 billion
+    m = NUMBER_RE.match(text, pos)
     if m is None or not (m.group("num") or m.group("vague")):
         return None
-    high = read_quantity(text, m)
+    high = read_quantity(text, m, low.unit if low.unit in CURRENCIES.values() else yuan)
+    if not high.unit and low.unit in CURRENCIES.values() and not low.unit_text:
+        high.unit, high.type_hint = low.unit, low.type_hint  # $2-3, $30-40 billion
+    guessed = "derived-unit" in low.flags
+    if low.unit and low.unit != high.unit and guessed and high.unit in CURRENCIES.values():
+        low.unit, low.flags = "", tuple(f for f in low.flags if f != "derived-unit")  # 3亿至5亿美元
     if not high.unit or (low.unit and low.unit != high.unit):
         return None
     if low.chinese != high.chinese:
         return None
-    if not low.unit:
-        factor = high.unit_factor * (high.mult if low.mult == 1.0 else 1.0)
+    if not low.unit or (not low.unit_text and low.mult == 1.0 and high.mult != 1.0):
+        factor = (1.0 if low.unit else high.unit_factor) * (high.mult if low.mult == 1.0 else 1.0)
         low.value *= factor
         low.step *= factor
         low.unit, low.type_hint, low.unit_text = high.unit, high.type_hint, high.unit_text

@@ -24,6 +24,8 @@ CURRENCIES = {w: c.code for c in _LEXICON.currencies.values() for w in (*c.after
 CURRENCY_PREFIXES = {w: c.code for c in _LEXICON.currencies.values() for w in c.before}
 #: The currency 元 means when no other is named.
 YUAN = "元"
+#: Words whose presence in a document says which currency its bare 元 is (新台币, 兆元: TWD).
+YUAN_SIGNS = {c.code: c.yuan_signs for c in _LEXICON.currencies.values() if c.yuan_signs}
 SI_PREFIX = {**_LEXICON.compute.si_prefixes, **_LEXICON.compute.si_prefix_words}
 #: Measure words that make a number a count; the noun family is kept in the unit (count:家).
 MEASURE_WORDS = _LEXICON.measures.chinese
@@ -139,3 +141,15 @@ def prefix_currency(text: str, pos: int) -> tuple[str, int] | None:
     if m is None or text[m.start() - 1:m.start()] == "\\":
         return None
     return CURRENCY_PREFIXES[m.group().strip()], pos - m.start()
+
+
+def yuan_currency(texts) -> str:
+    """The currency a document's bare 元 stands for: the one currency whose signs it writes (a
+    Taiwanese page names the New Taiwan dollar or counts money in 兆, 1.46兆元), else CNY.
+
+    >>> yuan_currency(["前9月營收1.46兆元", "第3季營收5678亿元"]), yuan_currency(["营收88亿元"])
+    ('TWD', 'CNY')
+    """
+    named = {code for code, signs in YUAN_SIGNS.items()
+             if any(sign in text for text in texts for sign in signs)}
+    return named.pop() if len(named) == 1 else CURRENCIES[YUAN]

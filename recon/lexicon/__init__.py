@@ -49,6 +49,8 @@ class Currency:
     after: tuple[str, ...]
     before: tuple[str, ...]
     words: tuple[str, ...]
+    #: words that, written anywhere in a document, make its bare 元 this currency (新台币, 兆元 → TWD)
+    yuan_signs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -294,15 +296,17 @@ def _currencies(f: _File) -> dict[str, Currency]:
     for code, entry in f.raw.items():
         if not isinstance(code, str) or not (code.isupper() and code.isalpha() or code.startswith("other:")):
             f.fail(str(code), "expected a currency code (CNY, USD, other:GBP)")
-        if not isinstance(entry, dict) or set(entry) != {"after", "before", "words"}:
-            f.fail(code, "expected the keys after, before and words")
+        if not isinstance(entry, dict) or not {"after", "before", "words"} <= set(entry) <= {
+                "after", "before", "words", "yuan_signs"}:
+            f.fail(code, "expected the keys after, before and words, and optionally yuan_signs")
         lists = {where: f.words(f"{code}.{where}", entry[where], allow_empty=True) for where in entry}
         for where, words in lists.items():
             for word in words:
                 other = seen.setdefault((where, word), code)
                 if other != code:
                     f.fail(f"{code}.{where}", f"{word!r} is also written for {other}")
-        currencies[code] = Currency(code, lists["after"], lists["before"], lists["words"])
+        currencies[code] = Currency(code, lists["after"], lists["before"], lists["words"],
+                                    lists.get("yuan_signs", ()))
     return currencies
 
 
