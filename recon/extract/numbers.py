@@ -26,6 +26,8 @@ def _multiplier(word: str) -> str:
         return f"兆(?!{'|'.join(map(re.escape, _WORDS.mega_units))})"
     if word == "京":
         return f"京(?!{'|'.join(map(re.escape, _WORDS.not_after_jing))})"
+    if word.isascii() and len(word) > 2:
+        return f"(?i:{re.escape(word)})(?![A-Za-z])"  # billion, Billion, BILLION
     return re.escape(word) + ("(?![A-Za-z])" if word.isascii() else "")
 
 
@@ -48,6 +50,11 @@ NUMBER_RE = re.compile(
     rf"|(?P<vague>{VAGUE})|(?P<order>[十百千万亿]+)(?=级|量级)"
     rf"|(?P<num>{ARABIC}|{CN_NUMERAL})(?:(?P<space>[ \u3000]?)(?P<mult>{MULTIPLIER}))?)"
 )
+
+
+def multiplier(word: str) -> float:
+    """The factor of a multiplier word as written: 亿 → 1e8, billion and Billion → 1e9."""
+    return ALL_MULTIPLIERS.get(word) or ALL_MULTIPLIERS[word.lower()]
 
 
 def parse_arabic(text: str) -> tuple[float, float]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from recon.extract.numbers import ALL_MULTIPLIERS, NUMBER_RE, parse_number, parse_vague
+from recon.extract.numbers import NUMBER_RE, multiplier, parse_number, parse_vague
 from recon.extract.qualifiers import qualifier_after, qualifier_before, qualifier_infix
 from recon.extract.units import CURRENCIES, CURRENCY_PREFIXES, YUAN, match_unit, prefix_currency
 from recon.lexicon import alternation, lexicon
@@ -95,7 +95,7 @@ def read_quantity(text: str, m: re.Match, yuan: str = "CNY") -> Quantity:
     else:
         value, step = parse_number(m.group("num"))
         chinese = not m.group("num")[0].isdigit()
-        mult = ALL_MULTIPLIERS[m.group("mult")] if m.group("mult") else 1.0
+        mult = multiplier(m.group("mult")) if m.group("mult") else 1.0
         qualifier = "exact"
     prefix = prefix_currency(text, m.start())
     pos = m.end()

@@ -20,6 +20,7 @@ class UnitMatch(NamedTuple):
 _LEXICON = lexicon()
 #: Currency words after the number (88亿元, 88 billion yuan), with the unit they stand for.
 CURRENCIES = {w: c.code for c in _LEXICON.currencies.values() for w in (*c.after, *c.words)}
+CURRENCIES_ANY_CASE = {w.lower(): c for w, c in CURRENCIES.items() if w.isascii()}
 #: Currency marks written before the number (US$41.2, RMB 15, 新台币1250亿元).
 CURRENCY_PREFIXES = {w: c.code for c in _LEXICON.currencies.values() for w in c.before}
 #: The currency 元 means when no other is named.
@@ -50,14 +51,16 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _unit_words(words, space: str = "") -> str:
+def _unit_words(words, space: str = "", any_case: bool = False) -> str:
     """Unit words; a Latin one must not run on into a longer word (48GB, not 4GBase), a Chinese one may.
 
     :param space: what may stand before a Latin word (``\\s?`` for 88 billion yuan)
+    :param any_case: Latin words match in any case (a headline's 95 Billion US Dollars)
     """
     latin = [w for w in words if w.strip().isascii()]
     chinese = [w for w in words if not w.strip().isascii()]
-    return rf"(?:{_alternation(chinese)}|{space}(?:{_alternation(latin)})(?![A-Za-z]))"
+    flag = "?i:" if any_case else "?:"
+    return rf"(?:{_alternation(chinese)}|{space}({flag}{_alternation(latin)})(?![A-Za-z]))"
 
 
 _COMPUTE = _LEXICON.compute
@@ -72,7 +75,7 @@ UNIT_RE = re.compile(
     r"(?P<pp>个百分点|百分点|\s?percentage points?|pct|ppt|pp(?![a-z]))"
     r"|(?P<pct>%|％|\s?percent\b|\s?per cent\b)"
     r"|(?P<times>倍|\s?times\b|-?fold\b|x(?![A-Za-z\d]))"
-    rf"|(?P<cur>{_unit_words(CURRENCIES, space=_SPACE)})"
+    rf"|(?P<cur>{_unit_words(CURRENCIES, space=_SPACE, any_case=True)})"
     rf"|(?P<ops>(?:{_alternation(_COMPUTE.per_second)})?[{_OPS}]*[{_OPS_BIG}]{_TIMES}(?:/秒)?"
     rf"(?:{_alternation(_COMPUTE.floating_point)})?(?:{_alternation(_COMPUTE.operation_words)})?"
     rf"|{_TIMES}(?:{_alternation(_COMPUTE.floating_point)}))"
@@ -107,7 +110,8 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
         unit, type_hint = FIXED_UNITS[kind]
         return UnitMatch(unit, 1.0, length, type_hint)
     if kind == "cur":
-        return UnitMatch(CURRENCIES[surface.lstrip()], 1.0, length, "level")
+        word = surface.lstrip()
+        return UnitMatch(CURRENCIES.get(word) or CURRENCIES_ANY_CASE[word.lower()], 1.0, length, "level")
     if kind == "ops":
         factor = 1.0
         for char in PER_SECOND_RE.sub("", surface).split(_COMPUTE.operations)[0]:
