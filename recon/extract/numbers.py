@@ -40,7 +40,8 @@ MULTIPLIER = "(?:" + "|".join(_multiplier(w) for w in sorted(ALL_MULTIPLIERS, ke
 #: Vague Chinese magnitudes: 数亿 (several hundred million), 上千, 近百, 八成 (80 %), 四分之一, 半数.
 VAGUE = r"数[十百千万亿]+|上[百千万亿]+|几[十百千万亿]+"
 FRACTION = r"(?P<den>[一二三四五六七八九十百]+)分之(?P<numr>[一二三四五六七八九十]+)"
-TENTHS = r"(?P<tenths>[一二两三四五六七八九])成(?![本为功员立果交绩长])"
+TENTHS = (rf"(?P<tenths>[一二两三四五六七八九]|(?<![\d.])\d(?:\.\d)?){re.escape(_WORDS.tenths)}"
+          rf"(?![{''.join(_WORDS.not_after_tenths)}])")
 HALF = r"半数"
 
 # The lookahead lets the scan skip, in one test, the many positions where no number can start.

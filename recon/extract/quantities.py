@@ -87,6 +87,9 @@ def read_quantity(text: str, m: re.Match, yuan: str = "CNY") -> Quantity:
     if group in ("frac", "ten", "half"):
         q = Quantity(m.start(), m.end(), _percent_word(m, group), 1.0, "%", "share", chinese=True)
         q.qualifier = qualifier_before(text, q.start) or "exact"
+        after = qualifier_after(text, q.end)  # 七成以上, 四成以下
+        if after and q.qualifier in ("exact", "approx"):
+            q.qualifier = after
         return q
     if group in ("vague", "order"):
         value, step, chinese = parse_vague(m.group()), parse_vague(m.group()), True

@@ -39,6 +39,8 @@ class Multipliers:
     after_currency_sign: dict[str, float]
     mega_units: tuple[str, ...]
     not_after_jing: tuple[str, ...]
+    tenths: str
+    not_after_tenths: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -287,7 +289,16 @@ def _multipliers(f: _File) -> Multipliers:
         after_currency_sign=f.powers("after_currency_sign"),
         mega_units=f.words("mega_units"),
         not_after_jing=f.words("not_after_jing"),
+        tenths=_one_word(f, "tenths"),
+        not_after_tenths=f.words("not_after_tenths"),
     )
+
+
+def _one_word(f: _File, key: str) -> str:
+    word = f.value(key)
+    if not isinstance(word, str) or not word:
+        f.fail(key, "expected one word")
+    return word
 
 
 def _currencies(f: _File) -> dict[str, Currency]:
