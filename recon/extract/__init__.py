@@ -20,6 +20,7 @@ from recon.extract.periods import Period, find_periods, period_for
 from recon.extract.quantities import (
     WORD_QUANTITY_RE,
     Quantity,
+    in_unit_definition,
     label_noun,
     read_dimensionless,
     read_quantity,
@@ -373,6 +374,8 @@ class SegmentReader:
             reason = (NonClaimReason.ENUMERATION, clean[q.start:q.end + 4])
         if reason is None and not q.unit:
             reason = (NonClaimReason.NO_QUANTITY, "no unit")
+        if reason is None and in_unit_definition(clean, q):
+            reason = (NonClaimReason.NO_QUANTITY, "unit definition")
         if reason is None and q.unit == "years" and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("num") or ""):
             reason = (NonClaimReason.YEAR, "year")
         if reason is not None:

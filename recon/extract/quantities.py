@@ -59,6 +59,14 @@ LABEL_NOUN_RE = re.compile(_alternation(_MEASURES.counted_labels))
 COUNTED_BEFORE_RE = re.compile(rf"({_alternation(_MEASURES.counted_before)})[^，,。;；:：]{{0,14}}$")
 
 
+#: A number that may be a year: a count of the English noun right after it (2030 robots), never of
+#: a word after another (the 2024 generation delivers).
+YEAR_RE = re.compile(r"(?:19[5-9]|20[0-9])\d")
+#: 1EB=1024PB, 1 GW = 1,000 MW: a unit's definition, whose two sides state no amount.
+UNIT_DEFINITION_RE = re.compile(
+    r"(?<![\d.,])1\s?(?P<unit>[A-Za-z\u4e00-\u9fff]{1,6})\s?[=＝]\s?\d[\d,.]*\s?[A-Za-z\u4e00-\u9fff]{1,6}")
+
+
 @dataclass
 class Quantity:
     """A number as read from the clean text; positions are into the clean text."""
@@ -116,6 +124,10 @@ def read_quantity(text: str, m: re.Match, yuan: str = "CNY") -> Quantity:
         if unit is None and text[pos:pos + 1] == " " and not chinese:
             unit = match_unit(text, pos + 1)
             pos += unit is not None
+    if unit is not None and unit.type_hint == "count" and text[pos:pos + 1].isspace() and (
+            prefix is not None or YEAR_RE.fullmatch(m.group("num"))
+            and len(text[pos:pos + unit.length].split()) > 1):
+        unit = None  # CNY640 billion into …, the 2024 generation delivers: money, a year; not a count
     if unit is not None:
         q.unit, q.type_hint, q.unit_text = unit.unit, unit.type_hint, text[pos:pos + unit.length]
         q.value *= unit.factor
@@ -202,6 +214,12 @@ def read_dimensionless(text: str, q: Quantity) -> None:
     index = INDEX_CONTEXT_RE.search(text, max(0, q.start - 15), q.start)
     if index and "." in text[q.start:q.end]:
         q.unit, q.type_hint = f"other:{INDEX_UNITS.get(index.group(), 'index')}", "other"
+
+
+def in_unit_definition(text: str, q: Quantity) -> bool:
+    """Whether ``q`` is a side of a unit's definition (1EB=1024PB), which states no amount."""
+    m = UNIT_DEFINITION_RE.search(text, max(0, q.start - 12), q.end + 24)
+    return m is not None and m.start() <= q.start < m.end() and match_unit(text, m.start("unit")) is not None
 
 
 def _percent_word(m: re.Match, group: str) -> float:

@@ -33,8 +33,10 @@ MEASURE_WORDS = _LEXICON.measures.chinese
 ENGLISH_COUNTS = _LEXICON.measures.english
 NOT_COUNTED = frozenset(_LEXICON.measures.not_counted)
 #: Any plural English noun after a number counts it (590 deals), also after up to two modifiers that
-#: cannot be verbs (9,183 AI-related companies); units written in words come first.
-ENGLISH_PLURAL = r"\s(?:(?:[A-Z][A-Za-z-]*|[a-z]+-[a-z-]+)\s){0,2}(?:[a-z]+[a-z](?<!ss)s)\b"
+#: cannot be verbs (9,183 AI-related companies) and one lower-case word that is neither a verb in -s
+#: nor a function word (4,000 data centres, 12 new campuses); units written in words come first.
+ENGLISH_PLURAL = (r"\s(?:(?:[A-Z][A-Za-z-]*|[a-z]+-[a-z-]+)\s){0,2}"
+                  rf"(?:(?!(?:{'|'.join(NOT_COUNTED)})\s)[a-z]+(?<!s)\s)?(?:[a-z]+[a-z](?<!ss)s)\b")
 #: Other units: the claim unit and the claim type a number in them usually has.
 OTHER_UNITS = _LEXICON.compute.other
 #: Units with one meaning whatever their spelling: the claim unit and its usual claim type.
