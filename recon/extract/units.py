@@ -86,7 +86,7 @@ UNIT_RE = re.compile(
     r"|(?P<bytes>(?P<bp>[KMGTPEZ])B(?![A-Za-z\d]))"
     rf"|(?P<bareflops>(?P<ffp>[{''.join(_COMPUTE.bare_flops_prefixes)}])(?![A-Za-z\d]))"
     r"|(?P<params>B(?=\s?参数)|参数)"
-    rf"|(?P<power>{_unit_words(POWER)}(?!时|h))"  # 千瓦时 and MWh are energy
+    rf"|(?P<power>{_unit_words(POWER, space=_SPACE)}(?!时|-?h))"  # 千瓦时, MWh, megawatt-hours: energy
     rf"|(?P<other>{_unit_words(OTHER_UNITS)})"
     r"|(?P<months>个月|\smonths?\b)"
     r"|(?P<years>年|\syears?\b)"
@@ -130,7 +130,7 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
         billions = surface.startswith("B")
         return UnitMatch("count:parameters", 1e9 if billions else 1.0, length if billions else 0, "count")
     if kind == "power":
-        unit, factor = POWER[surface]
+        unit, factor = POWER[surface.lstrip()]
         return UnitMatch(unit, factor, length, "level")
     if kind == "other":
         unit, type_hint = OTHER_UNITS[surface]
