@@ -180,10 +180,60 @@ WORD_QUANTITY_RE = re.compile(
 NOT_WORD_QUANTITY_RE = re.compile(r"(?:first|second|latter|other|each|every|per)\s$", re.IGNORECASE)
 
 
+_ENGLISH = lexicon().multipliers
+_ENGLISH_NUMBERS = {w.lower(): v for w, v in _ENGLISH.english_numbers.items()}
+_ONES = {w: v for w, v in _ENGLISH_NUMBERS.items() if 1 <= v <= 9 and " " not in w and w != "a"}
+_TENS = {w: v for w, v in _ENGLISH_NUMBERS.items() if v >= 20 and v % 10 == 0}
+#: Numbers in words before their unit: Twelve new data centres, twenty-five billion dollars, a gigawatt.
+ENGLISH_NUMBER_RE = re.compile(
+    rf"(?<![A-Za-z-])(?P<n>{alternation(_ENGLISH_NUMBERS)})(?:-(?P<ones>{alternation(_ONES)}))?"
+    rf"(?:\s(?P<scale>{alternation(_ENGLISH.english_scales)}))?(?![A-Za-z-])",
+    re.IGNORECASE,
+)
+#: the two hubs, two or three governments: a number in words after these refers, it does not state.
+NOT_AFTER_WORD_NUMBER_RE = re.compile(rf"(?:{alternation(_ENGLISH.english_not_after)})\s$", re.IGNORECASE)
+#: Units a number in words is not a claim in: the last two years, three times as many.
+NOT_WORD_NUMBER_UNITS = ("years", "other:months", "days", "other:weeks", "x")
+
+
+def english_numbers(text: str) -> list[Quantity]:
+    """Amounts written as English words with their unit (Two thousand engineers, half a million GPUs,
+    more than a gigawatt); a number in words without a unit, or of time, is no claim."""
+    found = []
+    for m in ENGLISH_NUMBER_RE.finditer(text):
+        word = m.group("n").lower()
+        if m.group("ones") and word not in _TENS or NOT_AFTER_WORD_NUMBER_RE.search(
+                text, max(0, m.start() - 8), m.start()):
+            continue
+        value = _ENGLISH_NUMBERS[word] + (_ONES[m.group("ones").lower()] if m.group("ones") else 0)
+        scale = _ENGLISH.english_scales[m.group("scale").lower()] if m.group("scale") else 1.0
+        unit = match_unit(text, m.end())
+        if unit is None or unit.unit in NOT_WORD_NUMBER_UNITS:
+            continue
+        if word in _ENGLISH.english_articles and not m.group("scale") and (
+                unit.type_hint == "count" or unit.unit in CURRENCIES.values()):
+            continue  # a company, half a year: an article, not an amount
+        q = Quantity(m.start(), m.end() + unit.length, value * scale * unit.factor, scale * unit.factor,
+                     unit.unit, unit.type_hint, chinese=True, unit_text=text[m.end():m.end() + unit.length],
+                     mult=scale, unit_factor=unit.factor)
+        q.qualifier = qualifier_before(text, q.start) or "exact"
+        after = qualifier_after(text, q.end)
+        if after and q.qualifier in ("exact", "approx"):
+            q.qualifier = after
+        found.append(q)
+    return found
+
+
 def word_quantities(text: str) -> list[Quantity]:
-    """Shares and multiples written in words, with the qualifier before them (more than doubled)."""
+    """Shares, multiples and amounts written in words, with the qualifier before them (more than
+    doubled, nearly half a million GPUs). An amount wins over a share word it starts with (half a
+    million); a share wins over a number inside it (one in five companies)."""
+    numbers = english_numbers(text)
     found = []
     for m in WORD_QUANTITY_RE.finditer(text):
+        if any(n.start <= m.start() < n.end for n in numbers):
+            continue
+        numbers = [n for n in numbers if not m.start() < n.end and n.start < m.end() or n.start <= m.start()]
         if NOT_WORD_QUANTITY_RE.search(text, max(0, m.start() - 8), m.start()):
             continue
         word = (m.group("word") or "").lower()
@@ -199,7 +249,7 @@ def word_quantities(text: str) -> list[Quantity]:
         if after and q.qualifier in ("exact", "approx"):
             q.qualifier = after
         found.append(q)
-    return found
+    return sorted(found + numbers, key=lambda q: q.start)
 
 
 def read_dimensionless(text: str, q: Quantity) -> None:

@@ -41,6 +41,10 @@ class Multipliers:
     not_after_jing: tuple[str, ...]
     tenths: str
     not_after_tenths: tuple[str, ...]
+    english_numbers: dict[str, float]
+    english_scales: dict[str, float]
+    english_articles: tuple[str, ...]
+    english_not_after: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -291,7 +295,19 @@ def _multipliers(f: _File) -> Multipliers:
         not_after_jing=f.words("not_after_jing"),
         tenths=_one_word(f, "tenths"),
         not_after_tenths=f.words("not_after_tenths"),
+        english_numbers=f.numbers("english_numbers", low=0, high=100),
+        english_scales=f.numbers("english_scales", low=1, high=1e15),
+        english_articles=_articles(f),
+        english_not_after=f.words("english_not_after"),
     )
+
+
+def _articles(f: _File) -> tuple[str, ...]:
+    articles = f.words("english_articles")
+    for word in articles:
+        if word not in f.value("english_numbers"):
+            f.fail("english_articles", f"{word!r} is not under english_numbers")
+    return articles
 
 
 def _one_word(f: _File, key: str) -> str:
