@@ -20,6 +20,7 @@ from recon.extract.periods import Period, find_periods, period_for
 from recon.extract.quantities import (
     WORD_QUANTITY_RE,
     Quantity,
+    in_unit_definition,
     label_noun,
     read_dimensionless,
     read_quantity,
@@ -30,7 +31,7 @@ from recon.extract.quantities import (
 from recon.extract.quotes import QUOTE_LIMIT, clause_cuts, quote_of
 from recon.extract.tables import grid_cell, split_flattened_rows, split_label_rows, unit_from_hint
 from recon.extract.tokens import reason_for
-from recon.extract.units import CURRENCY_PREFIXES
+from recon.extract.units import CURRENCY_PREFIXES, yuan_currency
 from recon.lexicon import alternation, lexicon
 from recon.schemas import Claim, NonClaimReason, NumberToken, empty
 
@@ -164,7 +165,8 @@ def extract_claims(segments: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.
         actual, current = report_years(dates.get(doc_id, ""), columns[4])
         dated = DATE_RE.match(dates.get(doc_id, "") or "")
         year = int(dated.group(1)) if dated else None
-        reader = SegmentReader(doc_id, actual, current, claims, numbers, year, context.main_place(columns[4]))
+        reader = SegmentReader(doc_id, actual, current, claims, numbers, year, context.main_place(columns[4]),
+                               yuan_currency(columns[4]))
         for row in zip(*columns, strict=True):
             reader.read(*row)
     return _table(claims, CLAIM_COLUMNS, Claim), _table(numbers, NUMBER_COLUMNS, NumberToken)
@@ -239,8 +241,9 @@ class SegmentReader:
     """Reads the segments of one document into claim and number-token rows."""
 
     def __init__(self, doc_id: str, last_actual: int | None, current: int | None, claims: list,
-                 numbers: list, year: int | None = None, main_geo: str = ""):
+                 numbers: list, year: int | None = None, main_geo: str = "", yuan: str = "CNY"):
         self.doc_id = doc_id
+        self.yuan = yuan  # the currency of a bare 元 in this document
         self.main_geo = main_geo
         self.placed = False
         self.last_actual = last_actual
@@ -340,7 +343,7 @@ class SegmentReader:
             if glued and _is_glued_range(glued.group(1), glued.group(2)):
                 taken = self.take_glued_decimals(glued)
                 continue
-            q = read_quantity(clean, m)
+            q = read_quantity(clean, m, self.yuan)
             taken = self.take(q, m, unit_hint)
         if WORD_HINT_RE.search(clean):
             for q in word_quantities(clean):
@@ -375,7 +378,7 @@ class SegmentReader:
             noun = label_noun(label)
             if noun:
                 q.unit, q.type_hint = f"count:{noun}", "count"
-        high = read_range_end(clean, q) if not q.chinese or q.unit else None
+        high = read_range_end(clean, q, self.yuan) if not q.chinese or q.unit else None
         reason = reason_for(clean, m.start(), m.end(), m.group(), bool(q.unit))
         if reason is None and q.chinese:
             reason = self.chinese_non_claim(q)
@@ -383,6 +386,8 @@ class SegmentReader:
             reason = (NonClaimReason.ENUMERATION, clean[q.start:q.end + 4])
         if reason is None and not q.unit:
             reason = (NonClaimReason.NO_QUANTITY, "no unit")
+        if reason is None and in_unit_definition(clean, q):
+            reason = (NonClaimReason.NO_QUANTITY, "unit definition")
         if reason is None and q.unit == "years" and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("num") or ""):
             reason = (NonClaimReason.YEAR, "year")
         if reason is not None:
@@ -429,7 +434,7 @@ class SegmentReader:
     def take_glued_decimals(self, glued: re.Match) -> int:
         """7.39.8% is the range 7.3–9.8% whose dash was lost: claim it as a suspect range."""
         high_match = NUMBER_RE.match(self.clean, glued.start(2))
-        q = read_quantity(self.clean, high_match)
+        q = read_quantity(self.clean, high_match, self.yuan)
         if not q.unit:
             self.number(glued.start(), glued.end(), NonClaimReason.NO_QUANTITY, "glued decimals")
             return glued.end()
