@@ -41,14 +41,16 @@ CONTINUED_SENTENCES = 3
 CUE_BEFORE_RE = re.compile(
     r"(?:根据|依据|基于|援引|引用|来自|来源于|来源[:：]|(?<![数证单票占论])据|[Aa]ccording to|[Cc]iting|"
     r"(?:[Dd]ata|[Ff]igures|[Ee]stimates|[Rr]esearch|[Ff]orecasts?) (?:from|by)|"
-    r"(?:released|published|issued|compiled|conducted|produced) by)"
+    r"(?:(?:jointly|co-) ?)?(?:released|published|issued|compiled|conducted|produced) by)"
     r"[^，。；：,;:!?！？]{0,40}$"
 )
-#: Cues after a name, in Chinese: IDC预测, 中国信通院《…白皮书》显示, IDC数据显示 (not IDC数据中心).
+#: Cues after a name, in Chinese: IDC预测, 中国信通院《…白皮书》显示, IDC数据显示 (not IDC数据中心). A cue
+#: naming a release runs on to its verb of saying (数据显示, 发布的追踪报告显示): origin_text holds it all.
 CUE_AFTER_ZH_RE = re.compile(
     r"\s?(?:的)?[^，。；：,;:\d《》“”]{0,6}?\s?(?:《[^》]{1,80}》|“[^”]{1,40}”)?\s?[^，。；：,;:\d《》]{0,6}?"
-    r"(?:数据(?!中心)|报告|研究|统计|调研|调查|预测|预计|测算|估算|估计|认为|显示|指出|发现|表示|称|披露|"
-    r"分析|跟踪|白皮书|发布|公布)"
+    r"(?:(?:数据(?!中心)|报告|研究|统计|调研|调查|分析|跟踪|白皮书|发布|公布)"
+    r"(?:[^，。；：,;:\d《》\s]{0,5}?(?:显示|指出|表明|称|认为|发现|预测|预计|测算|估计))?|"
+    r"预测|预计|测算|估算|估计|认为|显示|指出|发现|表示|称|披露)"
 )
 #: Cues after a name, in English: IDC predicts, Frost & Sullivan estimates, IDC's latest tracker shows.
 CUE_AFTER_EN_RE = re.compile(
