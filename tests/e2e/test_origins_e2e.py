@@ -185,3 +185,16 @@ def test_a_pages_own_publisher_makes_it_the_originators_report(run_audit, tmp_pa
     audit = run_audit([folder], tmp_path / "out")
     [finding] = audit.covering([("idc.html", "89亿美元"), ("news.txt", "98亿美元")], "misquote")
     assert "idc.html is IDC's own report, so news.txt misquotes it." in finding["message"]
+
+
+def test_a_disagreement_between_two_origins_is_shown_as_such(run_audit, tmp_path):
+    caict = "据中国信通院测算，2027年中国液冷服务器市场规模将达到120亿美元。"
+    audit = audit_of(run_audit, tmp_path, {"a.txt": QUOTING_ZH, "b.txt": caict})
+    [finding] = audit.covering([("a.txt", "89亿美元"), ("b.txt", "120亿美元")])
+    assert (finding["check"], finding["outcome"]) == ("cross-source-agreement", "fail")
+    assert (finding["origins"], finding["independent_origins"]) == (["CAICT", "IDC"], 2)
+    page = BeautifulSoup((tmp_path / "out" / "audit.html").read_text(encoding="utf-8"), "html.parser")
+    [lineage] = page.select("#lineage article.lineage")
+    assert lineage.select_one(".origins .l-en").get_text() == "2 documents, 2 origins (CAICT, IDC)."
+    said = [p.select_one(".said .l-en").get_text() for p in lineage.select(".lineage-conflict")]
+    assert said == ["CAICT says 120亿美元, IDC says 89亿美元"]
