@@ -16,6 +16,7 @@ its name as written.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from bisect import bisect_left
 from collections import deque
@@ -47,20 +48,28 @@ CUE_BEFORE_RE = re.compile(
     r"(?:(?<=, )|(?<=,))(?:said|says|noted|notes|reported|reports|estimated|estimates))"
     r"[^，。；：,;:!?！？]{0,40}$"
 )
-#: Cues after a name, in Chinese: IDC预测, 中国信通院《…白皮书》显示, IDC数据显示 (not IDC数据中心). A
-#: cue naming a release runs on to its title and verb of saying (数据显示, 发布的《…》显示): origin_text
-#: holds it all.
+SAYS_ZH = "显示|指出|表明|称|认为|发现|预测|预计|测算|估计"
+"""Verbs of saying that end a Chinese cue naming a release (报告显示, 发布的《…》指出)."""
+#: Cues after a name, in Chinese: IDC预测, 中国信通院《…白皮书》显示, IDC数据显示. A cue naming a
+#: release runs on to its title and verb of saying (数据显示, 发布的《…》显示): origin_text holds it all.
+#: 数据 cites only as the data itself (IDC数据，/ IDC数据显示), not 数据中心 or 数据集; 发布 only with
+#: what was released saying something (发布的数据显示), not a policy issued (发改委发布的《…方案》要求).
 CUE_AFTER_ZH_RE = re.compile(
     r"\s?(?:的)?[^，。；：,;:\d《》“”]{0,6}?\s?(?:《[^》]{1,80}》|“[^”]{1,40}”)?\s?[^，。；：,;:\d《》]{0,6}?"
-    r"(?:(?:数据(?!中心)|报告|研究|统计|调研|调查|分析|跟踪|白皮书|发布|公布)(?:的?《[^》]{1,80}》)?"
-    r"(?:[^，。；：,;:\d《》\s]{0,5}?(?:显示|指出|表明|称|认为|发现|预测|预计|测算|估计))?|"
-    r"预测|预计|测算|估算|估计|认为|显示|指出|发现|表示|称|披露)"
+    rf"(?:(?:数据(?=[，,：:\s]|$|统计|监测|{SAYS_ZH})|报告|研究|统计|调研|调查|分析|跟踪|白皮书)"
+    rf"(?:的?《[^》]{{1,80}}》)?(?:[^，。；：,;:\d《》\s]{{0,5}}?(?:{SAYS_ZH}))?|"
+    rf"(?:发布|公布)(?:的?《[^》]{{1,80}}》)?[^，。；：,;:\d《》\s]{{0,8}}?(?:{SAYS_ZH})|"
+    r"(?:发布|公布)的?(?:数据|报告)|预测|预计|测算|估算|估计|认为|显示|指出|发现|表示|称|披露)"
 )
-#: Cues after a name, in English: IDC predicts, Frost & Sullivan estimates, IDC's latest tracker shows.
+#: What a release cited by a cue before its name is called (根据IDC发布的《全球人工智能支出指南》).
+RELEASE_RE = re.compile(r"\s?(?:发布|公布)的?《[^》]{1,80}》")
+#: Cues after a name, in English: IDC predicts, Frost & Sullivan estimates, IDC's latest tracker shows
+#: (IDC data centers are buildings, not the firm's data).
 CUE_AFTER_EN_RE = re.compile(
     r"(?:'s|’s)?(?:\s[\w-]+){0,3}?\s(?:predicts?|predicted|forecasts?|forecasted|estimates?|estimated|"
     r"expects?|expected|projects?|projected|said|says|reported|reports|found|finds|shows?|showed|shown|"
-    r"believes|noted|notes|calculated|calculates|released|releases|published|publishes|issued|data|figures)\b"
+    r"believes|noted|notes|calculated|calculates|released|releases|published|publishes|issued|"
+    r"data(?! cent(?:er|re))|figures)\b"
 )
 #: The rest of a title a name opens (基于《IDC中国服务器市场跟踪报告》).
 TITLED_RE = re.compile(r"[^《》，。；]{0,80}》")
@@ -77,7 +86,7 @@ UNLISTED_ZH_RE = re.compile(
 )
 UNLISTED_EN_RE = re.compile(
     r"\b[Aa]ccording to (?:the )?(?P<name>(?!The |This |That |Its |Their |Our )"
-    r"[A-Z][\w&.-]*(?:(?: of| and| for| &)? [A-Z][\w&.-]*){0,5})"
+    r"[A-Z][\w&.-]*(?:(?: of| and| for| &|['’]s)? [A-Z][\w&.-]*){0,5})"
 )
 #: A sentence that goes on with what an earlier one cited: 该报告还预计, 其中, the study also found.
 CONTINUES_RE = re.compile(
@@ -199,18 +208,35 @@ def attributions(text: str, organisations: Organisations) -> list[Attribution]:
             continue
         start = before.start() if before is not None else match.start()
         stop = after.end() if after is not None else read_to
+        if before is not None and after is None and (release := RELEASE_RE.match(text, read_to)):
+            stop = release.end()
         if text[max(0, match.start() - 2):match.start()].rstrip().endswith("《") and (
                 title := TITLED_RE.match(text, read_to)):
             stop = max(stop, title.end())  # 基于《IDC中国服务器市场季度跟踪报告》: the title was read too
         origin = JOINT.join(sorted({organisations.canonical(n) for n in names}))
         trails = before is not None or (after is not None and after.re is CUE_AFTER_EN_RE)
         found.append(Attribution(origin, start, stop, trails))
+    listed = _Spans([(a.start, a.end) for a in found])
     for pattern in (UNLISTED_ZH_RE, UNLISTED_EN_RE):
         for match in pattern.finditer(text):
             name = match.group("name")
-            if not organisations.pattern.search(name):
+            if not listed.overlaps(*match.span()) and not organisations.pattern.search(name):
                 found.append(Attribution(organisations.canonical(name), match.start(), match.end(), True))
     return sorted(found, key=lambda a: a.start)
+
+
+class _Spans:
+    """Spans of text already read as attributions, asked whether another span overlaps one: an unlisted
+    name inside a listed attribution (According to China's State Council) is not read again."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [lo for lo, _ in spans]
+        self.reach = list(itertools.accumulate((hi for _, hi in spans), max))
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        before = bisect_left(self.starts, hi)
+        return before > 0 and self.reach[before - 1] > lo
 
 
 def _names(text: str, match: re.Match, organisations: Organisations) -> tuple[list[str], int]:
