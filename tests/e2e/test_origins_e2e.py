@@ -198,3 +198,15 @@ def test_a_disagreement_between_two_origins_is_shown_as_such(run_audit, tmp_path
     assert lineage.select_one(".origins .l-en").get_text() == "2 documents, 2 origins (CAICT, IDC)."
     said = [p.select_one(".said .l-en").get_text() for p in lineage.select(".lineage-conflict")]
     assert said == ["CAICT says 120亿美元, IDC says 89亿美元"]
+
+
+def test_origin_claim_span_locates_the_words_read_in_the_file(phrased, tmp_path_factory):
+    """``line:start-end`` of every attributed figure slices its ``origin_text`` out of the original file."""
+    folder = next(tmp_path_factory.getbasetemp().glob("phrasings*")) / "docs"
+    attributed = phrased.facts[phrased.facts["origin"].fillna("") != ""]
+    assert len(attributed) == len(PHRASINGS)
+    for fact in attributed.itertuples():
+        line, span = fact.origin_claim_span.split(":")
+        start, end = map(int, span.split("-"))
+        text = (folder / fact.doc_id).read_text(encoding="utf-8").split("\n")[int(line) - 1]
+        assert text[start:end] == fact.origin_text, fact.doc_id
