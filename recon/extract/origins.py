@@ -63,13 +63,15 @@ CUE_AFTER_ZH_RE = re.compile(
 )
 #: What a release cited by a cue before its name is called (根据IDC发布的《全球人工智能支出指南》).
 RELEASE_RE = re.compile(r"\s?(?:发布|公布)的?《[^》]{1,80}》")
-#: Cues after a name, in English: IDC predicts, Frost & Sullivan estimates, IDC's latest tracker shows
-#: (IDC data centers are buildings, not the firm's data).
+#: Cues after a name, in English: IDC predicts, Frost & Sullivan estimates, IDC's latest tracker shows,
+#: IDC's Worldwide AI Spending Guide forecasts (a possessive names a release of up to five words),
+#: Canalys data showed (IDC data centers are buildings, not the firm's data).
 CUE_AFTER_EN_RE = re.compile(
-    r"(?:'s|’s)?(?:\s[\w-]+){0,3}?\s(?:predicts?|predicted|forecasts?|forecasted|estimates?|estimated|"
+    r"(?:(?:'s|’s)(?:\s[\w-]+){0,5}?|(?:\s[\w-]+){0,3}?)\s(?:predicts?|predicted|forecasts?|forecasted|"
+    r"estimates?|estimated|"
     r"expects?|expected|projects?|projected|said|says|reported|reports|found|finds|shows?|showed|shown|"
     r"believes|noted|notes|calculated|calculates|released|releases|published|publishes|issued|"
-    r"data(?! cent(?:er|re))|figures)\b"
+    r"(?:data(?! cent(?:er|re))|figures)(?: (?:show|shows|showed|suggest|suggests|suggested))?)\b"
 )
 #: The rest of a title a name opens (基于《IDC中国服务器市场跟踪报告》).
 TITLED_RE = re.compile(r"[^《》，。；]{0,80}》")
