@@ -169,22 +169,29 @@ def test_the_originators_own_report_is_named_as_the_side_that_matches(run_audit,
     assert not audit.covering([("idc.txt", "89亿美元"), ("brief.txt", "8.9 billion")], "misquote")
 
 
-OWN_PAGE = """<!doctype html>
+OWN_PAGES = {
+    "idc.html": """<!doctype html>
 <html lang="zh"><head><title>中国液冷服务器市场预测</title>
 <meta property="og:site_name" content="IDC"></head>
 <body><p>2027年中国液冷服务器市场规模将达到89亿美元。</p></body></html>
-"""
+""",
+    "idc.md": "---\ntitle: 中国液冷服务器市场预测\npublisher: 国际数据公司\n---\n\n" + OWN + "\n",
+}
 
 
-def test_a_pages_own_publisher_makes_it_the_originators_report(run_audit, tmp_path):
-    """No manifest: the page names its publisher (og:site_name), so it is IDC's own report."""
+@pytest.mark.parametrize("name", list(OWN_PAGES))
+def test_a_documents_own_publisher_makes_it_the_originators_report(run_audit, tmp_path, name):
+    """No manifest: the page names its publisher (og:site_name, front matter), so it is IDC's own report."""
     folder = tmp_path / "docs"
     folder.mkdir()
-    (folder / "idc.html").write_text(OWN_PAGE, encoding="utf-8")
+    (folder / name).write_text(OWN_PAGES[name], encoding="utf-8")
     (folder / "news.txt").write_text(MISQUOTING, encoding="utf-8")
     audit = run_audit([folder], tmp_path / "out")
-    [finding] = audit.covering([("idc.html", "89亿美元"), ("news.txt", "98亿美元")], "misquote")
-    assert "idc.html is IDC's own report, so news.txt misquotes it." in finding["message"]
+    [finding] = audit.covering([(name, "89亿美元"), ("news.txt", "98亿美元")], "misquote")
+    assert f"{name} is IDC's own report, so news.txt misquotes it." in finding["message"]
+    page = BeautifulSoup((tmp_path / "out" / "audit.html").read_text(encoding="utf-8"), "html.parser")
+    card = page.select_one(f"#finding-{finding['finding_id']}")
+    assert card is not None and "IDC is quoted two ways" in card.get_text()
 
 
 def test_a_disagreement_between_two_origins_is_shown_as_such(run_audit, tmp_path):
