@@ -139,6 +139,22 @@ class Organisations:
         return self.aliases.get(to_simplified(written), written)
 
 
+    def publisher(self, name: str) -> str:
+        """Who a publisher's name (a manifest's or a page's) is: its canonical name, else the organisations
+        of the lexicon it names (a page's ``IDC China``; ``IDC、浪潮信息`` as a joint release), else as written.
+
+        >>> lexicon = Organisations({"IDC": "IDC", "浪潮信息": "Inspur", "国际数据公司": "IDC"})
+        >>> lexicon.publisher("IDC China"), lexicon.publisher("IDC、浪潮信息"), lexicon.publisher("Acme")
+        ('IDC', 'IDC & Inspur', 'Acme')
+        """
+        written = name.strip()
+        simplified = to_simplified(written)
+        if simplified in self.aliases:
+            return self.aliases[simplified]
+        named = {self.aliases[m.group()] for m in self.pattern.finditer(simplified)}
+        return JOINT.join(sorted(named)) if named else written
+
+
 @dataclass(frozen=True)
 class Attribution:
     """An organisation cited in a text: who, and where the words citing it stand."""

@@ -172,7 +172,7 @@ def test_the_originators_own_report_is_named_as_the_side_that_matches(run_audit,
 OWN_PAGES = {
     "idc.html": """<!doctype html>
 <html lang="zh"><head><title>中国液冷服务器市场预测</title>
-<meta property="og:site_name" content="IDC"></head>
+<meta property="og:site_name" content="IDC China"></head>
 <body><p>2027年中国液冷服务器市场规模将达到89亿美元。</p></body></html>
 """,
     "idc.md": "---\ntitle: 中国液冷服务器市场预测\npublisher: 国际数据公司\n---\n\n" + OWN + "\n",
