@@ -141,7 +141,7 @@ class Organisations:
 
     def publisher(self, name: str) -> str:
         """Who a publisher's name (a manifest's or a page's) is: its canonical name, else the organisations
-        of the lexicon it names (a page's ``IDC China``; ``IDC、浪潮信息`` as a joint release), else as written.
+        of the lexicon it names (a page's ``IDC China``; ``IDC、浪潮信息``, jointly), else as written.
 
         >>> lexicon = Organisations({"IDC": "IDC", "浪潮信息": "Inspur", "国际数据公司": "IDC"})
         >>> lexicon.publisher("IDC China"), lexicon.publisher("IDC、浪潮信息"), lexicon.publisher("Acme")
