@@ -163,7 +163,9 @@ def extract_claims(segments: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.
         actual, current = report_years(dates.get(doc_id, ""), columns[4])
         dated = DATE_RE.match(dates.get(doc_id, "") or "")
         year = int(dated.group(1)) if dated else None
-        reader = SegmentReader(doc_id, actual, current, claims, numbers, year, context.main_place(columns[4]))
+        month = int(dated.group(2)) if dated and dated.group(2) else None
+        reader = SegmentReader(doc_id, actual, current, claims, numbers, year, context.main_place(columns[4]),
+                               month)
         for row in zip(*columns, strict=True):
             reader.read(*row)
     return _table(claims, CLAIM_COLUMNS, Claim), _table(numbers, NUMBER_COLUMNS, NumberToken)
@@ -227,8 +229,9 @@ class SegmentReader:
     """Reads the segments of one document into claim and number-token rows."""
 
     def __init__(self, doc_id: str, last_actual: int | None, current: int | None, claims: list,
-                 numbers: list, year: int | None = None, main_geo: str = ""):
+                 numbers: list, year: int | None = None, main_geo: str = "", month: int | None = None):
         self.doc_id = doc_id
+        self.month = month
         self.main_geo = main_geo
         self.placed = False
         self.last_actual = last_actual
@@ -286,7 +289,8 @@ class SegmentReader:
         self.previous = None
         self.subject: tuple[int, str] = (-1, "")
         self.last_figure: tuple[int, int, str, str] = (-1, -1, "", "")
-        self.periods = periods = find_periods(clean, self.year) if DIGIT_RE.search(clean) or self.year else []
+        readable = DIGIT_RE.search(clean) or self.year
+        self.periods = periods = find_periods(clean, self.year, self.month) if readable else []
         self.period_starts = [p.start for p in periods]
         # In a paragraph of ordinary length, a sentence without a date inherits the last one written
         # before it; in a whole report flattened into one line, dates are too far apart to carry.
@@ -472,7 +476,7 @@ class SegmentReader:
         if self.cells is None or self.header is self.cells:
             return None
         col = self.clean.count("\t", 0, pos)
-        found = find_periods(self.header[col], self.year) if 0 < col < len(self.header) else []
+        found = find_periods(self.header[col], self.year, self.month) if 0 < col < len(self.header) else []
         return found[0] if len(found) == 1 else None
 
     def chinese_non_claim(self, q: Quantity) -> tuple[NonClaimReason, str] | None:
