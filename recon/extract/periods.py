@@ -30,6 +30,10 @@ RELATIVE_RE = re.compile(
     f"|(?P<now>{alternation(_TIME.present)})",
     re.IGNORECASE,
 )
+#: 届时, 该年, by then: the period just named, again.
+ANAPHOR_RE = re.compile(alternation(_TIME.anaphoric), re.IGNORECASE)
+#: A list item's mark in a list flattened onto one line (• …, ● …, - … between spaces).
+ITEM_MARK_RE = re.compile(r"[•▪●◆■◦]|(?<=\s)-(?=\s)")
 PERIOD_RE = re.compile(
     rf"(?=[0-9FIBfiobsutQHf\ue000-\ue01f第上下{re.escape(_LOST)}])(?:"
     # 2022-2027年, 2022年至2027年, 2025E-2030E, and 20252030年 whose dash was lost
@@ -165,7 +169,25 @@ def find_periods(text: str, year: int | None = None, month: int | None = None) -
                                   or AS_OF_BEFORE_RE.search(text, max(0, p.start - 3), p.start)),
                        since=bool(SINCE_BEFORE_RE.search(text, max(0, p.start - 2), p.start)
                                   and SINCE_AFTER_RE.match(text, p.end)))
-            for p in _periods(text, year, month)]
+            for p in _with_anaphors(text, _periods(text, year, month))]
+
+
+def _with_anaphors(text: str, periods: list[Period]) -> list[Period]:
+    """``periods`` with each word pointing back (届时, 该年, by then) as the period last named before it:
+    the year itself for a start (自2027年起…该年), the last year of a span (2025-2030年…届时)."""
+    if not periods or not ANAPHOR_RE.search(text, periods[0].end):
+        return periods
+    found = list(periods)
+    starts = [p.start for p in periods]
+    for m in ANAPHOR_RE.finditer(text, periods[0].end):
+        before = (p for p in reversed(periods[:bisect_left(starts, m.start())]) if p.end <= m.start())
+        named = next((p for p in before if not p.base), None)
+        if named is None:
+            continue
+        if named.grain == "span":
+            named = named._replace(first=named.last, grain="year", label=str(named.last))
+        found.append(named._replace(start=m.start(), end=m.end(), present=False, since=False))
+    return sorted(found, key=lambda p: p.start)
 
 
 def _english_base(text: str, period: Period) -> bool:
@@ -268,11 +290,14 @@ def period_for(text: str, periods: list[Period], start: int, end: int, sentence:
     one that opens a sentence as its topic ("2024年,…"); English often puts the year after the
     number ("259.9 EFLOPS in 2022"), so a period after it in its scope is the next choice. A base
     of comparison (较2023年) is not the claim's period. A sentence without any date carries on the
-    last one written up to ``carry`` characters before it.
+    last one written up to ``carry`` characters before it, but not from an earlier item of a list
+    flattened onto one line (• …, - …).
 
     :param starts: the ``start`` of each period, for a binary search in long lines.
     """
     (s_lo, s_hi), (c_lo, c_hi) = sentence, scope
+    item = _item_start(text, s_lo, start)
+    s_lo, carry = (item, 0) if item > s_lo else (s_lo, carry)
     starts = starts if starts is not None else [p.start for p in periods]
     i = bisect_left(starts, end)
     dated = False
@@ -296,8 +321,15 @@ def period_for(text: str, periods: list[Period], start: int, end: int, sentence:
         if p.end < s_lo - carry:
             break
         if p.end <= s_lo:
-            return p
+            return None if ITEM_MARK_RE.search(text, p.end, s_lo + 1) else p
     return None
+
+
+def _item_start(text: str, lo: int, start: int) -> int:
+    """Where the list item holding ``start`` begins within its sentence (after its mark), else ``lo``:
+    a list flattened onto one line runs its items together."""
+    marks = [m.end() for m in ITEM_MARK_RE.finditer(text, lo, start)]
+    return marks[-1] if marks else lo
 
 
 def _single_year_before(text: str, periods: list[Period], lo: int, start: int) -> Period | None:
