@@ -287,6 +287,7 @@ class SegmentReader:
         self.last_money = (-1, self.last_money[1]) if goes_on else None
         self.last_claim: tuple[int, int, str, float, str] = (-1, -1, "", 0.0, "")
         self.previous = None
+        self.period_kinds: dict[str, tuple[str, int, int]] = {}
         self.subject: tuple[int, str] = (-1, "")
         self.last_figure: tuple[int, int, str, str] = (-1, -1, "", "")
         readable = DIGIT_RE.search(clean) or self.year
@@ -524,6 +525,8 @@ class SegmentReader:
         if kind == "actual" and period is None and self.previous and self.previous[0] == s_lo and not (
                 context.CONTRAST_RE.match(clean, scope[0])):
             kind = self.previous[2]  # a sentence that opened on a forecast goes on forecasting, not past 但
+        if kind == "actual" and period is not None:
+            kind = self.kind_of_period(period, (s_lo, s_hi), scope)
         if self.grid is not None and self.grid.forecast:
             kind = "forecast"  # a 2027E or 2025F row or column
         if period is None and self.current and kind == "actual":
@@ -586,6 +589,8 @@ class SegmentReader:
                 not metric_text or metric_text in context.GEOGRAPHY):
             metric_text = q.unit_text.strip()  # China had 9,183 AI-related companies: what is counted
         self.previous = (s_lo, period, kind)
+        if period is not None:
+            self.period_kinds[period.label] = (kind, s_lo, s_hi)
         if q.unit in CURRENCY_UNITS:
             self.last_money, self.money_line = (q.end, q.unit), self.line
         self.subject = (s_lo, metric_text)
@@ -638,9 +643,10 @@ class SegmentReader:
         period = self.cell_period(q.start) or period_for(self.clean, periods, q.start, q.end, sentence, scope,
                                                           self.carry, starts)
         if period is not None and period.present and any(
-                not p.present and not p.base
+                not p.present and not p.base and (p.start < q.start or not p.topic)
                 for p in periods[bisect_left(starts, sentence[0]):bisect_left(starts, sentence[1])]):
-            # 当前…，2024年国内GPU算力缺口达: a year the sentence names wins over its 当前
+            # 当前…，2024年国内GPU算力缺口达: a year the sentence names wins over its 当前, unless it is
+            # written after the figure to open a clause of its own (目前…800家，截至6月底，…)
             periods = [p for p in periods if not p.present]
             starts = [p.start for p in periods]
             period = period_for(self.clean, periods, q.start, q.end, sentence, scope, self.carry, starts)
@@ -664,6 +670,24 @@ class SegmentReader:
             label = f"{period.first}-{self.last_actual}"
             return period._replace(last=self.last_actual, grain="span", label=label)
         return period
+
+    def kind_of_period(self, period: Period, sentence: tuple[int, int], scope: tuple[int, int]) -> str:
+        """The kind of a figure read as actual, from its period: a target year (到2027年, by 2028) in an
+        undated text, or the year an earlier figure of its paragraph forecast (…expected to spend $80
+        billion in 2026, a 12% increase; 其中约40%…), make it a forecast unless its own words say it
+        was observed (已, already) or turn from the forecast (但, but)."""
+        own = self.clean[scope[0]:scope[1]]
+        if context.OBSERVED_RE.search(own) or context.CONTRAST_RE.match(own):
+            return "actual"
+        if period.target and self.year is None:
+            return "forecast"
+        kind, lo, hi = self.period_kinds.get(period.label, ("", -1, -1))
+        if kind != "forecast":
+            return "actual"
+        if lo == sentence[0]:
+            return "forecast"
+        carried = period.end <= sentence[0]  # its year is written in no sentence of its own
+        return "forecast" if carried and sentence[0] - hi <= self.carry else "actual"
 
     def restated(self, q: Quantity, s_lo: int) -> str:
         """The id of the figure just before ``q`` that ``q`` restates in another unit or currency

@@ -63,6 +63,12 @@ PERIOD_RE = re.compile(
 
 #: 较2023年, 比2022年 and 2025年后 name a base of comparison or a starting point, not the period.
 BASE_BEFORE_RE = re.compile(r"(?:较|比|相比|相较|较之|同比|对比|低于|高于)$")
+#: 到2027年, 力争到2025年, by 2028: a target year; not 到2023年底 (as of), not 提升到 (a level).
+TARGET_BEFORE_RE = re.compile(
+    rf"(?<![提升增降扩长达])(?:{alternation(w for w in _TIME.target_before if not w.isascii())})\s?$")
+TARGET_OPENING_RE = re.compile(
+    rf"(?:{alternation(w for w in _TIME.target_before if w.isascii())})\s", re.IGNORECASE)
+TARGET_AFTER_RE = re.compile(r"\s?(?:年)?\s?(?:底|末|年底|年末)")
 #: "up 18% from the second quarter of 2024", "than in 2023", "compared with the same period of 2024".
 EN_BASE_BEFORE_RE = re.compile(
     rf"(?<![A-Za-z])(?:{alternation(_TIME.base_before)})\s(?:the\s)?(?:same\s)?"
@@ -118,6 +124,7 @@ class Period(NamedTuple):
     relative: bool = False
     present: bool = False
     lost_digit: bool = False
+    target: bool = False
 
 
 def resolve_relative(text: str, year: int | None) -> str:
@@ -168,8 +175,18 @@ def find_periods(text: str, year: int | None = None, month: int | None = None) -
                        topic=bool(TOPIC_AFTER_RE.match(text, p.end) and _opens_clause(text, p.start)
                                   or AS_OF_BEFORE_RE.search(text, max(0, p.start - 3), p.start)),
                        since=bool(SINCE_BEFORE_RE.search(text, max(0, p.start - 2), p.start)
-                                  and SINCE_AFTER_RE.match(text, p.end)))
+                                  and SINCE_AFTER_RE.match(text, p.end)),
+                       target=_target(text, p))
             for p in _with_anaphors(text, _periods(text, year, month))]
+
+
+def _target(text: str, period: Period) -> bool:
+    """Whether ``period`` is a year set as a target (到2027年, by 2028) rather than a date as of which
+    something stood (到2023年底, by the end of 2023)."""
+    if period.grain != "year" or TARGET_AFTER_RE.match(text, period.end):
+        return False
+    return bool(TARGET_BEFORE_RE.search(text, max(0, period.start - 4), period.start)
+                or TARGET_OPENING_RE.match(text, period.start))
 
 
 def _with_anaphors(text: str, periods: list[Period]) -> list[Period]:
