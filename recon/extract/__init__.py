@@ -82,6 +82,9 @@ DIGIT_RE = re.compile(r"\d")
 YEARS_OF_GROWTH_RE = re.compile(
     r"(?<!\d)([一二三四五六七八九十]+|\d{1,2})\s?年(?:期间|间|内)?(?:的)?(?:年)?(?:均|复合|CAGR)"
 )
+#: 同比, year on year: a change over one year (time.yaml one_year_change).
+ONE_YEAR_CHANGE_RE = re.compile(alternation(lexicon().time.one_year_change))
+ONE_YEAR_AFTER_RE = re.compile(rf"\s?(?:{alternation(lexicon().time.one_year_change)})")
 FUTURE_YEARS_RE = re.compile(r"(?:未来|今后)([一二三四五六七八九十\d]+)年")
 LABELLED_CELL_RE = re.compile(r"[\u4e00-\u9fff]{2,6}\($")
 SINCE_FROM_RE = re.compile(r"[从由]\s?$")
@@ -667,6 +670,12 @@ class SegmentReader:
         if period is None and not self.dated(sentence):  # a dated sentence never borrows another's year
             period = self.context_period
         if period is not None and period.since and self.last_actual and self.last_actual > period.first:
+            if ONE_YEAR_CHANGE_RE.search(self.clean, scope[0], q.start) or ONE_YEAR_AFTER_RE.match(
+                    self.clean, q.end):
+                # 自2021年以来…，其中AI收入同比增长80%: a year-on-year change is the span's last year's, but
+                # 以20%的同比增速 (a rate kept up every year) runs over the span
+                year = self.last_actual
+                return period._replace(first=year, last=year, grain="year", label=str(year))
             label = f"{period.first}-{self.last_actual}"
             return period._replace(last=self.last_actual, grain="span", label=label)
         return period

@@ -78,8 +78,9 @@ EN_BASE_BEFORE_RE = re.compile(
 #: How far back (characters) an English base word is looked for before a period.
 EN_BASE_WINDOW = 40
 BASE_AFTER_RE = re.compile(r"(?:底|末)?(?:后|以后|之后)(?![0-9])")
-#: 自2020年起 and 2020年以来 run from that year to the report's last observed year.
+#: 自2020年起, 2020年以来 and since 2020 run from that year to the report's last observed year.
 SINCE_BEFORE_RE = re.compile(r"[自从]\s?$")
+SINCE_OPENING_RE = re.compile(r"since\s", re.IGNORECASE)
 SINCE_AFTER_RE = re.compile(r"\s?(?:[\u4e00-\u9fff]{1,3}?)?(?:起|以来)")
 #: "2024年," and "截至2023年底," open a sentence and frame all of it.
 TOPIC_AFTER_RE = re.compile(
@@ -175,7 +176,8 @@ def find_periods(text: str, year: int | None = None, month: int | None = None) -
                        topic=bool(TOPIC_AFTER_RE.match(text, p.end) and _opens_clause(text, p.start)
                                   or AS_OF_BEFORE_RE.search(text, max(0, p.start - 3), p.start)),
                        since=bool(SINCE_BEFORE_RE.search(text, max(0, p.start - 2), p.start)
-                                  and SINCE_AFTER_RE.match(text, p.end)),
+                                  and SINCE_AFTER_RE.match(text, p.end)
+                                  or SINCE_OPENING_RE.match(text, p.start)),
                        target=_target(text, p))
             for p in _with_anaphors(text, _periods(text, year, month))]
 

@@ -103,6 +103,7 @@ class TimeWords:
     lost_digit: tuple[str, ...]
     base_before: tuple[str, ...]
     anaphoric: tuple[str, ...]
+    one_year_change: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -361,7 +362,8 @@ def _time(f: _File) -> TimeWords:
             f.fail(f"relative_years.{word}", "expected a whole number of years")
     return TimeWords(relative_years={w: int(o) for w, o in offsets.items()}, present=f.words("present"),
                      target_before=f.words("target_before"), lost_digit=f.words("lost_digit"),
-                     base_before=f.words("base_before"), anaphoric=f.words("anaphoric"))
+                     base_before=f.words("base_before"), anaphoric=f.words("anaphoric"),
+                     one_year_change=f.words("one_year_change"))
 
 
 def _kinds(f: _File) -> Kinds:
