@@ -71,7 +71,7 @@ TARGET_OPENING_RE = re.compile(
 TARGET_AFTER_RE = re.compile(r"\s?(?:年)?\s?(?:底|末|年底|年末)")
 #: "up 18% from the second quarter of 2024", "than in 2023", "compared with the same period of 2024".
 EN_BASE_BEFORE_RE = re.compile(
-    rf"(?<![A-Za-z])(?:{alternation(_TIME.base_before)})\s(?:the\s)?(?:same\s)?"
+    rf"(?<![A-Za-z])(?:{alternation(_TIME.base_before)})\s+(?:the\s)?(?:same\s)?"
     r"(?:(?:period|quarter|month|half|time|level|figure)s?\s)?$",
     re.IGNORECASE,
 )
@@ -143,7 +143,8 @@ def resolve_relative(text: str, year: int | None) -> str:
             chars = chr(RELATIVE_BASE + offset) + ("年" if m.group("zh") else "")
         if m.group("zh") or m.group("now") and not m.group().isascii():
             return chars + "\u3000" * (len(m.group()) - len(chars))
-        return ("in " + chars[0]).ljust(len(m.group()))[:len(m.group())] if len(m.group()) >= 4 else m.group()
+        # padded before, so that what follows the word (At present, …) follows the mark too
+        return ("in " + chars[0]).rjust(len(m.group())) if len(m.group()) >= 4 else m.group()
 
     return RELATIVE_RE.sub(mark, text)
 
