@@ -19,7 +19,10 @@ YEAR = (r"(?<!\d)(?<!\d[.,])(?:19[5-9]\d|20[0-4]\d|[\ue000-\ue01f])"
 CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
               "first": 1, "second": 2, "third": 3, "fourth": 4}
 
-YEAR_HINT_RE = re.compile(rf"(?:19[5-9]|20[0-4])\d|[{re.escape(_LOST)}]0[0-4]\d|[1-4][QH]\d\d|\d\d[QH][1-4]")
+YEAR_HINT_RE = re.compile(
+    rf"(?:19[5-9]|20[0-4])\d|[{re.escape(_LOST)}]0[0-4]\d|[1-4][QH]\d\d|\d\d[QH][1-4]|民[国國]\s?\d")
+#: Taiwan counts years of the Republic (民國113年 is 2024): this is added to them.
+ROC_EPOCH = 1911
 #: A quarter, half or month written without its year (第二季度, 上半年, 截至6月底, the second quarter, Q2).
 PART_HINT_RE = re.compile(r"季|半年|月[底末]|quarter|half|(?<![A-Za-z0-9])[QH][1-4](?![\dA-Za-z])")
 _CHINESE_RELATIVE = {w: o for w, o in _TIME.relative_years.items() if not w.isascii()}
@@ -35,7 +38,7 @@ ANAPHOR_RE = re.compile(alternation(_TIME.anaphoric), re.IGNORECASE)
 #: A list item's mark in a list flattened onto one line (• …, ● …, - … between spaces).
 ITEM_MARK_RE = re.compile(r"[•▪●◆■◦]|(?<=\s)-(?=\s)")
 PERIOD_RE = re.compile(
-    rf"(?=[0-9FIBfiobsutQHf\ue000-\ue01f第上下{re.escape(_LOST)}])(?:"
+    rf"(?=[0-9FIBfiobsutQHf\ue000-\ue01f第上下民{re.escape(_LOST)}])(?:"
     # 2022-2027年, 2022年至2027年, 2025E-2030E, and 20252030年 whose dash was lost
     rf"(?P<y1>{YEAR})\s?[年E]?\s?(?:-|–|—|~|～|至|到|to)\s?(?P<y2>{YEAR})\s?[年E]?"
     rf"|(?<!\d)(?P<g1>20[0-4]\d)(?P<g2>20[0-4]\d)(?=年)"
@@ -47,7 +50,9 @@ PERIOD_RE = re.compile(
     rf"|Q(?P<eq>[1-4])\s?(?P<eqy>{YEAR})|H(?P<eh>[12])\s?(?P<ehy>{YEAR})"
     rf"|(?P<wq>first|second|third|fourth) quarter (?:of )?(?P<wqy>{YEAR})"
     rf"|(?P<wh>first|second) half (?:of )?(?P<why>{YEAR})"
-    # financial shorthand: 3Q23, 1H24, 23Q3, 24H1
+    # a year (and month) of the Republic: 民國112年 (2023), 民國113年5月
+    r"|民[国國]\s?(?P<roc>[1-9]\d{1,2})\s?年(?:\s?(?P<rocm>1[0-2]|0?[1-9])\s?月)?"
+        # financial shorthand: 3Q23, 1H24, 23Q3, 24H1
     r"|(?<![\dA-Za-z])(?:(?P<sq>[1-4])Q(?P<sqy>[0-4]\d)|(?P<tqy>[0-4]\d)Q(?P<tq>[1-4])"
     r"|(?P<sh>[12])H(?P<shy>[0-4]\d)|(?P<thy>[0-4]\d)H(?P<th>[12]))(?![\dA-Za-z])"
     # a part of the year written without its year: 第二季度, 上半年, 截至6月底, the second quarter, Q2
@@ -269,6 +274,12 @@ def _period(m: re.Match, g: dict) -> Period | None:
     if g["my"]:
         year, month = int(g["my"]), int(g["m"])
         return Period(m.start(), m.end(), year, year, "month", f"{year}-{month:02d}", False)
+    if g["roc"]:  # 民國112年, 民國113年5月
+        year = ROC_EPOCH + int(g["roc"])
+        if g["rocm"]:
+            month = int(g["rocm"])
+            return Period(m.start(), m.end(), year, year, "month", f"{year}-{month:02d}", False)
+        return Period(m.start(), m.end(), year, year, "year", str(year), False)
     if g["sqy"] or g["tqy"]:  # 3Q23, 23Q3
         year, q = 2000 + int(g["sqy"] or g["tqy"]), int(g["sq"] or g["tq"])
         return Period(m.start(), m.end(), year, year, "quarter", f"{year}Q{q}", False)
