@@ -84,6 +84,9 @@ DIGIT_RE = re.compile(r"\d")
 YEARS_OF_GROWTH_RE = re.compile(
     r"(?<!\d)([一二三四五六七八九十]+|\d{1,2})\s?年(?:期间|间|内)?(?:的)?(?:年)?(?:均|复合|CAGR)"
 )
+#: 同比, year on year: a change over one year (time.yaml one_year_change).
+ONE_YEAR_CHANGE_RE = re.compile(alternation(lexicon().time.one_year_change))
+ONE_YEAR_AFTER_RE = re.compile(rf"\s?(?:{alternation(lexicon().time.one_year_change)})")
 FUTURE_YEARS_RE = re.compile(r"(?:未来|今后)([一二三四五六七八九十\d]+)年")
 LABELLED_CELL_RE = re.compile(r"[\u4e00-\u9fff]{2,6}\($")
 SINCE_FROM_RE = re.compile(r"[从由]\s?$")
@@ -165,8 +168,9 @@ def extract_claims(segments: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.
         actual, current = report_years(dates.get(doc_id, ""), columns[4])
         dated = DATE_RE.match(dates.get(doc_id, "") or "")
         year = int(dated.group(1)) if dated else None
+        month = int(dated.group(2)) if dated and dated.group(2) else None
         reader = SegmentReader(doc_id, actual, current, claims, numbers, year, context.main_place(columns[4]),
-                               yuan_currency(columns[4]))
+                               yuan_currency(columns[4]), month)
         for row in zip(*columns, strict=True):
             reader.read(*row)
     return _table(claims, CLAIM_COLUMNS, Claim), _table(numbers, NUMBER_COLUMNS, NumberToken)
@@ -241,9 +245,11 @@ class SegmentReader:
     """Reads the segments of one document into claim and number-token rows."""
 
     def __init__(self, doc_id: str, last_actual: int | None, current: int | None, claims: list,
-                 numbers: list, year: int | None = None, main_geo: str = "", yuan: str = "CNY"):
+                 numbers: list, year: int | None = None, main_geo: str = "", yuan: str = "CNY",
+                 month: int | None = None):
         self.doc_id = doc_id
         self.yuan = yuan  # the currency of a bare 元 in this document
+        self.month = month
         self.main_geo = main_geo
         self.placed = False
         self.last_actual = last_actual
@@ -299,9 +305,11 @@ class SegmentReader:
         self.last_money = (-1, self.last_money[1]) if goes_on else None
         self.last_claim: tuple[int, int, str, float, str, str] = (-1, -1, "", 0.0, "", "")
         self.previous = None
+        self.period_kinds: dict[str, tuple[str, int, int]] = {}
         self.subject: tuple[int, str] = (-1, "")
         self.last_figure: tuple[int, int, str, str] = (-1, -1, "", "")
-        self.periods = periods = find_periods(clean, self.year) if DIGIT_RE.search(clean) or self.year else []
+        readable = DIGIT_RE.search(clean) or self.year
+        self.periods = periods = find_periods(clean, self.year, self.month) if readable else []
         self.period_starts = [p.start for p in periods]
         # In a paragraph of ordinary length, a sentence without a date inherits the last one written
         # before it; in a whole report flattened into one line, dates are too far apart to carry.
@@ -489,7 +497,7 @@ class SegmentReader:
         if self.cells is None or self.header is self.cells:
             return None
         col = self.clean.count("\t", 0, pos)
-        found = find_periods(self.header[col], self.year) if 0 < col < len(self.header) else []
+        found = find_periods(self.header[col], self.year, self.month) if 0 < col < len(self.header) else []
         return found[0] if len(found) == 1 else None
 
     def chinese_non_claim(self, q: Quantity) -> tuple[NonClaimReason, str] | None:
@@ -537,6 +545,8 @@ class SegmentReader:
         if kind == "actual" and period is None and self.previous and self.previous[0] == s_lo and not (
                 context.CONTRAST_RE.match(clean, scope[0])):
             kind = self.previous[2]  # a sentence that opened on a forecast goes on forecasting, not past 但
+        if kind == "actual" and period is not None:
+            kind = self.kind_of_period(period, (s_lo, s_hi), scope)
         if self.grid is not None and self.grid.forecast:
             kind = "forecast"  # a 2027E or 2025F row or column
         if period is None and self.current and kind == "actual":
@@ -599,6 +609,8 @@ class SegmentReader:
                 not metric_text or metric_text in context.GEOGRAPHY):
             metric_text = q.unit_text.strip()  # China had 9,183 AI-related companies: what is counted
         self.previous = (s_lo, period, kind)
+        if period is not None:
+            self.period_kinds[period.label] = (kind, s_lo, s_hi)
         if q.unit in CURRENCY_UNITS:
             self.last_money, self.money_line = (q.end, q.unit), self.line
         self.subject = (s_lo, metric_text)
@@ -651,9 +663,10 @@ class SegmentReader:
         period = self.cell_period(q.start) or period_for(self.clean, periods, q.start, q.end, sentence, scope,
                                                           self.carry, starts)
         if period is not None and period.present and any(
-                not p.present and not p.base
+                not p.present and not p.base and (p.start < q.start or not p.topic)
                 for p in periods[bisect_left(starts, sentence[0]):bisect_left(starts, sentence[1])]):
-            # 当前…，2024年国内GPU算力缺口达: a year the sentence names wins over its 当前
+            # 当前…，2024年国内GPU算力缺口达: a year the sentence names wins over its 当前, unless it is
+            # written after the figure to open a clause of its own (目前…800家，截至6月底，…)
             periods = [p for p in periods if not p.present]
             starts = [p.start for p in periods]
             period = period_for(self.clean, periods, q.start, q.end, sentence, scope, self.carry, starts)
@@ -674,9 +687,33 @@ class SegmentReader:
         if period is None and not self.dated(sentence):  # a dated sentence never borrows another's year
             period = self.context_period
         if period is not None and period.since and self.last_actual and self.last_actual > period.first:
+            if ONE_YEAR_CHANGE_RE.search(self.clean, scope[0], q.start) or ONE_YEAR_AFTER_RE.match(
+                    self.clean, q.end):
+                # 自2021年以来…，其中AI收入同比增长80%: a year-on-year change is the span's last year's, but
+                # 以20%的同比增速 (a rate kept up every year) runs over the span
+                year = self.last_actual
+                return period._replace(first=year, last=year, grain="year", label=str(year))
             label = f"{period.first}-{self.last_actual}"
             return period._replace(last=self.last_actual, grain="span", label=label)
         return period
+
+    def kind_of_period(self, period: Period, sentence: tuple[int, int], scope: tuple[int, int]) -> str:
+        """The kind of a figure read as actual, from its period: a target year (到2027年, by 2028) in an
+        undated text, or the year an earlier figure of its paragraph forecast (…expected to spend $80
+        billion in 2026, a 12% increase; 其中约40%…), make it a forecast unless its own words say it
+        was observed (已, already) or turn from the forecast (但, but)."""
+        own = self.clean[scope[0]:scope[1]]
+        if context.OBSERVED_RE.search(own) or context.CONTRAST_RE.match(own):
+            return "actual"
+        if period.target and self.year is None:
+            return "forecast"
+        kind, lo, hi = self.period_kinds.get(period.label, ("", -1, -1))
+        if kind != "forecast":
+            return "actual"
+        if lo == sentence[0]:
+            return "forecast"
+        carried = period.end <= sentence[0]  # its year is written in no sentence of its own
+        return "forecast" if carried and sentence[0] - hi <= self.carry else "actual"
 
     def restated(self, q: Quantity, s_lo: int) -> str:
         """The id of the figure just before ``q`` that ``q`` restates in another unit or currency

@@ -19,7 +19,12 @@ YEAR = (r"(?<!\d)(?<!\d[.,])(?:19[5-9]\d|20[0-4]\d|[\ue000-\ue01f])"
 CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
               "first": 1, "second": 2, "third": 3, "fourth": 4}
 
-YEAR_HINT_RE = re.compile(rf"(?:19[5-9]|20[0-4])\d|[{re.escape(_LOST)}]0[0-4]\d")
+YEAR_HINT_RE = re.compile(
+    rf"(?:19[5-9]|20[0-4])\d|[{re.escape(_LOST)}]0[0-4]\d|[1-4][QH]\d\d|\d\d[QH][1-4]|民[国國]\s?\d")
+#: Taiwan counts years of the Republic (民國113年 is 2024): this is added to them.
+ROC_EPOCH = 1911
+#: A quarter, half or month written without its year (第二季度, 上半年, 截至6月底, the second quarter, Q2).
+PART_HINT_RE = re.compile(r"季|半年|月[底末]|quarter|half|(?<![A-Za-z0-9])[QH][1-4](?![\dA-Za-z])")
 _CHINESE_RELATIVE = {w: o for w, o in _TIME.relative_years.items() if not w.isascii()}
 _ENGLISH_RELATIVE = {w: o for w, o in _TIME.relative_years.items() if w.isascii()}
 #: Relative years and words for the present, as written: 去年, 上年度, last year, 目前, currently.
@@ -28,8 +33,12 @@ RELATIVE_RE = re.compile(
     f"|(?P<now>{alternation(_TIME.present)})",
     re.IGNORECASE,
 )
+#: 届时, 该年, by then: the period just named, again.
+ANAPHOR_RE = re.compile(alternation(_TIME.anaphoric), re.IGNORECASE)
+#: A list item's mark in a list flattened onto one line (• …, ● …, - … between spaces).
+ITEM_MARK_RE = re.compile(r"[•▪●◆■◦]|(?<=\s)-(?=\s)")
 PERIOD_RE = re.compile(
-    rf"(?=[12FIBfiobsutQHf\ue000-\ue01f{re.escape(_LOST)}])(?:"
+    rf"(?=[0-9FIBfiobsutQHf\ue000-\ue01f第上下民{re.escape(_LOST)}])(?:"
     # 2022-2027年, 2022年至2027年, 2025E-2030E, and 20252030年 whose dash was lost
     rf"(?P<y1>{YEAR})\s?[年E]?\s?(?:-|–|—|~|～|至|到|to)\s?(?P<y2>{YEAR})\s?[年E]?"
     rf"|(?<!\d)(?P<g1>20[0-4]\d)(?P<g2>20[0-4]\d)(?=年)"
@@ -41,6 +50,17 @@ PERIOD_RE = re.compile(
     rf"|Q(?P<eq>[1-4])\s?(?P<eqy>{YEAR})|H(?P<eh>[12])\s?(?P<ehy>{YEAR})"
     rf"|(?P<wq>first|second|third|fourth) quarter (?:of )?(?P<wqy>{YEAR})"
     rf"|(?P<wh>first|second) half (?:of )?(?P<why>{YEAR})"
+    # a year (and month) of the Republic: 民國112年 (2023), 民國113年5月
+    r"|民[国國]\s?(?P<roc>[1-9]\d{1,2})\s?年(?:\s?(?P<rocm>1[0-2]|0?[1-9])\s?月)?"
+        # financial shorthand: 3Q23, 1H24, 23Q3, 24H1
+    r"|(?<![\dA-Za-z])(?:(?P<sq>[1-4])Q(?P<sqy>[0-4]\d)|(?P<tqy>[0-4]\d)Q(?P<tq>[1-4])"
+    r"|(?P<sh>[12])H(?P<shy>[0-4]\d)|(?P<thy>[0-4]\d)H(?P<th>[12]))(?![\dA-Za-z])"
+    # a part of the year written without its year: 第二季度, 上半年, 截至6月底, the second quarter, Q2
+    r"|(?<![\d年])(?:第(?P<nq>[一二三四])季度?|(?P<nh>[上下])半年(?!度)"
+    r"|(?<![\d./-])(?P<nm>1[0-2]|[1-9])\s?月(?=\s?[底末])"
+    r"|(?P<nwq>first|second|third|fourth) quarter(?! (?:of )?(?:19|20)\d\d)"
+    r"|(?P<nwh>first|second) half(?! (?:of )?(?:19|20)\d\d)"
+    r"|(?<![A-Za-z0-9])(?:Q(?P<nqq>[1-4])|H(?P<nhh>[12]))(?![\dA-Za-z]|\s?(?:19|20)\d\d))"
     rf"|(?P<y>{YEAR})(?:\s?年|[EA](?![A-Za-z]))"
     rf"|(?:FY|[Ii]n |[Bb]y |for |of |since |until |through |fiscal )(?P<ey>{YEAR})(?![\d%]|\.\d))"
 )
@@ -48,9 +68,24 @@ PERIOD_RE = re.compile(
 
 #: 较2023年, 比2022年 and 2025年后 name a base of comparison or a starting point, not the period.
 BASE_BEFORE_RE = re.compile(r"(?:较|比|相比|相较|较之|同比|对比|低于|高于)$")
+#: 到2027年, 力争到2025年, by 2028: a target year; not 到2023年底 (as of), not 提升到 (a level).
+TARGET_BEFORE_RE = re.compile(
+    rf"(?<![提升增降扩长达])(?:{alternation(w for w in _TIME.target_before if not w.isascii())})\s?$")
+TARGET_OPENING_RE = re.compile(
+    rf"(?:{alternation(w for w in _TIME.target_before if w.isascii())})\s", re.IGNORECASE)
+TARGET_AFTER_RE = re.compile(r"\s?(?:年)?\s?(?:底|末|年底|年末)")
+#: "up 18% from the second quarter of 2024", "than in 2023", "compared with the same period of 2024".
+EN_BASE_BEFORE_RE = re.compile(
+    rf"(?<![A-Za-z])(?:{alternation(_TIME.base_before)})\s+(?:the\s)?(?:same\s)?"
+    r"(?:(?:period|quarter|month|half|time|level|figure)s?\s)?$",
+    re.IGNORECASE,
+)
+#: How far back (characters) an English base word is looked for before a period.
+EN_BASE_WINDOW = 40
 BASE_AFTER_RE = re.compile(r"(?:底|末)?(?:后|以后|之后)(?![0-9])")
-#: 自2020年起 and 2020年以来 run from that year to the report's last observed year.
+#: 自2020年起, 2020年以来 and since 2020 run from that year to the report's last observed year.
 SINCE_BEFORE_RE = re.compile(r"[自从]\s?$")
+SINCE_OPENING_RE = re.compile(r"since\s", re.IGNORECASE)
 SINCE_AFTER_RE = re.compile(r"\s?(?:[\u4e00-\u9fff]{1,3}?)?(?:起|以来)")
 #: "2024年," and "截至2023年底," open a sentence and frame all of it.
 TOPIC_AFTER_RE = re.compile(
@@ -95,6 +130,7 @@ class Period(NamedTuple):
     relative: bool = False
     present: bool = False
     lost_digit: bool = False
+    target: bool = False
 
 
 def resolve_relative(text: str, year: int | None) -> str:
@@ -112,7 +148,8 @@ def resolve_relative(text: str, year: int | None) -> str:
             chars = chr(RELATIVE_BASE + offset) + ("年" if m.group("zh") else "")
         if m.group("zh") or m.group("now") and not m.group().isascii():
             return chars + "\u3000" * (len(m.group()) - len(chars))
-        return ("in " + chars[0]).ljust(len(m.group()))[:len(m.group())] if len(m.group()) >= 4 else m.group()
+        # padded before, so that what follows the word (At present, …) follows the mark too
+        return ("in " + chars[0]).rjust(len(m.group())) if len(m.group()) >= 4 else m.group()
 
     return RELATIVE_RE.sub(mark, text)
 
@@ -129,22 +166,60 @@ def _year(text: str, year: int | None) -> tuple[int, bool, bool] | None:
     return int(text), False, False
 
 
-def find_periods(text: str, year: int | None = None) -> list[Period]:
+def find_periods(text: str, year: int | None = None, month: int | None = None) -> list[Period]:
     """Every period expression in ``text``, in order, marked when it is a base of comparison or a topic.
 
     :param year: the document's year, against which relative years (去年, next year) are resolved
+    :param month: the document's month: a quarter, half or month written without its year (第二季度,
+        the second quarter, 截至6月底) is the one nearest the document's date
     """
     if year is not None and RELATIVE_RE.search(text):
         text = resolve_relative(text, year)
-    elif not YEAR_HINT_RE.search(text):
+    elif not YEAR_HINT_RE.search(text) and (year is None or not PART_HINT_RE.search(text)):
         return []
     return [p._replace(base=bool(BASE_BEFORE_RE.search(text, max(0, p.start - 3), p.start)
-                                 or BASE_AFTER_RE.match(text, p.end)),
+                                 or BASE_AFTER_RE.match(text, p.end) or _english_base(text, p)),
                        topic=bool(TOPIC_AFTER_RE.match(text, p.end) and _opens_clause(text, p.start)
                                   or AS_OF_BEFORE_RE.search(text, max(0, p.start - 3), p.start)),
                        since=bool(SINCE_BEFORE_RE.search(text, max(0, p.start - 2), p.start)
-                                  and SINCE_AFTER_RE.match(text, p.end)))
-            for p in _periods(text, year)]
+                                  and SINCE_AFTER_RE.match(text, p.end)
+                                  or SINCE_OPENING_RE.match(text, p.start)),
+                       target=_target(text, p))
+            for p in _with_anaphors(text, _periods(text, year, month))]
+
+
+def _target(text: str, period: Period) -> bool:
+    """Whether ``period`` is a year set as a target (到2027年, by 2028) rather than a date as of which
+    something stood (到2023年底, by the end of 2023)."""
+    if period.grain != "year" or TARGET_AFTER_RE.match(text, period.end):
+        return False
+    return bool(TARGET_BEFORE_RE.search(text, max(0, period.start - 4), period.start)
+                or TARGET_OPENING_RE.match(text, period.start))
+
+
+def _with_anaphors(text: str, periods: list[Period]) -> list[Period]:
+    """``periods`` with each word pointing back (届时, 该年, by then) as the period last named before it:
+    the year itself for a start (自2027年起…该年), the last year of a span (2025-2030年…届时)."""
+    if not periods or not ANAPHOR_RE.search(text, periods[0].end):
+        return periods
+    found = list(periods)
+    starts = [p.start for p in periods]
+    for m in ANAPHOR_RE.finditer(text, periods[0].end):
+        before = (p for p in reversed(periods[:bisect_left(starts, m.start())]) if p.end <= m.start())
+        named = next((p for p in before if not p.base), None)
+        if named is None:
+            continue
+        if named.grain == "span":
+            named = named._replace(first=named.last, grain="year", label=str(named.last))
+        found.append(named._replace(start=m.start(), end=m.end(), present=False, since=False))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _english_base(text: str, period: Period) -> bool:
+    """Whether an English base word stands before ``period`` ("from the second quarter of 2024"); the
+    start of a span ("from 2022 to 2026") is not a base."""
+    return period.grain != "span" and EN_BASE_BEFORE_RE.search(
+        text, max(0, period.start - EN_BASE_WINDOW), period.start) is not None
 
 
 def _opens_clause(text: str, pos: int) -> bool:
@@ -158,7 +233,7 @@ def _opens_clause(text: str, pos: int) -> bool:
 YEAR_GROUPS = ("y1", "y2", "qy", "hy", "my", "eqy", "ehy", "wqy", "why", "y", "ey")
 
 
-def _periods(text: str, year: int | None) -> list[Period]:
+def _periods(text: str, year: int | None, month: int | None) -> list[Period]:
     found = []
     for m in PERIOD_RE.finditer(text):
         g = m.groupdict()
@@ -173,8 +248,9 @@ def _periods(text: str, year: int | None) -> list[Period]:
                 marks["present"] |= g[key][0] == PRESENT_MARK
                 g[key] = str(resolved[0])
         else:
-            period = _period(m, g)
+            period = _period(m, g) or _part_of_year(m, g, year, month)
             if period is not None:
+                marks["relative"] |= period.relative
                 found.append(period._replace(**marks))
     return found
 
@@ -198,8 +274,43 @@ def _period(m: re.Match, g: dict) -> Period | None:
     if g["my"]:
         year, month = int(g["my"]), int(g["m"])
         return Period(m.start(), m.end(), year, year, "month", f"{year}-{month:02d}", False)
-    year = int(g["y"] or g["ey"])
-    return Period(m.start(), m.end(), year, year, "year", str(year), False)
+    if g["roc"]:  # 民國112年, 民國113年5月
+        year = ROC_EPOCH + int(g["roc"])
+        if g["rocm"]:
+            month = int(g["rocm"])
+            return Period(m.start(), m.end(), year, year, "month", f"{year}-{month:02d}", False)
+        return Period(m.start(), m.end(), year, year, "year", str(year), False)
+    if g["sqy"] or g["tqy"]:  # 3Q23, 23Q3
+        year, q = 2000 + int(g["sqy"] or g["tqy"]), int(g["sq"] or g["tq"])
+        return Period(m.start(), m.end(), year, year, "quarter", f"{year}Q{q}", False)
+    if g["shy"] or g["thy"]:  # 1H24, 24H1
+        year, half = 2000 + int(g["shy"] or g["thy"]), int(g["sh"] or g["th"])
+        return Period(m.start(), m.end(), year, year, "half", f"{year}H{half}", False)
+    if g["y"] or g["ey"]:
+        year = int(g["y"] or g["ey"])
+        return Period(m.start(), m.end(), year, year, "year", str(year), False)
+    return None
+
+
+def _part_of_year(m: re.Match, g: dict, year: int | None, month: int | None) -> Period | None:
+    """第二季度, 上半年, 截至6月底, the second quarter, Q2 written without a year: the one nearest the
+    document's date (in February, the fourth quarter is last year's); None in an undated text."""
+    if year is None:
+        return None
+    if g["nq"] or g["nwq"] or g["nqq"]:
+        q = CN_QUARTER[g["nq"] or g["nwq"] or g["nqq"]]
+        grain, first_month, months, label = "quarter", 3 * q - 2, 3, f"Q{q}"
+    elif g["nh"] or g["nwh"] or g["nhh"]:
+        half = 1 if g["nh"] == "上" or g["nwh"] == "first" or g["nhh"] == "1" else 2
+        grain, first_month, months, label = "half", 6 * half - 5, 6, f"H{half}"
+    elif g["nm"]:
+        grain, first_month, months = "month", int(g["nm"]), 1
+        label = f"-{first_month:02d}"
+    else:
+        return None
+    if month is not None and first_month + (months - 1) / 2 - month > 6:
+        year -= 1
+    return Period(m.start(), m.end(), year, year, grain, f"{year}{label}", False, relative=True)
 
 
 def period_for(text: str, periods: list[Period], start: int, end: int, sentence: tuple[int, int],
@@ -210,11 +321,14 @@ def period_for(text: str, periods: list[Period], start: int, end: int, sentence:
     one that opens a sentence as its topic ("2024年,…"); English often puts the year after the
     number ("259.9 EFLOPS in 2022"), so a period after it in its scope is the next choice. A base
     of comparison (较2023年) is not the claim's period. A sentence without any date carries on the
-    last one written up to ``carry`` characters before it.
+    last one written up to ``carry`` characters before it, but not from an earlier item of a list
+    flattened onto one line (• …, - …).
 
     :param starts: the ``start`` of each period, for a binary search in long lines.
     """
     (s_lo, s_hi), (c_lo, c_hi) = sentence, scope
+    item = _item_start(text, s_lo, start)
+    s_lo, carry = (item, 0) if item > s_lo else (s_lo, carry)
     starts = starts if starts is not None else [p.start for p in periods]
     i = bisect_left(starts, end)
     dated = False
@@ -238,8 +352,15 @@ def period_for(text: str, periods: list[Period], start: int, end: int, sentence:
         if p.end < s_lo - carry:
             break
         if p.end <= s_lo:
-            return p
+            return None if ITEM_MARK_RE.search(text, p.end, s_lo + 1) else p
     return None
+
+
+def _item_start(text: str, lo: int, start: int) -> int:
+    """Where the list item holding ``start`` begins within its sentence (after its mark), else ``lo``:
+    a list flattened onto one line runs its items together."""
+    marks = [m.end() for m in ITEM_MARK_RE.finditer(text, lo, start)]
+    return marks[-1] if marks else lo
 
 
 def _single_year_before(text: str, periods: list[Period], lo: int, start: int) -> Period | None:

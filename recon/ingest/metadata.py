@@ -8,6 +8,8 @@ from bisect import bisect_left
 
 from recon.ingest.clean import to_simplified
 
+ROC_EPOCH = 1911
+"""Taiwan counts years of the Republic: 民國113年 is 1911 + 113 = 2024."""
 DATE_LINES = 60
 """The report date is looked for in this many first lines (the cover and front matter)."""
 COVER_LINE = 60
@@ -21,15 +23,17 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 #: the positions where it cannot start.
 DATE_FORMS = [
     (re.compile(rf"(?=[12]){_YEAR}\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月(?:\s*{_DAY}\s*[日号])?"), False),
+    (re.compile(r"(?=[中民])(?:中华|中華)?民[国國]\s*(?P<roc>[1-9]\d{1,2})\s*年\s*"
+                r"(?P<month>1[0-2]|0?[1-9])\s*月"), False),
     (re.compile(rf"(?=[0-9])\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE), False),
     (re.compile(rf"(?=[jfmasond])\b{_MONTH}\s+(?:{_DAY}(?:st|nd|rd|th)?,?\s+)?{_YEAR}\b", re.IGNORECASE),
      False),
     (re.compile(rf"(?=[12])(?<![\d.])(?<!\d[-/]){_YEAR}(?P<sep>[-/.])(?P<month>1[0-2]|0?[1-9])(?:(?P=sep){_DAY})?"
                 r"(?![\d])"), True),
 ]
-"""How a date is written: ``2023年12月(8日)``, ``3 March 2025``, ``Mar 3, 2025``, ``2024-05-17``,
-``2024/5/17``, ``2024.05.17``. The last form (True) counts without a label only with its day:
-``2022-12`` alone may be a span."""
+"""How a date is written: ``2023年12月(8日)``, ``民國113年5月`` (1911 + 113), ``3 March 2025``,
+``Mar 3, 2025``, ``2024-05-17``, ``2024/5/17``, ``2024.05.17``. The last form (True) counts without
+a label only with its day: ``2022-12`` alone may be a span."""
 DATE_LABEL = re.compile(
     r"(?:\b(?:date[d]?|published(?:\s+on)?|publication\s+date|posted(?:\s+on)?|released?(?:\s+on)?|"
     r"release\s+date|(?:last\s+)?updated(?:\s+on)?|issued(?:\s+on)?)|"
@@ -82,7 +86,8 @@ def dates_in(line: str) -> list[tuple[int, int, int, bool]]:
                 continue
             named = m.groupdict().get("name")
             month = _MONTHS.index(named.lower()[:3]) + 1 if named else int(m.group("month"))
-            found.append((m.start(), int(m.group("year")), month, labelled))
+            year = ROC_EPOCH + int(m.group("roc")) if m.groupdict().get("roc") else int(m.group("year"))
+            found.append((m.start(), year, month, labelled))
             taken.insert(at, m.span())
     return sorted(found)
 

@@ -102,12 +102,16 @@ class Changes:
 
 @dataclass(frozen=True)
 class TimeWords:
-    """time.yaml: relative years as offsets from the document's year, the present, targets."""
+    """time.yaml: relative years as offsets from the document's year, the present, targets, bases of
+    comparison and words that point back to the year just named."""
 
     relative_years: dict[str, int]
     present: tuple[str, ...]
     target_before: tuple[str, ...]
     lost_digit: tuple[str, ...]
+    base_before: tuple[str, ...]
+    anaphoric: tuple[str, ...]
+    one_year_change: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -388,7 +392,9 @@ def _time(f: _File) -> TimeWords:
         if offset != int(offset):
             f.fail(f"relative_years.{word}", "expected a whole number of years")
     return TimeWords(relative_years={w: int(o) for w, o in offsets.items()}, present=f.words("present"),
-                     target_before=f.words("target_before"), lost_digit=f.words("lost_digit"))
+                     target_before=f.words("target_before"), lost_digit=f.words("lost_digit"),
+                     base_before=f.words("base_before"), anaphoric=f.words("anaphoric"),
+                     one_year_change=f.words("one_year_change"))
 
 
 def _kinds(f: _File) -> Kinds:
