@@ -40,7 +40,7 @@ def check_facts(
         return empty(Finding)
     groups = Group.validate(groups) if groups is not None else None
     facts = _forecasts_by_date(_labelled(facts, groups, documents), documents)
-    facts = with_intervals(facts, suites.intervals)
+    facts = with_intervals(_with_sentence(facts), suites.intervals)
     inputs = Inputs(facts=facts, named=_named_by_group(facts, groups), suites=suites)
     parts = [part for check in CHECKS if check.id in suites.checks for part in check.run(inputs)]
     parts = [p for p in parts if not p.empty]
@@ -49,6 +49,12 @@ def check_facts(
     findings = pd.concat(parts, ignore_index=True)
     findings = findings.sort_values(["outcome", "check", "finding_id"], kind="stable", ignore_index=True)
     return Finding.validate(findings)
+
+
+def _with_sentence(facts: pd.DataFrame) -> pd.DataFrame:
+    """Number each sentence (``sentence``, one per document, line and quote): checks that look for a
+    figure's neighbours in its sentence join on one integer, not on the text of its quote."""
+    return facts.assign(sentence=facts.groupby(["doc_id", "line", "quote"], sort=False).ngroup())
 
 
 def _forecasts_by_date(facts: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:

@@ -344,7 +344,7 @@ def _conflict_table(facts: pd.DataFrame, respectively: list[str]) -> pd.DataFram
     and are not compared at all.
     """
     keys = SAME_KEY + ["doc_id", "base_unit"]
-    sentence = keys + ["line", "quote"]
+    sentence = keys + ["sentence"]
     in_sentence = facts.groupby(sentence, sort=False)
     facts = facts.assign(
         sentence_lo=in_sentence["lo"].transform("min"), sentence_hi=in_sentence["hi"].transform("max"),

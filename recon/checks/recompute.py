@@ -18,7 +18,7 @@ LEVEL_TYPES = ["level", "count", "price"]
 ENDPOINT_COLUMNS = [
     "claim_id", "doc_id", "kind", "surface", "base_unit", "base_value", "lo", "hi", "metric_name",
 ]
-PROXIMITY = [["doc_id", "line", "quote"], ["doc_id", "line"], ["doc_id"], []]
+PROXIMITY = [["sentence"], ["doc_id", "line"], ["doc_id"], []]
 """Where an endpoint is looked for, nearest first: the same sentence, line (paragraph), document, anywhere."""
 IN_DOCUMENT = PROXIMITY[:3]
 """A growth is recomputed from its own document's levels; other documents' priors are cross-source."""
@@ -138,7 +138,7 @@ def find_levels(
 ) -> pd.DataFrame:
     """For each row, the level of its metric and geo in ``year``: the nearest statement wins.
 
-    :param rows: the rates looking for a level (metric, scope, local, geo, doc_id, line, quote)
+    :param rows: the rates looking for a level (metric, scope, local, geo, doc_id, line, sentence)
     :param levels: candidate level facts from :func:`level_facts`
     :param year: the year wanted, aligned with ``rows``
     :param metric: the level's metric; by default the rate's own (a rate and its level share it)
@@ -146,7 +146,7 @@ def find_levels(
     :param columns: the level's columns returned
     :return: endpoint columns indexed like the rows that found one
     """
-    probe = rows[["geo", "doc_id", "line", "quote", *IDENTITY]].assign(year=year)
+    probe = rows[["geo", "doc_id", "line", "sentence", *IDENTITY]].assign(year=year)
     if metric is not None:
         probe = probe.assign(metric=metric)
     probe = probe.dropna(subset=["year"]).astype({"year": "int64"})
@@ -195,7 +195,7 @@ def stated_years(prefix: str) -> float:
 
 def _span_from_sentence(rates: pd.DataFrame, levels: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """A CAGR's first and last year, taken from its sentence's levels when the claim has no span."""
-    keys = ["doc_id", "line", "quote", *IDENTITY, "geo"]
+    keys = ["sentence", *IDENTITY, "geo"]
     span = levels.groupby(keys)["year"].agg(["min", "max"]).reset_index()
     probe = rates[keys]
     merged = probe.reset_index(names="row").merge(span, on=keys, how="left").set_index("row")
@@ -214,7 +214,7 @@ def _preceding_pair(rates: pd.DataFrame, levels: pd.DataFrame) -> tuple[pd.DataF
     A CAGR outside the glossary follows its endpoints, whatever metric they were given:
     从2022年的195亿美元增长到2026年的347亿美元，五年年复合增长率达17.3%.
     """
-    keys = ["doc_id", "line", "quote"]
+    keys = ["sentence"]
     found = levels[keys].join(levels[ENDPOINT_COLUMNS + ["start", "year"]].add_prefix("found_"))
     pairs = rates[keys + ["start"]].reset_index(names="row").merge(found, on=keys)
     pairs = pairs[pairs["found_start"] < pairs["start"]]

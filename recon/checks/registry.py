@@ -102,7 +102,7 @@ class Inputs:
     """What the checks read, made once per audit by :func:`recon.checks.check_facts`."""
 
     facts: pd.DataFrame
-    """Matched facts with their metric label, publisher and intervals."""
+    """Matched facts with their metric label, publisher, intervals and sentence number."""
     named: pd.DataFrame
     """The same facts named by their group (its metric and geo), for checks that report groups."""
     suites: Suites

@@ -12,7 +12,7 @@ from .recompute import DerivedFigureTable, find_levels, in_one_year, level_facts
 from .suite import Suites
 from .tolerance import format_number, relative_gap, written_factor, written_range
 
-WHOLE = ["doc_id", "line", "quote", "period", "geo"]
+WHOLE = ["sentence", "period", "geo"]
 """Shares listed in one sentence for one period and place are read as parts of one whole
 (分别占据市场份额的32%、25%和18%); shares of a whole spread over sentences are not summed."""
 
@@ -53,8 +53,8 @@ def check_derived_parts(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFram
 def _parts_beside(shares: pd.DataFrame, levels: pd.DataFrame, whole: pd.DataFrame) -> pd.DataFrame:
     """The part each share sits beside: the nearest level in its sentence, same year and place,
     smaller than the whole and in its unit (…295起，占比26.5%…)."""
-    keys = ["doc_id", "line", "quote", "geo", "year"]
-    probe = shares[["doc_id", "line", "quote", "geo", "start"]].assign(
+    keys = ["sentence", "geo", "year"]
+    probe = shares[["sentence", "geo", "start"]].assign(
         year=shares["period_start"].astype("int64")
     ).join(whole[["claim_id", "base_unit", "base_value"]].add_prefix("whole_"), how="inner")
     columns = ["start", "claim_id", "doc_id", "kind", "surface", "base_unit", "base_value", "lo", "hi"]
@@ -136,7 +136,7 @@ def share_sum_table(facts: pd.DataFrame, max_gap: int, breaks: list[str]) -> pd.
     shares = facts[(facts["type"] == "share") & (facts["unit"] == "%")]
     shares = shares.assign(run=list_runs(shares, max_gap, breaks))
     table = grouped_claims(
-        shares, [*WHOLE, "run"], " + ", metric_name=("metric_name", "first"),
+        shares, [*WHOLE, "run"], " + ", metric_name=("metric_name", "first"), doc_id=("doc_id", "first"),
         sum_low=("stated_lo", "sum"), sum_high=("stated_hi", "sum"), sum_stated=("value", "sum"),
     )
     low = format_number(table["sum_low"], digits=4)
