@@ -16,6 +16,7 @@ from .suite import Suites, load_suites
 from .tolerance import with_intervals
 
 LEVEL_MEASURES = ["level", "count", "price"]
+DOCUMENT_ORDER = ["doc_id", "line", "start"]
 #: Fact columns no check reads: dropped first, as every row selection in the checks copies each column.
 UNREAD_COLUMNS = ["page", "origin_text", "origin_claim_span", "row_label", "col_label", "metric_score"]
 
@@ -35,12 +36,14 @@ def check_facts(
         forecast even when the text does not say so
     :return: findings (``recon.schemas.Finding``), fails first, then passes
     """
-    facts = MatchedFact.validate(facts).reset_index(drop=True).drop(columns=UNREAD_COLUMNS, errors="ignore")
+    facts = MatchedFact.validate(facts).drop(columns=UNREAD_COLUMNS, errors="ignore")
+    # in document order once, so that every selection the checks make keeps it without sorting again
+    facts = facts.sort_values(DOCUMENT_ORDER, ignore_index=True)
     if facts.empty:
         return empty(Finding)
     groups = Group.validate(groups) if groups is not None else None
     facts = _forecasts_by_date(_labelled(facts, groups, documents), documents)
-    facts = with_intervals(_with_sentence(facts), suites.intervals)
+    facts = with_intervals(_numbered(facts), suites.intervals)
     inputs = Inputs(facts=facts, named=_named_by_group(facts, groups), suites=suites)
     parts = [part for check in CHECKS if check.id in suites.checks for part in check.run(inputs)]
     parts = [p for p in parts if not p.empty]
@@ -51,10 +54,14 @@ def check_facts(
     return Finding.validate(findings)
 
 
-def _with_sentence(facts: pd.DataFrame) -> pd.DataFrame:
-    """Number each sentence (``sentence``, one per document, line and quote): checks that look for a
-    figure's neighbours in its sentence join on one integer, not on the text of its quote."""
-    return facts.assign(sentence=facts.groupby(["doc_id", "line", "quote"], sort=False).ngroup())
+def _numbered(facts: pd.DataFrame) -> pd.DataFrame:
+    """Number each sentence (``sentence``: document, line and quote) and each ``identity`` (metric,
+    scope, geo and the document of a subject outside the glossary): checks that look for a figure's
+    neighbours or for the level a rate is about join on integers, not on text."""
+    return facts.assign(
+        sentence=facts.groupby(["doc_id", "line", "quote"], sort=False).ngroup(),
+        identity=facts.groupby(["metric", "scope", "geo", "local"], sort=False).ngroup(),
+    )
 
 
 def _forecasts_by_date(facts: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:

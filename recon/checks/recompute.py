@@ -25,9 +25,10 @@ IN_DOCUMENT = PROXIMITY[:3]
 PRIOR_COLUMNS = [
     "claim_id", "doc_id", "kind", "surface", "lo", "hi", "base_unit", "metric", "scope", "geo", "year",
 ]
-IDENTITY = ["metric", "scope", "local"]
-"""What a rate and the level it is about share: the metric (glossary id or subject), the definition
-words, and for a subject outside the glossary its document."""
+IDENTITY = ["identity"]
+"""What a rate and the level it is about share, numbered once by :func:`recon.checks.check_facts`: the
+metric (glossary id or subject), the definition words, the geography, and for a subject outside the
+glossary its document."""
 
 CHINESE_DIGITS = dict(zip("一二两三四五六七八九十", [1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10], strict=True))
 ENGLISH_DIGITS = dict(
@@ -126,33 +127,30 @@ def in_one_year(facts: pd.DataFrame) -> pd.Series:
 
 
 def level_facts(facts: pd.DataFrame) -> pd.DataFrame:
-    """Level facts of one calendar year: the candidates for endpoints and prior periods."""
+    """Level facts of one calendar year, in document order as the facts are: the candidates for
+    endpoints and prior periods."""
     levels = facts[facts["measure"].isin(LEVEL_TYPES) & in_one_year(facts)]
-    levels = levels.assign(year=levels["period_start"].astype("int64"))
-    return levels.sort_values(["doc_id", "line", "start"])
+    return levels.assign(year=levels["period_start"].astype("int64"))
 
 
 def find_levels(
-    rows: pd.DataFrame, levels: pd.DataFrame, year: pd.Series, metric: pd.Series | None = None,
+    rows: pd.DataFrame, levels: pd.DataFrame, year: pd.Series,
     proximity: list[list[str]] = PROXIMITY, columns: list[str] = ENDPOINT_COLUMNS,
 ) -> pd.DataFrame:
-    """For each row, the level of its metric and geo in ``year``: the nearest statement wins.
+    """For each row, the level of its identity (metric, scope, geo) in ``year``: the nearest statement wins.
 
-    :param rows: the rates looking for a level (metric, scope, local, geo, doc_id, line, sentence)
+    :param rows: the rates looking for a level (identity, doc_id, line, sentence)
     :param levels: candidate level facts from :func:`level_facts`
     :param year: the year wanted, aligned with ``rows``
-    :param metric: the level's metric; by default the rate's own (a rate and its level share it)
     :param proximity: where to look, nearest first (:data:`PROXIMITY`)
     :param columns: the level's columns returned
     :return: endpoint columns indexed like the rows that found one
     """
-    probe = rows[["geo", "doc_id", "line", "sentence", *IDENTITY]].assign(year=year)
-    if metric is not None:
-        probe = probe.assign(metric=metric)
+    probe = rows[["doc_id", "line", "sentence", *IDENTITY]].assign(year=year)
     probe = probe.dropna(subset=["year"]).astype({"year": "int64"})
     found = []
     for near in proximity:
-        keys = [*IDENTITY, "geo", "year"] + near
+        keys = [*IDENTITY, "year"] + near
         candidates = levels.drop_duplicates(keys)
         candidates = candidates[keys].join(candidates[columns].add_prefix("found_"))
         hits = probe.reset_index(names="row").merge(candidates, on=keys).set_index("row")
@@ -195,7 +193,7 @@ def stated_years(prefix: str) -> float:
 
 def _span_from_sentence(rates: pd.DataFrame, levels: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """A CAGR's first and last year, taken from its sentence's levels when the claim has no span."""
-    keys = ["sentence", *IDENTITY, "geo"]
+    keys = ["sentence", *IDENTITY]
     span = levels.groupby(keys)["year"].agg(["min", "max"]).reset_index()
     probe = rates[keys]
     merged = probe.reset_index(names="row").merge(span, on=keys, how="left").set_index("row")
@@ -564,12 +562,12 @@ def derived_prior_table(facts: pd.DataFrame, levels: pd.DataFrame, decline_words
     now = find_levels(rates, _not_inferred(levels), rates["year"], proximity=IN_DOCUMENT,
                       columns=[*ENDPOINT_COLUMNS, "qualifier"])
     rows = _implied_prior(rates.join(now.add_prefix("now_"), how="inner"))
-    key = [*IDENTITY, "geo", "year", "base_unit"]
+    key = [*IDENTITY, "year", "base_unit"]
     stated = _not_inferred(levels).drop_duplicates([*key, "doc_id", "lo", "hi"])
-    others = stated[PRIOR_COLUMNS + ["local", "base_value", "publisher"]].add_prefix("prior_")
+    others = stated[PRIOR_COLUMNS + [*IDENTITY, "base_value", "publisher"]].add_prefix("prior_")
     rows = rows.reset_index(names="row").merge(
-        others, left_on=[*IDENTITY, "geo", "prior_year", "now_base_unit"],
-        right_on=[f"prior_{k}" for k in IDENTITY] + ["prior_geo", "prior_year", "prior_base_unit"],
+        others, left_on=[*IDENTITY, "prior_year", "now_base_unit"],
+        right_on=[f"prior_{k}" for k in IDENTITY] + ["prior_year", "prior_base_unit"],
     )
     rows = rows[rows["prior_doc_id"] != rows["doc_id"]]
     gap = relative_gap(rows["implied_lo"], rows["implied_hi"], rows["prior_lo"], rows["prior_hi"])

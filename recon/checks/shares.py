@@ -115,8 +115,8 @@ def derived_part_table(facts: pd.DataFrame, levels: pd.DataFrame) -> pd.DataFram
 def list_runs(shares: pd.DataFrame, max_gap: int, breaks: list[str]) -> pd.Series:
     """Number each run of shares listed one after another in a sentence (数据标注占28%、算力租赁占39%、
     人才成本占25%): the text between two shares of a run is short, holds no digit and none of the
-    ``breaks`` (合计, 较, the 的 of 43%的算法服务商 that names each share's own whole)."""
-    shares = shares.sort_values(["doc_id", "line", "start"])
+    ``breaks`` (合计, 较, the 的 of 43%的算法服务商 that names each share's own whole). The shares come
+    in document order, as :func:`recon.checks.check_facts` orders the facts."""
     previous_end = shares.groupby(WHOLE, sort=False)["end"].shift()
     run = []
     number = 0
