@@ -80,6 +80,8 @@ class ShareSumParams(CheckParams):
     """Characters between two shares of one list; more starts a new list."""
     breaks: list[str] = []
     """Words that end a list of shares: a total, a change, a share naming its own whole."""
+    rate_words: list[str] = []
+    """Words that make a list's figures rates of each member (渗透率, adoption), not parts of one whole."""
 
 
 class PlausibilityParams(CheckParams):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -12,6 +14,9 @@ from .recompute import DerivedFigureTable, find_levels, in_one_year, level_facts
 from .suite import Suites
 from .tolerance import format_number, relative_gap, written_factor, written_range
 
+CLAUSE_MARKS = re.compile(r"[，；。！？：]|[,;.!?:](?:\s|$)")
+"""Where the clause around a list of shares ends: a comma, semicolon or stop (followed by a space in
+English, where 1,000 and 3.5 hold the same marks)."""
 WHOLE = ["sentence", "period", "geo"]
 """Shares listed in one sentence for one period and place are read as parts of one whole
 (分别占据市场份额的32%、25%和18%); shares of a whole spread over sentences are not summed."""
@@ -34,7 +39,8 @@ def check_share_sums(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
     if "share-sum" not in suites.checks:
         return []
     spec = suites.checks["share-sum"]
-    table = share_sum_table(facts, spec.params.get("max_gap", 16), spec.params.get("breaks") or [])
+    table = share_sum_table(facts, spec.params.get("max_gap", 16), spec.params.get("breaks") or [],
+                            spec.params.get("rate_words") or [])
     return [build_findings(ShareSumTable.validate(table), spec)]
 
 
@@ -131,10 +137,36 @@ def list_runs(shares: pd.DataFrame, max_gap: int, breaks: list[str]) -> pd.Serie
     return pd.Series(run, index=shares.index)
 
 
-def share_sum_table(facts: pd.DataFrame, max_gap: int, breaks: list[str]) -> pd.DataFrame:
-    """One row per run of two or more shares listed together for one period and place."""
+def rates_of_members(shares: pd.DataFrame, rate_words: list[str]) -> pd.Series:
+    """Which shares belong to a run that its clause calls a rate of each member (在零售(72%)、物流(58%)
+    等行业的渗透率; adoption reached 72% in retail, 58% in logistics): each is a share of its own
+    member's whole, so the run is no list of parts of one whole. The words are looked for in the clause
+    around the run, before its first share and after its last."""
+    rated = pd.Series(False, index=shares.index)
+    if not rate_words or shares.empty:
+        return rated
+    pattern = re.compile("|".join(map(re.escape, rate_words)), re.IGNORECASE)
+    runs = shares.groupby("run", sort=False)
+    for (quote, first, last), members in zip(
+        zip(runs["quote"].first(), runs["surface"].first(), runs["surface"].last(), strict=True),
+        runs.groups.values(), strict=True,
+    ):
+        at = quote.find(first)
+        end = quote.find(last, max(at, 0))
+        if at < 0 or end < 0:
+            continue
+        clause = CLAUSE_MARKS.split(quote[:at])[-1] + " " + CLAUSE_MARKS.split(quote[end + len(last):])[0]
+        rated[members] = pattern.search(clause) is not None
+    return rated
+
+
+def share_sum_table(facts: pd.DataFrame, max_gap: int, breaks: list[str],
+                    rate_words: list[str] = ()) -> pd.DataFrame:
+    """One row per run of two or more shares listed together for one period and place, unless the run
+    is of rates of each member (:func:`rates_of_members`)."""
     shares = facts[(facts["type"] == "share") & (facts["unit"] == "%")]
     shares = shares.assign(run=list_runs(shares, max_gap, breaks))
+    shares = shares[~rates_of_members(shares, list(rate_words))]
     table = grouped_claims(
         shares, [*WHOLE, "run"], " + ", metric_name=("metric_name", "first"), doc_id=("doc_id", "first"),
         sum_low=("stated_lo", "sum"), sum_high=("stated_hi", "sum"), sum_stated=("value", "sum"),

@@ -139,3 +139,23 @@ def test_a_share_above_100_percent_worded_as_a_growth_is_an_extraction_warning(s
     findings = check_facts(facts_table(misread), None, suites)
     assert outcomes(findings) == {("plausibility", "fail", "warning", ids(misread))}
     assert "growth" in findings.iloc[0]["message"]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("2023年，大模型在零售(72%)、物流(58%)、教育(41%)等行业的渗透率持续提高。", (72, 58, 41)),
+    ("2023年，大模型在零售(72%)、物流(58%)、教育(41%)等行業的滲透率持續提高。", (72, 58, 41)),
+    ("In 2023 adoption reached 72% in retail, 58% in logistics and 41% in education.", (72, 58, 41)),
+    ("制造业覆盖率为66%，金融业为57%，零售业为45%。", (66, 57, 45)),
+], ids=["zh-Hans", "zh-Hant", "en", "rate-before-list"])
+def test_a_list_of_rates_each_of_its_own_member_is_not_summed(suites, text, values):
+    """A penetration or adoption rate is a share of each member's own whole (retail's firms, logistics'
+    firms): the list adds up to more than 100 % without any error."""
+    findings = check_facts(facts_table(*listed(text, values)), None, suites)
+    assert "share-sum" not in {f[0] for f in outcomes(findings)}
+
+
+def test_a_rate_word_in_another_clause_does_not_stop_a_share_sum(suites):
+    text = "2025年，制造、金融、医疗分别占60%、35%和12%，渗透率仍在提高。"
+    shares = listed(text, (60, 35, 12))
+    findings = check_facts(facts_table(*shares), None, suites)
+    assert outcomes(findings) == {("share-sum", "fail", "error", ids(*shares))}
