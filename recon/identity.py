@@ -52,6 +52,8 @@ class Concepts:
     """Words that qualify a measure, not what is measured (同比, 名义, representing), longest first."""
     share_of: tuple[str, ...] = ()
     """Words opening a share's phrase that name its whole (占数字经济比重: a share of the digital economy)."""
+    owners: re.Pattern | None = None
+    """Possessives opening a figure's clause (其, its): the figure is of a thing named before it."""
 
     def own_subject(self, subject: str) -> str:
         """The subject, or '' when it is made of measure modifiers alone (同比名义 of 同比名义增长16.2%):
@@ -200,7 +202,9 @@ def load_concepts(path: str | Path) -> Concepts:
         raise ConfigError(path, f"not valid YAML: {error}") from error
     if not isinstance(raw, dict):
         raise ConfigError(path, "expected a mapping with ignore, scopes and concepts")
-    unknown = set(raw) - {"ignore", "scopes", "concepts", "generic", "measure_modifiers", "share_of"}
+    known = {"ignore", "scopes", "concepts", "generic", "measure_modifiers", "share_of", "owners",
+             "not_owners"}
+    unknown = set(raw) - known
     if unknown:
         raise ConfigError(path, "unknown key", key=sorted(unknown)[0])
     return Concepts(
@@ -212,7 +216,20 @@ def load_concepts(path: str | Path) -> Concepts:
         modifiers=tuple(sorted(_word_list(path, "measure_modifiers", raw.get("measure_modifiers", [])),
                                key=len, reverse=True)),
         share_of=tuple(_raw_words(path, "share_of", raw.get("share_of", []))),
+        owners=_owners(path, raw),
     )
+
+
+def _owners(path: Path, raw: dict) -> re.Pattern | None:
+    """A clause opening with a possessive (``owners``) that is none of the ``not_owners`` words that
+    merely start with one (其中, 其他)."""
+    owners = _raw_words(path, "owners", raw.get("owners", []))
+    if not owners:
+        return None
+    not_owners = _raw_words(path, "not_owners", raw.get("not_owners", []))
+    exclude = "".join(f"(?!{re.escape(word)})" for word in not_owners)
+    words = "|".join(re.escape(word) for word in sorted(owners, key=len, reverse=True))
+    return re.compile(rf"^\W*{exclude}(?:{words})(?![a-z])", re.IGNORECASE)
 
 
 def _raw_words(path: Path, key: str, value) -> list[str]:
@@ -260,7 +277,27 @@ def identify(facts: pd.DataFrame, glossary: Glossary) -> pd.DataFrame:
     rows = rows.assign(**{column: [row[i] for row in named] for i, column in enumerate(columns)})
     merged = facts.merge(rows, on=key, how="left", validate="many_to_one")
     merged = _subjects_from_sentence(merged.assign(metric_id=merged.pop("new_id")), concepts)
+    merged = merged.assign(scope=_owned_scope(merged, concepts))
     return merged if "row_label" in facts_columns else merged.drop(columns="row_label")
+
+
+OWNED = "owned"
+"""The scope of a figure its clause gives to a thing named before (其算力总规模, its revenue)."""
+CLAUSE_MARKS = re.compile(r"[，；。！？：]|[,;.!?:](?:\s|$)")
+
+
+def _owned_scope(facts: pd.DataFrame, concepts: Concepts) -> pd.Series:
+    """The scope, with :data:`OWNED` added where the figure's clause opens with a possessive: 华为展出超节点，
+    其算力总规模达300PFLOPS is the supernode's compute, not the nation's, so it never joins the
+    nation's figure (scopes that differ never join)."""
+    if concepts.owners is None or "quote" not in facts or facts.empty:
+        return facts["scope"]
+    owned = [
+        at >= 0 and concepts.owners.match(CLAUSE_MARKS.split(quote[:at])[-1]) is not None
+        for quote, at in ((q, q.find(s)) for q, s in zip(facts["quote"], facts["surface"], strict=True))
+    ]
+    with_owner = facts["scope"].where(facts["scope"] == "", facts["scope"] + ";") + OWNED
+    return facts["scope"].where(~pd.Series(owned, index=facts.index), with_owner)
 
 
 SENTENCE = ["doc_id", "line", "quote"]

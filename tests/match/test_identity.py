@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from recon.errors import ConfigError
@@ -59,3 +61,23 @@ def test_a_misspelt_lexicon_key_names_file_and_key(tmp_path):
     path.write_text("ignore: []\nscope:\n  core: [核心]\nconcepts:\n  market: [市场]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="scope: unknown key"):
         load_concepts(path)
+
+
+@pytest.mark.parametrize("quote, metric_text, owned", [
+    ("华为展出新一代超节点，其算力总规模达300PFLOPS。", "算力总规模", "owned"),
+    ("華為展出新一代超節點，其算力總規模達300PFLOPS。", "算力總規模", "owned"),
+    ("The new supernode was shown; its total computing power is 300 PFLOPS.", "total computing power",
+     "owned"),
+    ("The new supernode was shown; its total computing power is 300 PFLOPS.", "its total computing power",
+     "owned"),
+    ("其中，我国算力总规模达300EFLOPS。", "我国算力总规模", ""),
+    ("尤其算力总规模达300EFLOPS。", "算力总规模", ""),
+])
+def test_a_figure_of_its_owner_is_not_the_metric_of_the_whole(glossary, quote, metric_text, owned):
+    """其算力总规模 / its total computing power is the compute of the thing named before (a supernode),
+    not the nation's: its scope says so, and scopes that differ never join."""
+    surface = re.search(r"300\s?[PE]FLOPS", quote).group()
+    row = claim(quote=quote, surface=surface, start=quote.index(surface), metric_text=metric_text,
+                unit="FLOPS")
+    facts = normalise_claims(claims_table([row]), glossary)
+    assert facts.loc[0, "scope"] == owned
