@@ -161,6 +161,9 @@ def _restatements_merged(findings: pd.DataFrame) -> pd.DataFrame:
         rank=np.where(failing, 0, 10) + severity,
         same=findings["metric_id"].mask(failing & worked, "fail: " + findings["arithmetic"]),
     ).sort_values(["rank", "finding_id"], kind="stable")
+    # a finding alone in its set keeps its ids as they are: only restated sets are worked on
+    restated = ranked.duplicated(identity, keep=False)
+    alone, ranked = ranked[~restated], ranked[restated]
     merged = ranked.drop_duplicates(identity).reset_index(drop=True)
     claims = ranked["claim_ids"].explode().to_frame("claim_id").assign(
         finding=ranked.groupby(identity, sort=False).ngroup()
@@ -169,7 +172,7 @@ def _restatements_merged(findings: pd.DataFrame) -> pd.DataFrame:
     ids = zip(merged["check"], claim_keys, strict=True)
     merged["finding_id"] = [finding_id(check, key) for check, key in ids]
     merged["claim_ids"] = pd.Series(claim_keys, dtype=object).str.split("|")
-    return merged[FINDING_COLUMNS]
+    return pd.concat([alone[FINDING_COLUMNS], merged[FINDING_COLUMNS]], ignore_index=True)
 
 
 def _findings(rows: pd.DataFrame, outcome: str, declared, spec: CheckSpec, where: str) -> pd.DataFrame:
