@@ -254,28 +254,38 @@ def _last_place(text: str, lo: int, hi: int, clause_only: bool = True) -> str:
     (比国际先进水平) and a place inside quotation marks; a list of places given as examples or counted
     (北京、上海、深圳等15个城市) names the place that holds them all.
 
+    The places are tested from the last one back: a long sentence names dozens, and only the last
+    that counts, with the list it ends, decides (issue 10).
+
     :param clause_only: whether words that place only their own clause (国产, 国家级) count
     """
-    found, listed, last_end = "", [], -1
-    for m in GEO_RE.finditer(text, lo, hi):
-        if not clause_only and m.group() in CLAUSE_ONLY:
-            continue
-        before = max(lo, m.start() - 2)
-        if (WHOLE_BEFORE_RE.search(text, before, m.start()) or NOT_SCOPE_AFTER_RE.match(text, m.end())
+    places = [m for m in GEO_RE.finditer(text, lo, hi) if clause_only or m.group() not in CLAUSE_ONLY]
+    counted = (m for m in reversed(places) if _names_scope(text, lo, hi, m))
+    last = next(counted, None)
+    if last is None:
+        return ""
+    geo = GEOGRAPHY[last.group()]
+    if not PLACE_LIST_END_RE.match(text, last.end()):
+        return geo
+    listed, after = [geo], last
+    for m in counted:
+        if not PLACE_LIST_GAP_RE.fullmatch(text, m.end(), after.start()):
+            break
+        listed.append(GEOGRAPHY[m.group()])
+        after = m
+    return (_holding(listed) if len(listed) > 1 else "") or geo
+
+
+def _names_scope(text: str, lo: int, hi: int, m: re.Match) -> bool:
+    """Whether the place word ``m`` says where the figures of text[lo:hi] are: not the whole of a share,
+    a rank, a comparator, part of a name or a quotation."""
+    before = max(lo, m.start() - 2)
+    return not (WHOLE_BEFORE_RE.search(text, before, m.start()) or NOT_SCOPE_AFTER_RE.match(text, m.end())
                 or NOT_SCOPE_BEFORE_RE.search(text, before, m.start())
                 or COMPARATOR_RE.search(text, before, m.start()) and text.startswith("的", m.end())
                 or COMPARED_WITH_RE.search(text, max(lo, m.start() - 16), m.start())
                 or IN_NAME_RE.match(text, m.end()) or _whole_of(text, m.end(), hi)
-                or _quoted(text, lo, m.start(), m.end())):
-            continue
-        geo = GEOGRAPHY[m.group()]
-        joined = last_end >= 0 and PLACE_LIST_GAP_RE.fullmatch(text, last_end, m.start())
-        listed = [*listed, geo] if joined else [geo]
-        last_end = m.end()
-        found = geo
-        if len(listed) > 1 and PLACE_LIST_END_RE.match(text, m.end()):
-            found = _holding(listed) or geo
-    return found
+                or _quoted(text, lo, m.start(), m.end()))
 
 
 def _whole_of(text: str, end: int, hi: int) -> bool:
