@@ -76,6 +76,7 @@ PLACE_LIST_END_RE = re.compile(r"[\u4e00-\u9fff]{0,3}?等|\s?\d|[两三四五六
 OWN_EVENT_RE = re.compile(alternation(_LEXICON.places.own_events))
 #: Quotation marks: a place inside a quotation (a motto, a name) is not where a figure is.
 QUOTE_OPEN, QUOTE_CLOSE = "“「『", "”」』"
+QUOTE_MARK_RE = re.compile(f"[{QUOTE_OPEN}{QUOTE_CLOSE}\"]")
 
 #: "in China", "in the US": where an English figure is, written after it.
 IN_PLACE_BEFORE_RE = re.compile(r"(?<![A-Za-z])in (?:the )?$")
@@ -303,6 +304,8 @@ def _holding(geos: list[str]) -> str:
 def _quoted(text: str, lo: int, pos: int, end: int) -> bool:
     """Whether the place at text[pos:end] stands inside quotation marks opened after ``lo``, with
     other words: a motto (“服务国民与世界”), not a quoted name alone (“十四五”)."""
+    if QUOTE_MARK_RE.search(text, lo, pos) is None:
+        return False
     chunk = text[lo:pos]
     opened = sum(chunk.count(c) for c in QUOTE_OPEN) - sum(chunk.count(c) for c in QUOTE_CLOSE)
     if not (opened > 0 or chunk.count('"') % 2 == 1):
