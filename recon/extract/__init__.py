@@ -264,7 +264,7 @@ class SegmentReader:
         self.row_period: Period | None = None
         self.row_line = -ROW_LINES - 1
         self.table_headers: dict[str, list[str]] = {}
-        self.grids: dict[str, dict[tuple[int, int], str]] = {}
+        self.grids: dict[str, dict[int, dict[int, str]]] = {}  # table → row → column → text
         self.caption: tuple[Period | None, str] = (None, "")
         self.last_money: tuple[int, str] | None = None
         self.money_line = 0
@@ -275,7 +275,7 @@ class SegmentReader:
         """Read one segment: every number in it becomes a claim or a listed token."""
         self.grid_cell = (table_id, row, col) if table_id and col >= 0 else None
         if self.grid_cell is not None:
-            self.grids.setdefault(table_id, {})[(row, col)] = clean
+            self.grids.setdefault(table_id, {}).setdefault(row, {})[col] = clean
         self.cells = clean.split("\t") if block == "table" and "\t" in clean else None
         if block == "caption":
             self.caption = self.caption_context(clean)
