@@ -56,15 +56,34 @@ _LEXICON = lexicon()
 GEOGRAPHY = _LEXICON.places.places
 CLAUSE_ONLY = _LEXICON.places.clause_only
 _NOT_PLACE_AFTER = "|".join(re.escape(w) for w in _LEXICON.places.not_before)
-# The lookahead on first characters lets the scan skip most positions in one test.
 _NOT_BEFORE_WORD = _LEXICON.places.not_before_word
-GEO_RE = re.compile(
-    "(?=[" + re.escape("".join(sorted({w[0] for w in GEOGRAPHY}))) + "])(?:" + "|".join(
-        rf"\b{re.escape(w)}\b(?!{_NOT_PLACE_AFTER})" if w.isascii()
-        else re.escape(w) + (f"(?![{re.escape(''.join(_NOT_BEFORE_WORD[w]))}])"
-                             if w in _NOT_BEFORE_WORD else "")
-        for w in sorted(GEOGRAPHY, key=len, reverse=True)) + ")"
-)
+
+
+def _after_first(word: str) -> str:
+    """The pattern of a place word after its first character. An English name stands alone: its
+    ``\\b`` is tested once the first letter is read, so every alternative opens with a literal."""
+    rest = re.escape(word[1:])
+    if word.isascii():
+        before = r"(?<!\w.)" if re.match(r"\w", word[0]) else r"(?<=\w.)"
+        return rf"{before}{rest}\b(?!{_NOT_PLACE_AFTER})"
+    if word in _NOT_BEFORE_WORD:
+        return rest + f"(?![{re.escape(''.join(_NOT_BEFORE_WORD[word]))}])"
+    return rest
+
+
+def _by_first_character(words) -> dict[str, list[str]]:
+    """``words`` longest first, grouped by their first character: the scan of a line tests one
+    alternative per first character, not one per word, and two groups never match at one place."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(word)
+    return groups
+
+
+GEO_RE = re.compile("|".join(
+    re.escape(first) + "(?:" + "|".join(_after_first(w) for w in group) + ")"
+    for first, group in _by_first_character(GEOGRAPHY).items()
+))
 #: The geography that holds another (Shenzhen → China, China → Global), for a list of places.
 PARENT = _LEXICON.places.parent
 #: What joins the places of one list (北京、上海和深圳), and what after its last says it is a list of
