@@ -6,7 +6,6 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 
 from recon.extract.units import CURRENCY_PREFIXES
 from recon.lexicon import alternation, lexicon
@@ -443,7 +442,6 @@ def listed_names(text: str, lo: int, hi: int) -> list[str]:
     return names if len(names) >= 2 and all(len(name) >= 2 for name in names) else []
 
 
-@lru_cache(maxsize=16384)  # a phrase recurs for the figures of a clause, a list, a table's rows
 def _trim(phrase: str) -> str:
     """A phrase without the verbs and connectives around it, cut to a whole word within METRIC_MAX."""
     phrase = METRIC_HEAD_RE.sub("", METRIC_TAIL_RE.sub("", phrase)).strip()
