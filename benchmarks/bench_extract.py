@@ -4,6 +4,9 @@ Measured on the shared corpus, then on a corpus ``--scale`` times larger made of
 other document ids. Ingest runs once, outside the timing.
 
 Usage: python benchmarks/bench_extract.py [PATH ...] [--repeat N] [--scale N] [--jobs N]
+
+Run as a script, ``recon`` is imported from the environment, not from the current directory: in a
+checkout other than the one the venv installs, run it with ``PYTHONPATH=.`` to time that checkout.
 """
 
 from __future__ import annotations

@@ -44,6 +44,8 @@ CURRENCY_BASIS_RE = re.compile(
     r"|(?:amounts?|figures?|values?)\b[^.;]{0,40}?\bin "
     rf"(?P<en>{alternation(w for w in CURRENCY_WORDS if w.isascii())})"
 )
+#: Further (characters) than a match of CURRENCY_BASIS_RE, and the character after it, can reach.
+BASIS_REACH = 2 * (40 + 20 + max(map(len, CURRENCY_WORDS)))
 #: What stands between a figure and its restatement: a parenthesis or a restating word (约合, or about),
 #: with qualifiers, currency marks and a year or an "of" noun around them (5 EFLOPS in 2024, or 5,000
 #: PFLOPS; 1.5 GW of power, that is 1,500 MW).
@@ -264,7 +266,7 @@ class SegmentReader:
         self.row_period: Period | None = None
         self.row_line = -ROW_LINES - 1
         self.table_headers: dict[str, list[str]] = {}
-        self.grids: dict[str, dict[tuple[int, int], str]] = {}
+        self.grids: dict[str, dict[int, dict[int, str]]] = {}  # table → row → column → text
         self.caption: tuple[Period | None, str] = (None, "")
         self.last_money: tuple[int, str] | None = None
         self.money_line = 0
@@ -275,7 +277,7 @@ class SegmentReader:
         """Read one segment: every number in it becomes a claim or a listed token."""
         self.grid_cell = (table_id, row, col) if table_id and col >= 0 else None
         if self.grid_cell is not None:
-            self.grids.setdefault(table_id, {})[(row, col)] = clean
+            self.grids.setdefault(table_id, {}).setdefault(row, {})[col] = clean
         self.cells = clean.split("\t") if block == "table" and "\t" in clean else None
         if block == "caption":
             self.caption = self.caption_context(clean)
@@ -417,10 +419,25 @@ class SegmentReader:
         text states as the basis of its amounts (以美元计价, all amounts are in US dollars); ''."""
         if self.last_money is not None and self.last_money[0] <= pos:
             return self.last_money[1]
-        basis = None
-        for found in CURRENCY_BASIS_RE.finditer(self.clean, 0, pos):
-            basis = found
+        basis = self.currency_basis(pos)
         return CURRENCY_WORDS[basis.group("cur") or basis.group("en")] if basis else ""
+
+    def currency_basis(self, pos: int) -> re.Match | None:
+        """The last match of ``CURRENCY_BASIS_RE`` in clean[:pos], as a scan of clean[:pos] finds it.
+
+        The matches of the whole segment are found once; only the ``BASIS_REACH`` characters before
+        ``pos``, where a match may depend on the cut, are scanned again: a scan from the start of the
+        line per bare amount grew with the square of a long line (issue 10).
+        """
+        if "basis" not in self.ends:
+            found = list(CURRENCY_BASIS_RE.finditer(self.clean))
+            self.ends["basis"] = ([m.start() for m in found], found)
+        starts, found = self.ends["basis"]
+        i = bisect_left(starts, pos - BASIS_REACH)
+        before = found[i - 1] if i else None  # ends before pos - BASIS_REACH / 2, whatever follows
+        resume = max(before.end() if before else 0, pos - BASIS_REACH)
+        again = list(CURRENCY_BASIS_RE.finditer(self.clean, resume, pos))
+        return again[-1] if again else before
 
     def read_lost_dash(self, q: Quantity) -> None:
         """15%20%, 2528% and 58倍 whose range dash was lost: make ``q`` the range, flagged suspect."""

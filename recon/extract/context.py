@@ -56,15 +56,34 @@ _LEXICON = lexicon()
 GEOGRAPHY = _LEXICON.places.places
 CLAUSE_ONLY = _LEXICON.places.clause_only
 _NOT_PLACE_AFTER = "|".join(re.escape(w) for w in _LEXICON.places.not_before)
-# The lookahead on first characters lets the scan skip most positions in one test.
 _NOT_BEFORE_WORD = _LEXICON.places.not_before_word
-GEO_RE = re.compile(
-    "(?=[" + re.escape("".join(sorted({w[0] for w in GEOGRAPHY}))) + "])(?:" + "|".join(
-        rf"\b{re.escape(w)}\b(?!{_NOT_PLACE_AFTER})" if w.isascii()
-        else re.escape(w) + (f"(?![{re.escape(''.join(_NOT_BEFORE_WORD[w]))}])"
-                             if w in _NOT_BEFORE_WORD else "")
-        for w in sorted(GEOGRAPHY, key=len, reverse=True)) + ")"
-)
+
+
+def _after_first(word: str) -> str:
+    """The pattern of a place word after its first character. An English name stands alone: its
+    ``\\b`` is tested once the first letter is read, so every alternative opens with a literal."""
+    rest = re.escape(word[1:])
+    if word.isascii():
+        before = r"(?<!\w.)" if re.match(r"\w", word[0]) else r"(?<=\w.)"
+        return rf"{before}{rest}\b(?!{_NOT_PLACE_AFTER})"
+    if word in _NOT_BEFORE_WORD:
+        return rest + f"(?![{re.escape(''.join(_NOT_BEFORE_WORD[word]))}])"
+    return rest
+
+
+def _by_first_character(words) -> dict[str, list[str]]:
+    """``words`` longest first, grouped by their first character: the scan of a line tests one
+    alternative per first character, not one per word, and two groups never match at one place."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(word)
+    return groups
+
+
+GEO_RE = re.compile("|".join(
+    re.escape(first) + "(?:" + "|".join(_after_first(w) for w in group) + ")"
+    for first, group in _by_first_character(GEOGRAPHY).items()
+))
 #: The geography that holds another (Shenzhen → China, China → Global), for a list of places.
 PARENT = _LEXICON.places.parent
 #: What joins the places of one list (北京、上海和深圳), and what after its last says it is a list of
@@ -76,6 +95,7 @@ PLACE_LIST_END_RE = re.compile(r"[\u4e00-\u9fff]{0,3}?等|\s?\d|[两三四五六
 OWN_EVENT_RE = re.compile(alternation(_LEXICON.places.own_events))
 #: Quotation marks: a place inside a quotation (a motto, a name) is not where a figure is.
 QUOTE_OPEN, QUOTE_CLOSE = "“「『", "”」』"
+QUOTE_MARK_RE = re.compile(f"[{QUOTE_OPEN}{QUOTE_CLOSE}\"]")
 
 #: "in China", "in the US": where an English figure is, written after it.
 IN_PLACE_BEFORE_RE = re.compile(r"(?<![A-Za-z])in (?:the )?$")
@@ -254,28 +274,38 @@ def _last_place(text: str, lo: int, hi: int, clause_only: bool = True) -> str:
     (比国际先进水平) and a place inside quotation marks; a list of places given as examples or counted
     (北京、上海、深圳等15个城市) names the place that holds them all.
 
+    The places are tested from the last one back: a long sentence names dozens, and only the last
+    that counts, with the list it ends, decides (issue 10).
+
     :param clause_only: whether words that place only their own clause (国产, 国家级) count
     """
-    found, listed, last_end = "", [], -1
-    for m in GEO_RE.finditer(text, lo, hi):
-        if not clause_only and m.group() in CLAUSE_ONLY:
-            continue
-        before = max(lo, m.start() - 2)
-        if (WHOLE_BEFORE_RE.search(text, before, m.start()) or NOT_SCOPE_AFTER_RE.match(text, m.end())
+    places = [m for m in GEO_RE.finditer(text, lo, hi) if clause_only or m.group() not in CLAUSE_ONLY]
+    counted = (m for m in reversed(places) if _names_scope(text, lo, hi, m))
+    last = next(counted, None)
+    if last is None:
+        return ""
+    geo = GEOGRAPHY[last.group()]
+    if not PLACE_LIST_END_RE.match(text, last.end()):
+        return geo
+    listed, after = [geo], last
+    for m in counted:
+        if not PLACE_LIST_GAP_RE.fullmatch(text, m.end(), after.start()):
+            break
+        listed.append(GEOGRAPHY[m.group()])
+        after = m
+    return (_holding(listed) if len(listed) > 1 else "") or geo
+
+
+def _names_scope(text: str, lo: int, hi: int, m: re.Match) -> bool:
+    """Whether the place word ``m`` says where the figures of text[lo:hi] are: not the whole of a share,
+    a rank, a comparator, part of a name or a quotation."""
+    before = max(lo, m.start() - 2)
+    return not (WHOLE_BEFORE_RE.search(text, before, m.start()) or NOT_SCOPE_AFTER_RE.match(text, m.end())
                 or NOT_SCOPE_BEFORE_RE.search(text, before, m.start())
                 or COMPARATOR_RE.search(text, before, m.start()) and text.startswith("的", m.end())
                 or COMPARED_WITH_RE.search(text, max(lo, m.start() - 16), m.start())
                 or IN_NAME_RE.match(text, m.end()) or _whole_of(text, m.end(), hi)
-                or _quoted(text, lo, m.start(), m.end())):
-            continue
-        geo = GEOGRAPHY[m.group()]
-        joined = last_end >= 0 and PLACE_LIST_GAP_RE.fullmatch(text, last_end, m.start())
-        listed = [*listed, geo] if joined else [geo]
-        last_end = m.end()
-        found = geo
-        if len(listed) > 1 and PLACE_LIST_END_RE.match(text, m.end()):
-            found = _holding(listed) or geo
-    return found
+                or _quoted(text, lo, m.start(), m.end()))
 
 
 def _whole_of(text: str, end: int, hi: int) -> bool:
@@ -293,6 +323,8 @@ def _holding(geos: list[str]) -> str:
 def _quoted(text: str, lo: int, pos: int, end: int) -> bool:
     """Whether the place at text[pos:end] stands inside quotation marks opened after ``lo``, with
     other words: a motto (“服务国民与世界”), not a quoted name alone (“十四五”)."""
+    if QUOTE_MARK_RE.search(text, lo, pos) is None:
+        return False
     chunk = text[lo:pos]
     opened = sum(chunk.count(c) for c in QUOTE_OPEN) - sum(chunk.count(c) for c in QUOTE_CLOSE)
     if not (opened > 0 or chunk.count('"') % 2 == 1):

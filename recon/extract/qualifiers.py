@@ -15,9 +15,19 @@ AFTER = _WORDS.after
 
 
 def _alternation(words) -> str:
-    """Longest first; an English word must not end another word (handsome is not "some")."""
-    return "|".join((r"(?<![A-Za-z])" if w[0].isalpha() and w.isascii() else "") + re.escape(w)
-                    for w in sorted(words, key=len, reverse=True))
+    """Longest first; an English word must not end another word (handsome is not "some"). Like
+    :func:`recon.lexicon.alternation`, it opens with a lookahead on first characters and tests the
+    boundary after an English word's first letter, so a search rejects most positions at once."""
+    def one(word: str) -> str:
+        if not (word[:1].isalpha() and word.isascii()):
+            return re.escape(word)
+        return re.escape(word[0]) + r"(?<![A-Za-z].)" + re.escape(word[1:])
+
+    words = sorted(words, key=len, reverse=True)
+    if not words or not all(words):
+        return "|".join(one(w) for w in words)
+    first = re.escape("".join(sorted({w[0] for w in words})))
+    return f"(?=[{first}])(?:" + "|".join(one(w) for w in words) + ")"
 
 
 #: Qualifier word at the end of the text before a number; verbs like 达到 may sit in between.

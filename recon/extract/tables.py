@@ -22,6 +22,7 @@ from recon.extract.periods import Period, find_periods
 from recon.extract.units import CURRENCY_PREFIXES, match_unit
 from recon.ingest.grid import (
     FORECAST_MARKS,
+    Rows,
     column_header,
     column_unit,
     header_rows,
@@ -355,16 +356,17 @@ class GridCell(NamedTuple):
     forecast: bool
 
 
-def _grid_rows(cells: dict[tuple[int, int], str], row: int) -> dict[int, dict[int, str]]:
+def _grid_rows(grid: Rows, row: int) -> Rows:
     """The rows a cell in ``row`` is read with: the grid's first rows (its header) and its own."""
     rows = {}
     for r in [*range(min(row, HEADER_ROWS)), row]:
-        found = {c: cells[(r, c)] for c in range(GRID_COLUMNS) if (r, c) in cells}
+        found = {c: grid[r][c] for c in sorted(grid.get(r, ())) if c < GRID_COLUMNS}
         if found:
             rows[r] = found
     return rows
 
 
+@lru_cache(maxsize=4096)
 def _period_of(text: str) -> tuple[Period | None, bool]:
     """The period a row label or a column header names (``2023``, ``2027E``, ``2022-2027``), and
     whether it is marked as a forecast."""
@@ -380,6 +382,7 @@ def _period_of(text: str) -> tuple[Period | None, bool]:
     return found[0]._replace(start=0, end=0), forecast
 
 
+@lru_cache(maxsize=4096)
 def _name(text: str) -> str:
     """A row label or column header as a metric phrase: without its period or its unit in parentheses."""
     if period_cell(text) is not None:
@@ -392,7 +395,7 @@ def _name(text: str) -> str:
     return text.strip()
 
 
-def grid_cell(cells: dict[tuple[int, int], str], row: int, col: int) -> GridCell | None:
+def grid_cell(grid: Rows, row: int, col: int) -> GridCell | None:
     """The metric phrase, period and forecast mark of cell (``row``, ``col``) of a grid, or None
     for a header cell or a row label.
 
@@ -401,9 +404,9 @@ def grid_cell(cells: dict[tuple[int, int], str], row: int, col: int) -> GridCell
     is the row label and the column header without their periods and units: a ``2027E`` row label
     never enters the phrase.
 
-    :param cells: the grid read so far, by (row, col): its header and the cell's row at least.
+    :param grid: the grid read so far, by row then column: its header and the cell's row at least.
     """
-    rows = _grid_rows(cells, row)
+    rows = _grid_rows(grid, row)
     headers = header_rows(rows)
     if row in headers or col == 0 or row not in rows:
         return None

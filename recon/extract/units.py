@@ -156,6 +156,6 @@ def yuan_currency(texts) -> str:
     >>> yuan_currency(["前9月營收1.46兆元", "第3季營收5678亿元"]), yuan_currency(["营收88亿元"])
     ('TWD', 'CNY')
     """
-    named = {code for code, signs in YUAN_SIGNS.items()
-             if any(sign in text for text in texts for sign in signs)}
+    written = "\n".join(texts)  # one search per sign, not one per sign and line
+    named = {code for code, signs in YUAN_SIGNS.items() if any(sign in written for sign in signs)}
     return named.pop() if len(named) == 1 else CURRENCIES[YUAN]
