@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 import numpy as np
 import pandas as pd
@@ -45,7 +46,8 @@ def failing_rows(table: pd.DataFrame, spec: CheckSpec) -> np.ndarray:
     if table.empty:
         return first
     _, batch_definition = _batch_definition()
-    batch = batch_definition.get_batch(batch_parameters={"dataframe": table.reset_index(drop=True)})
+    read = table.reset_index(drop=True)[_columns_read(spec, table.columns)]
+    batch = batch_definition.get_batch(batch_parameters={"dataframe": read})
     with quiet():
         result = batch.validate(_expectation_suite(spec), result_format="COMPLETE")
     for position, outcome in enumerate(result.results):
@@ -57,6 +59,22 @@ def failing_rows(table: pd.DataFrame, spec: CheckSpec) -> np.ndarray:
         unassigned = unexpected[first[unexpected] == -1]
         first[unassigned] = position
     return first
+
+
+NAME = re.compile(r"[A-Za-z_]\w*")
+
+
+def _columns_read(spec: CheckSpec, columns) -> list[str]:
+    """The columns of the table the check's expectations name (``column``, ``column_A``, names in a
+    ``where`` query): Great Expectations is given only these, as it profiles every column it gets.
+    A name the table lacks is kept out, so GE reports it as the configuration error it is."""
+    names = set()
+    for expectation in spec.expectations:
+        for key, value in expectation.kwargs.items():
+            if key.startswith("column"):
+                names.update([value] if isinstance(value, str) else value)
+        names.update(NAME.findall(expectation.where or ""))
+    return [c for c in columns if c in names] or list(columns)
 
 
 def _exception_message(info: dict | None) -> str | None:
