@@ -510,17 +510,16 @@ class SegmentReader:
         s_lo, s_hi = self.bounds(context.SENTENCE_END_RE, q.start)
         c_lo, c_hi = self.bounds(context.CLAUSE_END_RE, q.start)
         scope = self.bounds(context.SCOPE_END_RE, q.start)
-        period = self.period_of(q, periods, (s_lo, s_hi), scope)
+        name, listed_period = self.respective(q, s_lo) if metric is None else ("", None)
+        # 2021年、2022年和2023年…分别为: the i-th figure of the list is for the i-th year
+        period = listed_period or self.period_of(q, periods, (s_lo, s_hi), scope)
         first = last = None
         grain = label = ""
         if period is not None:
             first, last, grain, label = period.first, period.last, period.grain, period.label
-        name, listed_period = self.respective(q, s_lo) if metric is None else ("", None)
-        if period is None and listed_period is not None:
-            first, last, grain, label = (listed_period.first, listed_period.last, listed_period.grain,
-                                         listed_period.label)
-        # 目前, currently: the document's present is observed whatever its date
-        dated_last = None if period is not None and period.present else last
+        # 目前, currently: the document's present is observed whatever its date; a plan's end (十四五) is
+        # no forecast by itself
+        dated_last = None if period is not None and (period.present or period.plan) else last
         kind = context.kind_of(clean, (s_lo, s_hi), scope[0], q.start, dated_last, grain, self.last_actual,
                               period is not None and period.start >= scope[0])
         if period is not None and (period.relative or period.lost_digit):
@@ -721,7 +720,8 @@ class SegmentReader:
 
     def respective(self, q: Quantity, s_lo: int) -> tuple[str, Period | None]:
         """龙岗区和福田区也分别拥有 169 家、166 家: the i-th figure after 分别 is the i-th name listed before
-        it, or the i-th year of a list (在 2022 年和 2023 年…分别下降了 9.5%和 16.8%)."""
+        it, or the i-th year of a list (在 2022 年和 2023 年…分别下降了 9.5%和 16.8%) or of a span that
+        names no list (2021年至2023年…分别为…)."""
         clean = self.clean
         k = clean.rfind("分别", s_lo, q.start)
         if k < 0:
@@ -742,6 +742,12 @@ class SegmentReader:
                 break
             listed.insert(0, p)
         name = names[index] if index < len(names) else ""
+        if len(listed) == 1 and listed[0].grain == "span" and not names and not context.TYPE_RE.search(
+                clean, k, q.start):
+            # 2021年至2023年，出货量分别为50万片、80万片和120万片: the span's years in turn
+            year = listed[0].first + index
+            if year <= listed[0].last:
+                return name, listed[0]._replace(first=year, last=year, grain="year", label=str(year))
         period = listed[index] if len(listed) > 1 and index < len(listed) else None
         return name, period
 

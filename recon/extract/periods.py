@@ -19,8 +19,12 @@ YEAR = (r"(?<!\d)(?<!\d[.,])(?:19[5-9]\d|20[0-4]\d|[\ue000-\ue01f])"
 CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
               "first": 1, "second": 2, "third": 3, "fourth": 4}
 
+#: Five-year plans (time.yaml): “十四五” is 2021-2025.
+PLAN_RE = re.compile(alternation(_TIME.five_year_plans), re.IGNORECASE)
+PLAN_YEARS = 5
 YEAR_HINT_RE = re.compile(
-    rf"(?:19[5-9]|20[0-4])\d|[{re.escape(_LOST)}]0[0-4]\d|[1-4][QH]\d\d|\d\d[QH][1-4]|民[国國]\s?\d")
+    rf"(?:19[5-9]|20[0-4])\d|[{re.escape(_LOST)}]0[0-4]\d|[1-4][QH]\d\d|\d\d[QH][1-4]|民[国國]\s?\d"
+    rf"|{PLAN_RE.pattern}", re.IGNORECASE)
 #: Taiwan counts years of the Republic (民國113年 is 2024): this is added to them.
 ROC_EPOCH = 1911
 #: A quarter, half or month written without its year (第二季度, 上半年, 截至6月底, the second quarter, Q2).
@@ -101,7 +105,7 @@ CLOSE_RE = re.compile(r"[)）]")
 #: The figures a sentence lists after its year: the year reaches from one to the next.
 FIGURE_RE = re.compile(r"\d+(?:[.,]\d+)*")
 #: 全年 (the whole year) after a half or a quarter.
-WHOLE_YEAR_RE = re.compile(r"全年|整年|full[- ]year")
+WHOLE_YEAR_RE = re.compile(r"全年|整年|full[- ]year", re.IGNORECASE)
 #: A topic opens its clause: at most a few words stand between it and the clause's start.
 CLAUSE_MARK_RE = re.compile(r"[。！？!；;,，:：?\t]")
 CLAUSE_OPENING_RE = re.compile(r"[。！？!；;,，:：?\t][^。！？!；;,，:：?\t]{0,6}$")
@@ -131,6 +135,7 @@ class Period(NamedTuple):
     present: bool = False
     lost_digit: bool = False
     target: bool = False
+    plan: bool = False
 
 
 def resolve_relative(text: str, year: int | None) -> str:
@@ -185,7 +190,17 @@ def find_periods(text: str, year: int | None = None, month: int | None = None) -
                                   and SINCE_AFTER_RE.match(text, p.end)
                                   or SINCE_OPENING_RE.match(text, p.start)),
                        target=_target(text, p))
-            for p in _with_anaphors(text, _periods(text, year, month))]
+            for p in _with_anaphors(text, _with_plans(text, _periods(text, year, month)))]
+
+
+def _with_plans(text: str, periods: list[Period]) -> list[Period]:
+    """``periods`` with each five-year plan named (十四五, the 14th Five-Year Plan) as its span."""
+    plans = []
+    for m in PLAN_RE.finditer(text):
+        first = next(y for w, y in _TIME.five_year_plans.items() if w.lower() == m.group().lower())
+        last = first + PLAN_YEARS - 1
+        plans.append(Period(m.start(), m.end(), first, last, "span", f"{first}-{last}", False, plan=True))
+    return sorted(periods + plans, key=lambda p: p.start) if plans else periods
 
 
 def _target(text: str, period: Period) -> bool:
@@ -352,7 +367,9 @@ def period_for(text: str, periods: list[Period], start: int, end: int, sentence:
         if p.end < s_lo - carry:
             break
         if p.end <= s_lo:
-            return None if ITEM_MARK_RE.search(text, p.end, s_lo + 1) else p
+            if ITEM_MARK_RE.search(text, p.end, s_lo + 1):
+                return None
+            return _whole_year(text, p, s_lo, start)
     return None
 
 
@@ -380,7 +397,12 @@ def _single_year_before(text: str, periods: list[Period], lo: int, start: int) -
     gap = text[period.end:start]
     if max(map(len, FIGURE_RE.split(gap))) > YEAR_REACH * (ASCII_REACH if gap.isascii() else 1):
         return None
-    if period.grain != "year" and WHOLE_YEAR_RE.search(text, period.end, start):
+    return _whole_year(text, period, period.end, start)
+
+
+def _whole_year(text: str, period: Period, lo: int, start: int) -> Period:
+    """全年 (full-year) written in text[lo:start] after a half or a quarter: that period's whole year."""
+    if period.grain in ("half", "quarter", "month") and WHOLE_YEAR_RE.search(text, lo, start):
         return period._replace(grain="year", label=str(period.first))
     return period
 

@@ -104,6 +104,7 @@ class TimeWords:
     base_before: tuple[str, ...]
     anaphoric: tuple[str, ...]
     one_year_change: tuple[str, ...]
+    five_year_plans: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -363,7 +364,9 @@ def _time(f: _File) -> TimeWords:
     return TimeWords(relative_years={w: int(o) for w, o in offsets.items()}, present=f.words("present"),
                      target_before=f.words("target_before"), lost_digit=f.words("lost_digit"),
                      base_before=f.words("base_before"), anaphoric=f.words("anaphoric"),
-                     one_year_change=f.words("one_year_change"))
+                     one_year_change=f.words("one_year_change"),
+                     five_year_plans={w: int(y) for w, y in
+                                      f.numbers("five_year_plans", low=1950, high=2100).items()})
 
 
 def _kinds(f: _File) -> Kinds:
