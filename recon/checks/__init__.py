@@ -16,6 +16,8 @@ from .suite import Suites, load_suites
 from .tolerance import with_intervals
 
 LEVEL_MEASURES = ["level", "count", "price"]
+#: Fact columns no check reads: dropped first, as every row selection in the checks copies each column.
+UNREAD_COLUMNS = ["page", "origin_text", "origin_claim_span", "row_label", "col_label", "metric_score"]
 
 __all__ = ["check_facts", "load_suites", "Suites"]
 
@@ -33,7 +35,7 @@ def check_facts(
         forecast even when the text does not say so
     :return: findings (``recon.schemas.Finding``), fails first, then passes
     """
-    facts = MatchedFact.validate(facts).reset_index(drop=True)
+    facts = MatchedFact.validate(facts).reset_index(drop=True).drop(columns=UNREAD_COLUMNS, errors="ignore")
     if facts.empty:
         return empty(Finding)
     groups = Group.validate(groups) if groups is not None else None

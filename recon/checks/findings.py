@@ -147,11 +147,19 @@ SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 def _restatements_merged(findings: pd.DataFrame) -> pd.DataFrame:
     """One finding per set of values: rows of one check reading the same figures about one key (a
     document restating a CAGR and its endpoints in its summary and its body) become one finding that
-    cites every claim, with the most severe outcome of them."""
-    identity = ["metric_id", "geo", "period", "observed"]
+    cites every claim, with the most severe outcome of them.
+
+    Failing rows with the same figures and the same worked arithmetic are one finding even when the two
+    statements' phrases gave two metrics (服务器 in one restatement, 人工智能硬件市场服务器规模 in the
+    other): two metrics never share a conflict figure for figure. Passing rows keep their metric, as
+    two metrics may well agree on 30 %."""
+    identity = ["same", "geo", "period", "observed"]
     severity = findings["severity"].map(SEVERITY_RANK).to_numpy(int)
+    failing = findings["outcome"] != "pass"
+    worked = findings["arithmetic"] != ""
     ranked = findings.assign(
-        rank=np.where(findings["outcome"] == "pass", 10, 0) + severity
+        rank=np.where(failing, 0, 10) + severity,
+        same=findings["metric_id"].mask(failing & worked, "fail: " + findings["arithmetic"]),
     ).sort_values(["rank", "finding_id"], kind="stable")
     merged = ranked.drop_duplicates(identity).reset_index(drop=True)
     claims = ranked["claim_ids"].explode().to_frame("claim_id").assign(

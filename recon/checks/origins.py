@@ -63,7 +63,7 @@ def cited(table: pd.DataFrame, organisations: Organisations, side: str = "") -> 
 
     :param side: the suffix of the columns read and written (``_a`` for a pair's first side)
     """
-    publisher = table["publisher" + side].map(organisations.canonical)
+    publisher = table["publisher" + side].map(organisations.publisher)
     origin = table["origin" + side]
     cites = origin.where(origin != "", publisher).astype(object)
     own = (publisher != "") & (publisher == cites)
@@ -148,11 +148,11 @@ def _written(pairs: pd.DataFrame, side: str) -> pd.Series:
 
 
 def _publishers(documents: pd.DataFrame | None, organisations: Organisations) -> dict[str, str]:
-    """Document id → its publisher's canonical name ('' when the manifest names none)."""
+    """Document id → who its publisher is (:meth:`Organisations.publisher`; '' when none is named)."""
     if documents is None or "publisher" not in documents:
         return {}
     names = zip(documents["doc_id"], documents["publisher"].fillna(""), strict=True)
-    return {doc_id: organisations.canonical(name) if name.strip() else "" for doc_id, name in names}
+    return {doc_id: organisations.publisher(name) if name.strip() else "" for doc_id, name in names}
 
 
 def standing_origins(facts: pd.DataFrame, documents: pd.DataFrame | None,

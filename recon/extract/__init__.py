@@ -20,6 +20,7 @@ from recon.extract.periods import Period, find_periods, period_for
 from recon.extract.quantities import (
     WORD_QUANTITY_RE,
     Quantity,
+    in_unit_definition,
     label_noun,
     read_dimensionless,
     read_quantity,
@@ -30,7 +31,7 @@ from recon.extract.quantities import (
 from recon.extract.quotes import QUOTE_LIMIT, clause_cuts, quote_of
 from recon.extract.tables import grid_cell, split_flattened_rows, split_label_rows, unit_from_hint
 from recon.extract.tokens import reason_for
-from recon.extract.units import CURRENCY_PREFIXES
+from recon.extract.units import CURRENCY_PREFIXES, yuan_currency
 from recon.lexicon import alternation, lexicon
 from recon.schemas import Claim, NonClaimReason, NumberToken, empty
 
@@ -44,9 +45,10 @@ CURRENCY_BASIS_RE = re.compile(
     rf"(?P<en>{alternation(w for w in CURRENCY_WORDS if w.isascii())})"
 )
 #: What stands between a figure and its restatement: a parenthesis or a restating word (约合, or about),
-#: with qualifiers, currency marks and a year around them (5 EFLOPS in 2024, or 5,000 PFLOPS).
+#: with qualifiers, currency marks and a year or an "of" noun around them (5 EFLOPS in 2024, or 5,000
+#: PFLOPS; 1.5 GW of power, that is 1,500 MW).
 RESTATING_GAP_RE = re.compile(
-    r"\s?(?:(?:in|by)\s(?:19|20)\d\d)?\s?(?:(?P<open>[(（])|[,，])?\s?"
+    r"\s?(?:(?:in|by)\s(?:19|20)\d\d|of\s[a-z]+)?\s?(?:(?P<open>[(（])|[,，])?\s?"
     rf"(?:(?P<word>{alternation(lexicon().measures.restating)})\s?)?"
     rf"(?:(?:{alternation(lexicon().qualifiers.before)}|{alternation(CURRENCY_PREFIXES)}|"
     rf"{alternation(CURRENCY_WORDS)}|{alternation(lexicon().compute.per_second)})\s?)*",
@@ -168,7 +170,7 @@ def extract_claims(segments: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.
         year = int(dated.group(1)) if dated else None
         month = int(dated.group(2)) if dated and dated.group(2) else None
         reader = SegmentReader(doc_id, actual, current, claims, numbers, year, context.main_place(columns[4]),
-                               month)
+                               yuan_currency(columns[4]), month)
         for row in zip(*columns, strict=True):
             reader.read(*row)
     return _table(claims, CLAIM_COLUMNS, Claim), _table(numbers, NUMBER_COLUMNS, NumberToken)
@@ -216,6 +218,17 @@ def _tidy(value: float | None) -> float | None:
     return None if value is None else float(f"{value:.12g}")
 
 
+def _one_amount(value: float, restating: float, converted: bool) -> bool:
+    """Whether ``restating`` can be ``value`` said again: equal within 2 %, or, when written in another
+    unit (EFLOPS glossed in 万亿次, GW in MW), equal up to a power of ten, a slip in the conversion
+    that the unit check reports (36 EFLOPS（约合每秒360万亿次）is 10⁵ too small)."""
+    if value == 0 or restating == 0:
+        return value == restating
+    ratio = abs(restating / value)
+    power = round(math.log10(ratio)) if converted else 0
+    return math.isclose(ratio / 10.0**power, 1.0, rel_tol=0.02)
+
+
 def _table(rows: list[dict], columns: list[str], model) -> pd.DataFrame:
     """One validated table from row dicts, in document order, then line and position."""
     if not rows:
@@ -232,8 +245,10 @@ class SegmentReader:
     """Reads the segments of one document into claim and number-token rows."""
 
     def __init__(self, doc_id: str, last_actual: int | None, current: int | None, claims: list,
-                 numbers: list, year: int | None = None, main_geo: str = "", month: int | None = None):
+                 numbers: list, year: int | None = None, main_geo: str = "", yuan: str = "CNY",
+                 month: int | None = None):
         self.doc_id = doc_id
+        self.yuan = yuan  # the currency of a bare 元 in this document
         self.month = month
         self.main_geo = main_geo
         self.placed = False
@@ -288,7 +303,7 @@ class SegmentReader:
         goes_on = (self.last_money is not None and self.line - self.money_line == 1
                    and CONTINUES_RE.match(clean))
         self.last_money = (-1, self.last_money[1]) if goes_on else None
-        self.last_claim: tuple[int, int, str, float, str] = (-1, -1, "", 0.0, "")
+        self.last_claim: tuple[int, int, str, float, str, str] = (-1, -1, "", 0.0, "", "")
         self.previous = None
         self.period_kinds: dict[str, tuple[str, int, int]] = {}
         self.subject: tuple[int, str] = (-1, "")
@@ -336,7 +351,7 @@ class SegmentReader:
             if glued and _is_glued_range(glued.group(1), glued.group(2)):
                 taken = self.take_glued_decimals(glued)
                 continue
-            q = read_quantity(clean, m)
+            q = read_quantity(clean, m, self.yuan)
             taken = self.take(q, m, unit_hint)
         if WORD_HINT_RE.search(clean):
             for q in word_quantities(clean):
@@ -371,7 +386,7 @@ class SegmentReader:
             noun = label_noun(label)
             if noun:
                 q.unit, q.type_hint = f"count:{noun}", "count"
-        high = read_range_end(clean, q) if not q.chinese or q.unit else None
+        high = read_range_end(clean, q, self.yuan) if not q.chinese or q.unit else None
         reason = reason_for(clean, m.start(), m.end(), m.group(), bool(q.unit))
         if reason is None and q.chinese:
             reason = self.chinese_non_claim(q)
@@ -379,6 +394,8 @@ class SegmentReader:
             reason = (NonClaimReason.ENUMERATION, clean[q.start:q.end + 4])
         if reason is None and not q.unit:
             reason = (NonClaimReason.NO_QUANTITY, "no unit")
+        if reason is None and in_unit_definition(clean, q):
+            reason = (NonClaimReason.NO_QUANTITY, "unit definition")
         if reason is None and q.unit == "years" and re.fullmatch(r"(?:1[89]|20)\d\d", m.group("num") or ""):
             reason = (NonClaimReason.YEAR, "year")
         if reason is not None:
@@ -425,7 +442,7 @@ class SegmentReader:
     def take_glued_decimals(self, glued: re.Match) -> int:
         """7.39.8% is the range 7.3–9.8% whose dash was lost: claim it as a suspect range."""
         high_match = NUMBER_RE.match(self.clean, glued.start(2))
-        q = read_quantity(self.clean, high_match)
+        q = read_quantity(self.clean, high_match, self.yuan)
         if not q.unit:
             self.number(glued.start(), glued.end(), NonClaimReason.NO_QUANTITY, "glued decimals")
             return glued.end()
@@ -604,7 +621,7 @@ class SegmentReader:
         cuts = self.quote_cuts() if q_hi - q_lo > QUOTE_LIMIT else []
         this_id = claim_id(self.doc_id, self.line, start, surface)
         restated = self.restated(q, s_lo)
-        self.last_claim = (s_lo, q.end, q.unit, q.value, this_id)
+        self.last_claim = (s_lo, q.end, q.unit, q.value, this_id, q.unit_text)
         self.claims.append(dict(
             claim_id=this_id, doc_id=self.doc_id, page=self.page,
             line=self.line, start=start, end=end, surface=surface,
@@ -700,7 +717,7 @@ class SegmentReader:
     def restated(self, q: Quantity, s_lo: int) -> str:
         """The id of the figure just before ``q`` that ``q`` restates in another unit or currency
         (12亿美元（约合86亿元人民币）, 1 GW (1,000 MW), 5 EFLOPS, or 5,000 PFLOPS), else ''."""
-        lo, end, unit, value, restated_id = self.last_claim
+        lo, end, unit, value, restated_id, unit_text = self.last_claim
         if lo != s_lo or end > q.start:
             return ""
         gap = RESTATING_GAP_RE.fullmatch(self.clean, end, q.start)
@@ -709,7 +726,7 @@ class SegmentReader:
         if unit in CURRENCY_UNITS and q.unit in CURRENCY_UNITS:
             return restated_id if unit != q.unit else ""
         if unit == q.unit and unit not in NOT_RESTATED_UNITS:
-            return restated_id if math.isclose(value, q.value, rel_tol=0.02) else ""
+            return restated_id if _one_amount(value, q.value, q.unit_text != unit_text) else ""
         return restated_id if unit.startswith("other:") and q.unit.startswith("other:") else ""
 
     def follows_figure(self, period: Period, s_lo: int) -> bool:

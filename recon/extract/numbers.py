@@ -26,6 +26,8 @@ def _multiplier(word: str) -> str:
         return f"兆(?!{'|'.join(map(re.escape, _WORDS.mega_units))})"
     if word == "京":
         return f"京(?!{'|'.join(map(re.escape, _WORDS.not_after_jing))})"
+    if word.isascii() and len(word) > 2:
+        return f"(?i:{re.escape(word)})(?![A-Za-z])"  # billion, Billion, BILLION
     return re.escape(word) + ("(?![A-Za-z])" if word.isascii() else "")
 
 
@@ -38,7 +40,8 @@ MULTIPLIER = "(?:" + "|".join(_multiplier(w) for w in sorted(ALL_MULTIPLIERS, ke
 #: Vague Chinese magnitudes: 数亿 (several hundred million), 上千, 近百, 八成 (80 %), 四分之一, 半数.
 VAGUE = r"数[十百千万亿]+|上[百千万亿]+|几[十百千万亿]+"
 FRACTION = r"(?P<den>[一二三四五六七八九十百]+)分之(?P<numr>[一二三四五六七八九十]+)"
-TENTHS = r"(?P<tenths>[一二两三四五六七八九])成(?![本为功员立果交绩长])"
+TENTHS = (rf"(?P<tenths>[一二两三四五六七八九]|(?<![\d.])\d(?:\.\d)?){re.escape(_WORDS.tenths)}"
+          rf"(?![{''.join(_WORDS.not_after_tenths)}])")
 HALF = r"半数"
 
 # The lookahead lets the scan skip, in one test, the many positions where no number can start.
@@ -48,6 +51,11 @@ NUMBER_RE = re.compile(
     rf"|(?P<vague>{VAGUE})|(?P<order>[十百千万亿]+)(?=级|量级)"
     rf"|(?P<num>{ARABIC}|{CN_NUMERAL})(?:(?P<space>[ \u3000]?)(?P<mult>{MULTIPLIER}))?)"
 )
+
+
+def multiplier(word: str) -> float:
+    """The factor of a multiplier word as written: 亿 → 1e8, billion and Billion → 1e9."""
+    return ALL_MULTIPLIERS.get(word) or ALL_MULTIPLIERS[word.lower()]
 
 
 def parse_arabic(text: str) -> tuple[float, float]:

@@ -7,7 +7,8 @@ predicts, said). A figure takes the nearest attribution before it in its sentenc
 that closes the sentence (…, according to IDC.). A sentence wrapped onto the next line (a PDF's
 lines) is still one sentence. A sentence that continues an earlier one (该报告还预计, 其中, the study
 also found, the figures showed) takes the origin of the nearest of the :data:`CONTINUED_SENTENCES`
-sentences before it that has one. Names are made canonical by the
+sentences before it that has one, looking past sentences without figures but not past one with
+figures citing no one. Names are made canonical by the
 organisations lexicon (``expectations/organisations.yaml``); an organisation it does not list keeps
 its name as written.
 """
@@ -15,6 +16,7 @@ its name as written.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from bisect import bisect_left
 from collections import deque
@@ -36,26 +38,43 @@ JOINT = " & "
 CONTINUED_SENTENCES = 3
 """How many sentences back a continuing sentence (该报告还预计) looks for the origin it continues."""
 
-#: Cues before a name: 据IDC, 根据2023年IDC调研, according to IDC, a report jointly released by IDC.
+#: Cues before a name: 据IDC, 根据2023年IDC调研, according to IDC, a report jointly released by IDC,
+#: …, said Frost & Sullivan.
 #: 数据, 证据, 占据 hold 据 without citing anyone.
 CUE_BEFORE_RE = re.compile(
     r"(?:根据|依据|基于|援引|引用|来自|来源于|来源[:：]|(?<![数证单票占论])据|[Aa]ccording to|[Cc]iting|"
     r"(?:[Dd]ata|[Ff]igures|[Ee]stimates|[Rr]esearch|[Ff]orecasts?) (?:from|by)|"
-    r"(?:released|published|issued|compiled|conducted|produced) by)"
+    r"(?:(?:jointly|co-) ?)?(?:released|published|issued|compiled|conducted|produced) by|"
+    r"(?:(?<=, )|(?<=,))(?:said|says|noted|notes|reported|reports|estimated|estimates))"
     r"[^，。；：,;:!?！？]{0,40}$"
 )
-#: Cues after a name, in Chinese: IDC预测, 中国信通院《…白皮书》显示, IDC数据显示 (not IDC数据中心).
+SAYS_ZH = "显示|指出|表明|称|认为|发现|预测|预计|测算|估计"
+"""Verbs of saying that end a Chinese cue naming a release (报告显示, 发布的《…》指出)."""
+#: Cues after a name, in Chinese: IDC预测, 中国信通院《…白皮书》显示, IDC数据显示. A cue naming a
+#: release runs on to its title and verb of saying (数据显示, 发布的《…》显示): origin_text holds it all.
+#: 数据 cites only as the data itself (IDC数据，/ IDC数据显示), not 数据中心 or 数据集; 发布 only with
+#: what was released saying something (发布的数据显示), not a policy issued (发改委发布的《…方案》要求).
 CUE_AFTER_ZH_RE = re.compile(
     r"\s?(?:的)?[^，。；：,;:\d《》“”]{0,6}?\s?(?:《[^》]{1,80}》|“[^”]{1,40}”)?\s?[^，。；：,;:\d《》]{0,6}?"
-    r"(?:数据(?!中心)|报告|研究|统计|调研|调查|预测|预计|测算|估算|估计|认为|显示|指出|发现|表示|称|披露|"
-    r"分析|跟踪|白皮书|发布|公布)"
+    rf"(?:(?:数据(?=[，,：:\s]|$|统计|监测|{SAYS_ZH})|报告|研究|统计|调研|调查|分析|跟踪|白皮书)"
+    rf"(?:的?《[^》]{{1,80}}》)?(?:[^，。；：,;:\d《》\s]{{0,5}}?(?:{SAYS_ZH}))?|"
+    rf"(?:发布|公布)(?:的?《[^》]{{1,80}}》)?[^，。；：,;:\d《》\s]{{0,8}}?(?:{SAYS_ZH})|"
+    r"(?:发布|公布)的?(?:数据|报告)|预测|预计|测算|估算|估计|认为|显示|指出|发现|表示|称|披露)"
 )
-#: Cues after a name, in English: IDC predicts, Frost & Sullivan estimates, IDC's latest tracker shows.
+#: What a release cited by a cue before its name is called (根据IDC发布的《全球人工智能支出指南》).
+RELEASE_RE = re.compile(r"\s?(?:发布|公布)的?《[^》]{1,80}》")
+#: Cues after a name, in English: IDC predicts, Frost & Sullivan estimates, IDC's latest tracker shows,
+#: IDC's Worldwide AI Spending Guide forecasts (a possessive names a release of up to five words),
+#: Canalys data showed (IDC data centers are buildings, not the firm's data).
 CUE_AFTER_EN_RE = re.compile(
-    r"(?:'s|’s)?(?:\s[\w-]+){0,3}?\s(?:predicts?|predicted|forecasts?|forecasted|estimates?|estimated|"
+    r"(?:(?:'s|’s)(?:\s[\w-]+){0,5}?|(?:\s[\w-]+){0,3}?)\s(?:predicts?|predicted|forecasts?|forecasted|"
+    r"estimates?|estimated|"
     r"expects?|expected|projects?|projected|said|says|reported|reports|found|finds|shows?|showed|shown|"
-    r"believes|noted|notes|calculated|calculates|released|releases|published|publishes|issued|data|figures)\b"
+    r"believes|noted|notes|calculated|calculates|released|releases|published|publishes|issued|"
+    r"(?:data(?! cent(?:er|re))|figures)(?: (?:show|shows|showed|suggest|suggests|suggested))?)\b"
 )
+#: The rest of a title a name opens (基于《IDC中国服务器市场跟踪报告》).
+TITLED_RE = re.compile(r"[^《》，。；]{0,80}》")
 #: Joins the names of a figure released jointly: IDC与浪潮信息, IDC and Inspur.
 JOINED_RE = re.compile(r"\s?(?:和|与|及|、|,|，|and|&)\s?")
 #: Opens a name's other name in brackets: 国际数据公司（IDC）.
@@ -69,7 +88,7 @@ UNLISTED_ZH_RE = re.compile(
 )
 UNLISTED_EN_RE = re.compile(
     r"\b[Aa]ccording to (?:the )?(?P<name>(?!The |This |That |Its |Their |Our )"
-    r"[A-Z][\w&.-]*(?:(?: of| and| for| &)? [A-Z][\w&.-]*){0,5})"
+    r"[A-Z][\w&.-]*(?:(?: of| and| for| &|['’]s)? [A-Z][\w&.-]*){0,5})"
 )
 #: A sentence that goes on with what an earlier one cited: 该报告还预计, 其中, the study also found.
 CONTINUES_RE = re.compile(
@@ -80,6 +99,8 @@ CONTINUES_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]hat) (?:study|report|survey|firm|research|company|agency|analysis|paper|data|figures|"
     r"tracker|institute|consultancy)\b|\b(?:[Ii]t|[Tt]hey) (?:also|further)\b"
 )
+UNCITED = ("uncited",)
+"""Stands in the look-back for a sentence that has figures and cites no one: a continuation stops there."""
 DIGIT_RE = re.compile(r"\d")
 #: A line of running text that stops mid-sentence (a PDF wraps it): its last sentence goes on below.
 RUNS_ON_RE = re.compile(r"[^\s。！？!?.:：;；]\s*$")
@@ -116,6 +137,22 @@ class Organisations:
         """
         written = name.strip()
         return self.aliases.get(to_simplified(written), written)
+
+
+    def publisher(self, name: str) -> str:
+        """Who a publisher's name (a manifest's or a page's) is: its canonical name, else the organisations
+        of the lexicon it names (a page's ``IDC China``; ``IDC、浪潮信息``, jointly), else as written.
+
+        >>> lexicon = Organisations({"IDC": "IDC", "浪潮信息": "Inspur", "国际数据公司": "IDC"})
+        >>> lexicon.publisher("IDC China"), lexicon.publisher("IDC、浪潮信息"), lexicon.publisher("Acme")
+        ('IDC', 'IDC & Inspur', 'Acme')
+        """
+        written = name.strip()
+        simplified = to_simplified(written)
+        if simplified in self.aliases:
+            return self.aliases[simplified]
+        named = {self.aliases[m.group()] for m in self.pattern.finditer(simplified)}
+        return JOINT.join(sorted(named)) if named else written
 
 
 @dataclass(frozen=True)
@@ -189,15 +226,35 @@ def attributions(text: str, organisations: Organisations) -> list[Attribution]:
             continue
         start = before.start() if before is not None else match.start()
         stop = after.end() if after is not None else read_to
+        if before is not None and after is None and (release := RELEASE_RE.match(text, read_to)):
+            stop = release.end()
+        if text[max(0, match.start() - 2):match.start()].rstrip().endswith("《") and (
+                title := TITLED_RE.match(text, read_to)):
+            stop = max(stop, title.end())  # 基于《IDC中国服务器市场季度跟踪报告》: the title was read too
         origin = JOINT.join(sorted({organisations.canonical(n) for n in names}))
         trails = before is not None or (after is not None and after.re is CUE_AFTER_EN_RE)
         found.append(Attribution(origin, start, stop, trails))
+    listed = _Spans([(a.start, a.end) for a in found])
     for pattern in (UNLISTED_ZH_RE, UNLISTED_EN_RE):
         for match in pattern.finditer(text):
             name = match.group("name")
-            if not organisations.pattern.search(name):
+            if not listed.overlaps(*match.span()) and not organisations.pattern.search(name):
                 found.append(Attribution(organisations.canonical(name), match.start(), match.end(), True))
     return sorted(found, key=lambda a: a.start)
+
+
+class _Spans:
+    """Spans of text already read as attributions, asked whether another span overlaps one: an unlisted
+    name inside a listed attribution (According to China's State Council) is not read again."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self.starts = [lo for lo, _ in spans]
+        self.reach = list(itertools.accumulate((hi for _, hi in spans), max))
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        before = bisect_left(self.starts, hi)
+        return before > 0 and self.reach[before - 1] > lo
 
 
 def _names(text: str, match: re.Match, organisations: Organisations) -> tuple[list[str], int]:
@@ -348,16 +405,26 @@ def attribute_origins(claims: pd.DataFrame, segments: pd.DataFrame,
                     cited = (own, where) if own is not None else inherited
                     if cited is not None:
                         _fill(values, positions[(doc_id, page, seg.line, start)], *cited)
-                recent.append((sentence.last, where) if sentence.last is not None else inherited)
+                if sentence.last is not None:
+                    recent.append((sentence.last, where))
+                else:
+                    recent.append(inherited or (UNCITED if next_figure > first else None))
                 carried = None
             ends = RUNS_ON_RE.search(seg.clean) is None or seg.block != "text"
-            runs_on, previous_line = (None if ends else recent[-1]), (page, seg.line)
+            runs_on, previous_line = (None if ends or recent[-1] is UNCITED else recent[-1]), (page, seg.line)
     return claims.assign(**values)
 
 
 def _latest(cited) -> tuple[Attribution, tuple] | None:
-    """The last of the attributions of a few sentences that is not None (None when all are)."""
-    return next((c for c in reversed(cited) if c is not None), None)
+    """The attribution a continuing sentence takes: the last of a few sentences' that is not None,
+    looking back over sentences without figures but not past one with figures that cites no one
+    (其中 then continues that sentence, not an earlier cited one)."""
+    for attribution in reversed(cited):
+        if attribution is UNCITED:
+            return None
+        if attribution is not None:
+            return attribution
+    return None
 
 
 def _figures(starts: list[int], seg) -> list[tuple[int, int]]:

@@ -5,19 +5,32 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from recon.extract.numbers import ALL_MULTIPLIERS, NUMBER_RE, parse_number, parse_vague
+from recon.extract.numbers import NUMBER_RE, multiplier, parse_number, parse_vague
 from recon.extract.qualifiers import qualifier_after, qualifier_before, qualifier_infix
-from recon.extract.units import CURRENCIES, YUAN, match_unit, prefix_currency
+from recon.extract.units import CURRENCIES, CURRENCY_PREFIXES, YUAN, match_unit, prefix_currency
 from recon.lexicon import alternation, lexicon
 
 #: The kind of numeral a ``NUMBER_RE`` match is, from the last group it closed.
 NUMBER_GROUPS = {"frac": "frac", "ten": "ten", "half": "half", "vague": "vague", "order": "order",
                  "num": "num", "mult": "num"}
-CHANGE_FROM_RE = re.compile(r"[从由]\s?$")
 BETWEEN_RE = re.compile(r"[^，,。;；]{0,12}?(?:之间|不等)")
 RANGE_SEP_RE = re.compile(r"\s?(?:-|–|—|~|～|至|到|to)\s?")
+#: Separators that, after 从/from, join the two values of a change rather than the ends of a range.
+CHANGE_SEPARATORS = ("至", "到", "to")
+#: "between 40% and 55%": after between, "and" joins the two ends of a range.
+AND_SEP_RE = re.compile(r"\s(?:and)\s")
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+#: A currency mark before a number (US$, RMB, 新台币), as written before the second end of a range.
+_MARK = f"(?:{_alternation(CURRENCY_PREFIXES)})"
+CURRENCY_MARK_RE = re.compile(rf"{_MARK}\s?")
+#: 从9%, 由 / from $10 billion: what opens a change from one value to another.
+CHANGE_FROM_RE = re.compile(rf"(?:[从由]|(?<![A-Za-z])from\s)\s?{_MARK}?\s?$")
+#: "ranges from 7 billion to 70 billion", "varying from": here from … to gives the ends of a range.
+RANGE_FROM_RE = re.compile(r"(?<![A-Za-z])(?:rang|var[iy])[a-z]*\sfrom\s", re.IGNORECASE)
+BETWEEN_BEFORE_RE = re.compile(rf"(?<![A-Za-z])between\s{_MARK}?\s?$", re.IGNORECASE)
 
 
 _MEASURES = lexicon().measures
@@ -46,6 +59,14 @@ LABEL_NOUN_RE = re.compile(_alternation(_MEASURES.counted_labels))
 COUNTED_BEFORE_RE = re.compile(rf"({_alternation(_MEASURES.counted_before)})[^，,。;；:：]{{0,14}}$")
 
 
+#: A number that may be a year: a count of the English noun right after it (2030 robots), never of
+#: a word after another (the 2024 generation delivers).
+YEAR_RE = re.compile(r"(?:19[5-9]|20[0-9])\d")
+#: 1EB=1024PB, 1 GW = 1,000 MW: a unit's definition, whose two sides state no amount.
+UNIT_DEFINITION_RE = re.compile(
+    r"(?<![\d.,])1\s?(?P<unit>[A-Za-z\u4e00-\u9fff]{1,6})\s?[=＝]\s?\d[\d,.]*\s?[A-Za-z\u4e00-\u9fff]{1,6}")
+
+
 @dataclass
 class Quantity:
     """A number as read from the clean text; positions are into the clean text."""
@@ -65,12 +86,18 @@ class Quantity:
     unit_factor: float = 1.0
 
 
-def read_quantity(text: str, m: re.Match) -> Quantity:
-    """Read the number matched by ``NUMBER_RE`` at ``m`` with the unit and qualifiers around it."""
+def read_quantity(text: str, m: re.Match, yuan: str = "CNY") -> Quantity:
+    """Read the number matched by ``NUMBER_RE`` at ``m`` with the unit and qualifiers around it.
+
+    :param yuan: the currency a bare 元 stands for in this document (:func:`units.yuan_currency`)
+    """
     group = NUMBER_GROUPS[m.lastgroup]
     if group in ("frac", "ten", "half"):
         q = Quantity(m.start(), m.end(), _percent_word(m, group), 1.0, "%", "share", chinese=True)
         q.qualifier = qualifier_before(text, q.start) or "exact"
+        after = qualifier_after(text, q.end)  # 七成以上, 四成以下
+        if after and q.qualifier in ("exact", "approx"):
+            q.qualifier = after
         return q
     if group in ("vague", "order"):
         value, step, chinese = parse_vague(m.group()), parse_vague(m.group()), True
@@ -79,7 +106,7 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
     else:
         value, step = parse_number(m.group("num"))
         chinese = not m.group("num")[0].isdigit()
-        mult = ALL_MULTIPLIERS[m.group("mult")] if m.group("mult") else 1.0
+        mult = multiplier(m.group("mult")) if m.group("mult") else 1.0
         qualifier = "exact"
     prefix = prefix_currency(text, m.start())
     pos = m.end()
@@ -97,6 +124,10 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
         if unit is None and text[pos:pos + 1] == " " and not chinese:
             unit = match_unit(text, pos + 1)
             pos += unit is not None
+    if unit is not None and unit.type_hint == "count" and text[pos:pos + 1].isspace() and (
+            prefix is not None or YEAR_RE.fullmatch(m.group("num"))
+            and len(text[pos:pos + unit.length].split()) > 1):
+        unit = None  # CNY640 billion into …, the 2024 generation delivers: money, a year; not a count
     if unit is not None:
         q.unit, q.type_hint, q.unit_text = unit.unit, unit.type_hint, text[pos:pos + unit.length]
         q.value *= unit.factor
@@ -109,6 +140,8 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
                 q.unit, q.end = CURRENCIES[named.group()], named.end()
             elif prefix is not None:
                 q.unit = prefix[0]
+            elif yuan != q.unit:
+                q.unit, q.flags = yuan, ("currency-from-document",)
     else:
         number_of = NUMBER_OF_RE.search(text, max(0, q.start - 80), q.start) if not chinese else None
         if prefix is not None:
@@ -120,7 +153,7 @@ def read_quantity(text: str, m: re.Match) -> Quantity:
             if noun:
                 q.unit, q.type_hint = f"count:{noun}", "count"
             elif MONEY_RE.search(text, max(0, q.start - 16), q.start) or MONEY_RE.match(text, q.end):
-                q.unit, q.type_hint, q.flags = "CNY", "level", ("derived-unit",)
+                q.unit, q.type_hint, q.flags = yuan, "level", ("derived-unit",)
     if q.unit == "count:次" and PER_SECOND_RE.search(text, max(0, q.start - 6), q.start):
         q.unit, q.type_hint = "FLOPS", "level"  # 每秒运算一千万亿次: operations per second
     if q.qualifier == "exact":  # 约US$2万: the qualifier stands before the currency sign
@@ -147,10 +180,60 @@ WORD_QUANTITY_RE = re.compile(
 NOT_WORD_QUANTITY_RE = re.compile(r"(?:first|second|latter|other|each|every|per)\s$", re.IGNORECASE)
 
 
+_ENGLISH = lexicon().multipliers
+_ENGLISH_NUMBERS = {w.lower(): v for w, v in _ENGLISH.english_numbers.items()}
+_ONES = {w: v for w, v in _ENGLISH_NUMBERS.items() if 1 <= v <= 9 and " " not in w and w != "a"}
+_TENS = {w: v for w, v in _ENGLISH_NUMBERS.items() if v >= 20 and v % 10 == 0}
+#: Numbers in words before their unit: Twelve new data centres, twenty-five billion dollars, a gigawatt.
+ENGLISH_NUMBER_RE = re.compile(
+    rf"(?<![A-Za-z-])(?P<n>{alternation(_ENGLISH_NUMBERS)})(?:-(?P<ones>{alternation(_ONES)}))?"
+    rf"(?:\s(?P<scale>{alternation(_ENGLISH.english_scales)}))?(?![A-Za-z-])",
+    re.IGNORECASE,
+)
+#: the two hubs, two or three governments: a number in words after these refers, it does not state.
+NOT_AFTER_WORD_NUMBER_RE = re.compile(rf"(?:{alternation(_ENGLISH.english_not_after)})\s$", re.IGNORECASE)
+#: Units a number in words is not a claim in: the last two years, three times as many.
+NOT_WORD_NUMBER_UNITS = ("years", "other:months", "days", "other:weeks", "x")
+
+
+def english_numbers(text: str) -> list[Quantity]:
+    """Amounts written as English words with their unit (Two thousand engineers, half a million GPUs,
+    more than a gigawatt); a number in words without a unit, or of time, is no claim."""
+    found = []
+    for m in ENGLISH_NUMBER_RE.finditer(text):
+        word = m.group("n").lower()
+        if m.group("ones") and word not in _TENS or NOT_AFTER_WORD_NUMBER_RE.search(
+                text, max(0, m.start() - 8), m.start()):
+            continue
+        value = _ENGLISH_NUMBERS[word] + (_ONES[m.group("ones").lower()] if m.group("ones") else 0)
+        scale = _ENGLISH.english_scales[m.group("scale").lower()] if m.group("scale") else 1.0
+        unit = match_unit(text, m.end())
+        if unit is None or unit.unit in NOT_WORD_NUMBER_UNITS:
+            continue
+        if word in _ENGLISH.english_articles and not m.group("scale") and (
+                unit.type_hint == "count" or unit.unit in CURRENCIES.values()):
+            continue  # a company, half a year: an article, not an amount
+        q = Quantity(m.start(), m.end() + unit.length, value * scale * unit.factor, scale * unit.factor,
+                     unit.unit, unit.type_hint, chinese=True, unit_text=text[m.end():m.end() + unit.length],
+                     mult=scale, unit_factor=unit.factor)
+        q.qualifier = qualifier_before(text, q.start) or "exact"
+        after = qualifier_after(text, q.end)
+        if after and q.qualifier in ("exact", "approx"):
+            q.qualifier = after
+        found.append(q)
+    return found
+
+
 def word_quantities(text: str) -> list[Quantity]:
-    """Shares and multiples written in words, with the qualifier before them (more than doubled)."""
+    """Shares, multiples and amounts written in words, with the qualifier before them (more than
+    doubled, nearly half a million GPUs). An amount wins over a share word it starts with (half a
+    million); a share wins over a number inside it (one in five companies)."""
+    numbers = english_numbers(text)
     found = []
     for m in WORD_QUANTITY_RE.finditer(text):
+        if any(n.start <= m.start() < n.end for n in numbers):
+            continue
+        numbers = [n for n in numbers if not m.start() < n.end and n.start < m.end() or n.start <= m.start()]
         if NOT_WORD_QUANTITY_RE.search(text, max(0, m.start() - 8), m.start()):
             continue
         word = (m.group("word") or "").lower()
@@ -166,7 +249,7 @@ def word_quantities(text: str) -> list[Quantity]:
         if after and q.qualifier in ("exact", "approx"):
             q.qualifier = after
         found.append(q)
-    return found
+    return sorted(found + numbers, key=lambda q: q.start)
 
 
 def read_dimensionless(text: str, q: Quantity) -> None:
@@ -181,6 +264,12 @@ def read_dimensionless(text: str, q: Quantity) -> None:
     index = INDEX_CONTEXT_RE.search(text, max(0, q.start - 15), q.start)
     if index and "." in text[q.start:q.end]:
         q.unit, q.type_hint = f"other:{INDEX_UNITS.get(index.group(), 'index')}", "other"
+
+
+def in_unit_definition(text: str, q: Quantity) -> bool:
+    """Whether ``q`` is a side of a unit's definition (1EB=1024PB), which states no amount."""
+    m = UNIT_DEFINITION_RE.search(text, max(0, q.start - 12), q.end + 24)
+    return m is not None and m.start() <= q.start < m.end() and match_unit(text, m.start("unit")) is not None
 
 
 def _percent_word(m: re.Match, group: str) -> float:
@@ -204,24 +293,42 @@ def label_noun(label: str) -> str | None:
     return COUNTED_NOUNS[m.group()] if m else None
 
 
-def read_range_end(text: str, low: Quantity) -> Quantity | None:
-    """The high end of a range written after ``low`` (25-28%, 3至5倍, 100P到1000P), or None."""
+def read_range_end(text: str, low: Quantity, yuan: str = "CNY") -> Quantity | None:
+    """The high end of a range written after ``low`` (25-28%, 3至5倍, 100P到1000P, $175 billion to
+    $185 billion, between 40% and 55%), or None.
+
+    The ends share one unit: written once after the high end (3亿至5亿美元, $30-40 billion), it is the
+    low end's too; a currency written before the low end (新台币2,800亿元至3,100亿元) is the high end's.
+    """
     sep = RANGE_SEP_RE.match(text, low.end)
+    between = BETWEEN_BEFORE_RE.search(text, max(0, low.start - 12), low.start)
+    if sep is None and between:
+        sep = AND_SEP_RE.match(text, low.end)
     if sep is None:
         return None
-    changed = CHANGE_FROM_RE.search(text, max(0, low.start - 2), low.start)
-    if changed and not BETWEEN_RE.match(text, sep.end()):
-        return None  # 从9%到27%的跨越 is a change between two values, not a range
-    m = NUMBER_RE.match(text, sep.end())
+    changed = CHANGE_FROM_RE.search(text, max(0, low.start - 12), low.start)
+    ranged = RANGE_FROM_RE.search(text, max(0, low.start - 24), low.start) or BETWEEN_RE.match(
+        text, sep.end())
+    if changed and not ranged and sep.group().strip() in CHANGE_SEPARATORS:
+        return None  # 从9%到27%的跨越, from $10 billion to $15 billion: a change between two values
+    pos = sep.end()
+    if low.unit in CURRENCIES.values() and (mark := CURRENCY_MARK_RE.match(text, pos)):
+        pos = mark.end()  # $175 billion to $185 billion
+    m = NUMBER_RE.match(text, pos)
     if m is None or not (m.group("num") or m.group("vague")):
         return None
-    high = read_quantity(text, m)
+    high = read_quantity(text, m, low.unit if low.unit in CURRENCIES.values() else yuan)
+    if not high.unit and low.unit in CURRENCIES.values() and not low.unit_text:
+        high.unit, high.type_hint = low.unit, low.type_hint  # $2-3, $30-40 billion
+    guessed = "derived-unit" in low.flags
+    if low.unit and low.unit != high.unit and guessed and high.unit in CURRENCIES.values():
+        low.unit, low.flags = "", tuple(f for f in low.flags if f != "derived-unit")  # 3亿至5亿美元
     if not high.unit or (low.unit and low.unit != high.unit):
         return None
     if low.chinese != high.chinese:
         return None
-    if not low.unit:
-        factor = high.unit_factor * (high.mult if low.mult == 1.0 else 1.0)
+    if not low.unit or (not low.unit_text and low.mult == 1.0 and high.mult != 1.0):
+        factor = (1.0 if low.unit else high.unit_factor) * (high.mult if low.mult == 1.0 else 1.0)
         low.value *= factor
         low.step *= factor
         low.unit, low.type_hint, low.unit_text = high.unit, high.type_hint, high.unit_text

@@ -20,18 +20,23 @@ class UnitMatch(NamedTuple):
 _LEXICON = lexicon()
 #: Currency words after the number (88亿元, 88 billion yuan), with the unit they stand for.
 CURRENCIES = {w: c.code for c in _LEXICON.currencies.values() for w in (*c.after, *c.words)}
+CURRENCIES_ANY_CASE = {w.lower(): c for w, c in CURRENCIES.items() if w.isascii()}
 #: Currency marks written before the number (US$41.2, RMB 15, 新台币1250亿元).
 CURRENCY_PREFIXES = {w: c.code for c in _LEXICON.currencies.values() for w in c.before}
 #: The currency 元 means when no other is named.
 YUAN = "元"
+#: Words whose presence in a document says which currency its bare 元 is (新台币, 兆元: TWD).
+YUAN_SIGNS = {c.code: c.yuan_signs for c in _LEXICON.currencies.values() if c.yuan_signs}
 SI_PREFIX = {**_LEXICON.compute.si_prefixes, **_LEXICON.compute.si_prefix_words}
 #: Measure words that make a number a count; the noun family is kept in the unit (count:家).
 MEASURE_WORDS = _LEXICON.measures.chinese
 ENGLISH_COUNTS = _LEXICON.measures.english
 NOT_COUNTED = frozenset(_LEXICON.measures.not_counted)
 #: Any plural English noun after a number counts it (590 deals), also after up to two modifiers that
-#: cannot be verbs (9,183 AI-related companies); units written in words come first.
-ENGLISH_PLURAL = r"\s(?:(?:[A-Z][A-Za-z-]*|[a-z]+-[a-z-]+)\s){0,2}(?:[a-z]+[a-z](?<!ss)s)\b"
+#: cannot be verbs (9,183 AI-related companies) and one lower-case word that is neither a verb in -s
+#: nor a function word (4,000 data centres, 12 new campuses); units written in words come first.
+ENGLISH_PLURAL = (r"\s(?:(?:[A-Z][A-Za-z-]*|[a-z]+-[a-z-]+)\s){0,2}"
+                  rf"(?:(?!(?:{'|'.join(NOT_COUNTED)})\s)[a-z]+(?<!s)\s)?(?:[a-z]+[a-z](?<!ss)s)\b")
 #: Other units: the claim unit and the claim type a number in them usually has.
 OTHER_UNITS = _LEXICON.compute.other
 #: Units with one meaning whatever their spelling: the claim unit and its usual claim type.
@@ -48,14 +53,16 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _unit_words(words, space: str = "") -> str:
+def _unit_words(words, space: str = "", any_case: bool = False) -> str:
     """Unit words; a Latin one must not run on into a longer word (48GB, not 4GBase), a Chinese one may.
 
     :param space: what may stand before a Latin word (``\\s?`` for 88 billion yuan)
+    :param any_case: Latin words match in any case (a headline's 95 Billion US Dollars)
     """
     latin = [w for w in words if w.strip().isascii()]
     chinese = [w for w in words if not w.strip().isascii()]
-    return rf"(?:{_alternation(chinese)}|{space}(?:{_alternation(latin)})(?![A-Za-z]))"
+    flag = "?i:" if any_case else "?:"
+    return rf"(?:{_alternation(chinese)}|{space}({flag}{_alternation(latin)})(?![A-Za-z]))"
 
 
 _COMPUTE = _LEXICON.compute
@@ -70,7 +77,7 @@ UNIT_RE = re.compile(
     r"(?P<pp>个百分点|百分点|\s?percentage points?|pct|ppt|pp(?![a-z]))"
     r"|(?P<pct>%|％|\s?percent\b|\s?per cent\b)"
     r"|(?P<times>倍|\s?times\b|-?fold\b|x(?![A-Za-z\d]))"
-    rf"|(?P<cur>{_unit_words(CURRENCIES, space=_SPACE)})"
+    rf"|(?P<cur>{_unit_words(CURRENCIES, space=_SPACE, any_case=True)})"
     rf"|(?P<ops>(?:{_alternation(_COMPUTE.per_second)})?[{_OPS}]*[{_OPS_BIG}]{_TIMES}(?:/秒)?"
     rf"(?:{_alternation(_COMPUTE.floating_point)})?(?:{_alternation(_COMPUTE.operation_words)})?"
     rf"|{_TIMES}(?:{_alternation(_COMPUTE.floating_point)}))"
@@ -79,7 +86,7 @@ UNIT_RE = re.compile(
     r"|(?P<bytes>(?P<bp>[KMGTPEZ])B(?![A-Za-z\d]))"
     rf"|(?P<bareflops>(?P<ffp>[{''.join(_COMPUTE.bare_flops_prefixes)}])(?![A-Za-z\d]))"
     r"|(?P<params>B(?=\s?参数)|参数)"
-    rf"|(?P<power>{_unit_words(POWER)}(?!时|h))"  # 千瓦时 and MWh are energy
+    rf"|(?P<power>{_unit_words(POWER, space=_SPACE)}(?!时|-?h))"  # 千瓦时, MWh, megawatt-hours: energy
     rf"|(?P<other>{_unit_words(OTHER_UNITS)})"
     r"|(?P<months>个月|\smonths?\b)"
     r"|(?P<years>年|\syears?\b)"
@@ -105,7 +112,8 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
         unit, type_hint = FIXED_UNITS[kind]
         return UnitMatch(unit, 1.0, length, type_hint)
     if kind == "cur":
-        return UnitMatch(CURRENCIES[surface.lstrip()], 1.0, length, "level")
+        word = surface.lstrip()
+        return UnitMatch(CURRENCIES.get(word) or CURRENCIES_ANY_CASE[word.lower()], 1.0, length, "level")
     if kind == "ops":
         factor = 1.0
         for char in PER_SECOND_RE.sub("", surface).split(_COMPUTE.operations)[0]:
@@ -122,7 +130,7 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
         billions = surface.startswith("B")
         return UnitMatch("count:parameters", 1e9 if billions else 1.0, length if billions else 0, "count")
     if kind == "power":
-        unit, factor = POWER[surface]
+        unit, factor = POWER[surface.lstrip()]
         return UnitMatch(unit, factor, length, "level")
     if kind == "other":
         unit, type_hint = OTHER_UNITS[surface]
@@ -139,3 +147,15 @@ def prefix_currency(text: str, pos: int) -> tuple[str, int] | None:
     if m is None or text[m.start() - 1:m.start()] == "\\":
         return None
     return CURRENCY_PREFIXES[m.group().strip()], pos - m.start()
+
+
+def yuan_currency(texts) -> str:
+    """The currency a document's bare 元 stands for: the one currency whose signs it writes (a
+    Taiwanese page names the New Taiwan dollar or counts money in 兆, 1.46兆元), else CNY.
+
+    >>> yuan_currency(["前9月營收1.46兆元", "第3季營收5678亿元"]), yuan_currency(["营收88亿元"])
+    ('TWD', 'CNY')
+    """
+    named = {code for code, signs in YUAN_SIGNS.items()
+             if any(sign in text for text in texts for sign in signs)}
+    return named.pop() if len(named) == 1 else CURRENCIES[YUAN]

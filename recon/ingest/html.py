@@ -15,6 +15,10 @@ table, or a header cell (``单位：亿美元``, ``Unit: US$ billion``, ``市场
 unit; :func:`recon.ingest.grid.with_cell_grid` then settles each cell's ``unit_hint`` (header
 cells and period columns none, a column's or a row's own unit before the table's).
 Blocks inside ``<header>``, ``<footer>``, ``<nav>`` and ``<aside>`` are boilerplate.
+
+The document row takes the page's title (``<title>``, else its first ``<h1>``), the date it states,
+and the publisher its ``<meta>`` tags name (:func:`recon.ingest.metadata.page_publisher`); a
+manifest entry overrides each.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from recon.ingest.boilerplate import is_notice
 from recon.ingest.clean import clean_text
 from recon.ingest.decode import decode_bytes
 from recon.ingest.grid import stated_unit, unit_hint, with_cell_grid
-from recon.ingest.metadata import detect_date, detect_language
+from recon.ingest.metadata import detect_date, detect_language, page_publisher
 from recon.ingest.rows import document_row, segment_row
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "caption", "figcaption", "dt", "dd",
@@ -176,6 +180,16 @@ def _blocks(soup: BeautifulSoup):
             yield tag
 
 
+def _meta_tags(soup: BeautifulSoup) -> dict[str, str]:
+    """The page's ``<meta>`` tags, lower-cased ``name`` or ``property`` → ``content`` (the first of each)."""
+    tags = {}
+    for tag in soup.find_all("meta"):
+        key = str(tag.get("name") or tag.get("property") or "").strip().lower()
+        if key and key not in tags:
+            tags[key] = str(tag.get("content") or "")
+    return tags
+
+
 def read_html(doc_id: str, data: bytes, path: str, fmt: str = "html") -> tuple[dict, list[dict]]:
     """Read an HTML page into its document row and segment rows.
 
@@ -219,7 +233,8 @@ def read_html(doc_id: str, data: bytes, path: str, fmt: str = "html") -> tuple[d
     visible_lines = [s["clean"] for s in segments]
     declared = str(soup.html.get("lang", "")).lower() if soup.html else ""
     language = LANGUAGES.get(declared, declared.split("-")[0]) or detect_language("\n".join(visible_lines))
-    meta = dict(title=title, date=detect_date(visible_lines), language=language)
+    meta = dict(title=title, date=detect_date(visible_lines), language=language,
+                publisher=page_publisher(_meta_tags(soup)))
     doc = document_row(doc_id, path, fmt, encoding=encoding, lines=len(line_starts), chars=len(source),
                        meta=meta)
     return doc, segments

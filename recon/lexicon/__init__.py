@@ -39,6 +39,12 @@ class Multipliers:
     after_currency_sign: dict[str, float]
     mega_units: tuple[str, ...]
     not_after_jing: tuple[str, ...]
+    tenths: str
+    not_after_tenths: tuple[str, ...]
+    english_numbers: dict[str, float]
+    english_scales: dict[str, float]
+    english_articles: tuple[str, ...]
+    english_not_after: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,8 @@ class Currency:
     after: tuple[str, ...]
     before: tuple[str, ...]
     words: tuple[str, ...]
+    #: words that, written anywhere in a document, make its bare 元 this currency (新台币, 兆元 → TWD)
+    yuan_signs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -290,7 +298,28 @@ def _multipliers(f: _File) -> Multipliers:
         after_currency_sign=f.powers("after_currency_sign"),
         mega_units=f.words("mega_units"),
         not_after_jing=f.words("not_after_jing"),
+        tenths=_one_word(f, "tenths"),
+        not_after_tenths=f.words("not_after_tenths"),
+        english_numbers=f.numbers("english_numbers", low=0, high=100),
+        english_scales=f.numbers("english_scales", low=1, high=1e15),
+        english_articles=_articles(f),
+        english_not_after=f.words("english_not_after"),
     )
+
+
+def _articles(f: _File) -> tuple[str, ...]:
+    articles = f.words("english_articles")
+    for word in articles:
+        if word not in f.value("english_numbers"):
+            f.fail("english_articles", f"{word!r} is not under english_numbers")
+    return articles
+
+
+def _one_word(f: _File, key: str) -> str:
+    word = f.value(key)
+    if not isinstance(word, str) or not word:
+        f.fail(key, "expected one word")
+    return word
 
 
 def _currencies(f: _File) -> dict[str, Currency]:
@@ -299,15 +328,17 @@ def _currencies(f: _File) -> dict[str, Currency]:
     for code, entry in f.raw.items():
         if not isinstance(code, str) or not (code.isupper() and code.isalpha() or code.startswith("other:")):
             f.fail(str(code), "expected a currency code (CNY, USD, other:GBP)")
-        if not isinstance(entry, dict) or set(entry) != {"after", "before", "words"}:
-            f.fail(code, "expected the keys after, before and words")
+        if not isinstance(entry, dict) or not {"after", "before", "words"} <= set(entry) <= {
+                "after", "before", "words", "yuan_signs"}:
+            f.fail(code, "expected the keys after, before and words, and optionally yuan_signs")
         lists = {where: f.words(f"{code}.{where}", entry[where], allow_empty=True) for where in entry}
         for where, words in lists.items():
             for word in words:
                 other = seen.setdefault((where, word), code)
                 if other != code:
                     f.fail(f"{code}.{where}", f"{word!r} is also written for {other}")
-        currencies[code] = Currency(code, lists["after"], lists["before"], lists["words"])
+        currencies[code] = Currency(code, lists["after"], lists["before"], lists["words"],
+                                    lists.get("yuan_signs", ()))
     return currencies
 
 

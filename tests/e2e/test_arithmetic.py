@@ -209,12 +209,6 @@ def test_an_open_bound_meets_its_own_documents_prior_year(run_audit, tmp_path):
 # (f) Restatements: one off by a power of ten is a unit error; a consistent one is never a second source.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction marks a figure a restatement of one in the same unit "
-    "only when the two agree within 2 % (recon/extract restated()), so a slip never gets "
-    "`restates`; unit-sanity compares restatements only",
-)
 def test_a_restatement_off_by_a_power_of_ten_is_a_unit_error(run_audit, tmp_path):
     text = "2024年，中国智能算力规模达到180 EFLOPS（约合每秒1800万亿次浮点运算）。"
     audit = audit_of(run_audit, tmp_path, {"brief.txt": text})
@@ -259,3 +253,17 @@ def test_a_consistent_restatement_is_one_source(run_audit, tmp_path, text, resta
     assert corroboration["independent_origins"] == 2
     assert sorted(corroboration["origins"]) == ["brief.txt", "other.txt"]
     assert not [f for f in audit.findings if f["outcome"] == "fail"], audit.findings
+
+
+def test_a_cagr_restated_under_another_phrase_is_one_finding(run_audit, tmp_path):
+    """A summary and the body state one CAGR and its endpoints, the body naming the market only in a
+    parenthesis: whatever metric each statement's phrase gives, the failed arithmetic is one finding
+    citing both statements, not one per phrase."""
+    change = "将从2022年的195亿美元增长到2026年的347亿美元，年复合增长率达17.3%。"
+    summary = "据测算，全球智能硬件市场（服务器）规模" + change
+    body = "据测算，全球智能硬件市场（服务器），" + change
+    audit = audit_of(run_audit, tmp_path, {"outlook.txt": summary + "\n\n正文\n\n" + body})
+    assert len(audit.claims_of("outlook.txt", "17.3")) == 2
+    finding = only(audit.covering([("outlook.txt", "17.3")], "cagr-recomputation"))
+    assert outcome(finding) == ("fail", "warning")
+    assert audit.claims_of("outlook.txt", "17.3") <= set(finding["claim_ids"])

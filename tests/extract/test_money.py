@@ -25,7 +25,8 @@ MONEY = [
     ("The ministry set aside 200 billion yen.", "200 billion yen", dict(value=2e11, unit="JPY")),
     ("该工厂投资新台币3200亿元。", "3200亿元", dict(value=3.2e11, unit="TWD")),
     ("該廠房造價約新臺幣800億元。", "800億元", dict(value=8e10, unit="TWD", qualifier="approx")),
-    ("全年營收上看2.8兆元。", "2.8兆元", dict(value=2.8e12, unit="CNY")),
+    ("全年營收上看2.8兆元。", "2.8兆元", dict(value=2.8e12, unit="TWD")),  # 兆 money is Taiwanese
+    ("全年營收上看2.8萬億元。", "2.8萬億元", dict(value=2.8e12, unit="CNY")),
     ("該案耗資逾五百億元新臺幣。", "五百億元新臺幣", dict(value=5e10, unit="TWD", qualifier="lower_bound")),
     ("募资总额约为55亿港元。", "55亿港元", dict(value=5.5e9, unit="HKD", qualifier="approx")),
     ("政府追加1.5万亿日元预算。", "1.5万亿日元", dict(value=1.5e12, unit="JPY")),

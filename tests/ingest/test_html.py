@@ -200,3 +200,29 @@ def test_tag_soup_segments_are_exact_single_line_substrings(parts):
         if segment["offsets"] is not None:
             assert len(segment["offsets"]) == len(segment["clean"]) + 1
             assert all(0 <= offset <= len(segment["text"]) for offset in segment["offsets"])
+
+
+def page_with_meta(tags: str) -> str:
+    return (f"<!doctype html><html lang=\"zh\"><head><title>液冷服务器市场预测</title>{tags}</head>"
+            "<body><p>2027年中国液冷服务器市场规模将达到89亿美元。</p></body></html>\n")
+
+
+@pytest.mark.parametrize(("tags", "publisher"), [
+    ('<meta property="og:site_name" content="IDC"><meta name="author" content="Li Hua">', "IDC"),
+    ('<meta name="publisher" content="中国信息通信研究院">', "中国信息通信研究院"),
+    ('<meta property="article:publisher" content="https://www.facebook.com/idc">'
+     '<meta name="author" content=" Frost &amp; Sullivan ">', "Frost & Sullivan"),
+    ('<meta name="description" content="IDC forecast">', ""),
+])
+def test_a_page_without_manifest_takes_the_publisher_its_meta_tags_name(tmp_path, tags, publisher):
+    documents, _ = ingest_page(tmp_path, "idc.html", page_with_meta(tags))
+    assert documents.iloc[0]["publisher"] == publisher
+
+
+def test_a_manifest_publisher_overrides_the_page(tmp_path):
+    (tmp_path / "idc.html").write_text(page_with_meta('<meta property="og:site_name" content="IDC">'),
+                                       encoding="utf-8")
+    (tmp_path / "manifest.yaml").write_text("documents:\n  - {file: idc.html, publisher: Example Wire}\n",
+                                            encoding="utf-8")
+    documents, _ = ingest_paths([tmp_path])
+    assert documents.iloc[0]["publisher"] == "Example Wire"

@@ -31,6 +31,12 @@ def glossary():
         # 人工智能 holds 智能 but names no definition; a bare span and measure word names no subject
         ("人工智能企业数量", "count", "count:家", ("ai-enterprise-count", "ai企业数量", "count", "")),
         ("五年年复合增长率", "cagr", "%", ("", "", "cagr", "")),
+        # an English subject ends at its verb and loses the clause's opening connective
+        ("non-x86 server sales surged", "growth", "%", ("", "nonx86serversales", "growth", "")),
+        ("PC shipments experienced a", "growth", "%", ("", "pcshipments", "growth", "")),
+        ("and Oracle are expected to spend", "level", "USD", ("", "oracle", "level", "")),
+        ("revealed that cloud capex", "level", "USD", ("", "cloudcapex", "level", "")),
+        ("while edge server sales will also", "level", "USD", ("", "edgeserversales", "level", "")),
     ],
 )
 def test_a_phrase_gives_subject_measure_scope_and_metric(glossary, metric_text, claim_type, unit, identity):

@@ -1,5 +1,6 @@
 """audit.html in headless Chromium: no network, no console errors, working filters, sorting, language,
-and a layout that holds at 1280 px on real audits (the demo corpus and a corpus with notes and cells)."""
+and a layout that holds at 1280 px on real audits (the demo corpus and a corpus with notes and cells);
+the lineage view on those and on the shared corpus."""
 
 import json
 import time
@@ -266,3 +267,45 @@ def test_five_thousand_facts_page_stays_small_and_quick(browser, build_report, t
     assert overflow(page) <= 0
     page.close()
     assert json.loads(report.to_findings_json())
+
+
+def lineage_rows(facts: pd.DataFrame) -> tuple[int, int]:
+    """(groups, facts) the lineage view must show: groups whose figures come from two or more documents."""
+    grouped = facts[facts["group_id"] != ""]
+    docs = grouped.groupby("group_id")["doc_id"].nunique()
+    shown = docs[docs >= 2].index
+    return len(shown), int(grouped["group_id"].isin(shown).sum())
+
+
+def assert_lineage_renders(page, facts: pd.DataFrame) -> None:
+    """The lineage section, reached from the nav, shows each quoted figure's origins and rows."""
+    groups, rows = lineage_rows(facts)
+    assert groups, "the audit has a figure quoted by several documents"
+    page.click('nav a[href="#lineage"]')
+    section = page.locator("#lineage")
+    assert section.locator("article.lineage").count() == groups
+    assert section.locator("tbody tr").count() == rows
+    first = section.locator("article.lineage").first
+    assert first.locator("th.origin").first.is_visible() and first.locator(".origins .l-en").is_visible()
+    assert first.locator(".origins .l-en").inner_text().split(",")[0].endswith("documents")
+    page.click("#lang-toggle")
+    assert section.locator("h2").inner_text().startswith("数据来源追溯")
+    assert first.locator(".origins .l-zh").is_visible()
+    assert page.seen["errors"] == []
+
+
+@pytest.mark.parametrize("corpus", list(CORPORA))
+def test_the_lineage_view_renders_on_real_audits(browser, audits, corpus):
+    html, _, _, facts = audits[corpus]
+    page = open_page(browser, html)
+    assert_lineage_renders(page, facts)
+    page.close()
+
+
+def test_the_lineage_view_renders_on_the_shared_corpus(browser, corpus_dir, tmp_path):
+    report = run_audit([corpus_dir])
+    html = tmp_path / "audit.html"
+    html.write_text(report.to_html(), encoding="utf-8")
+    page = open_page(browser, html)
+    assert_lineage_renders(page, report.facts)
+    page.close()

@@ -23,7 +23,8 @@ SPECS = Path(__file__).resolve().parent
 SCRIPTS = ("zh-Hans", "zh-Hant", "en")
 FORMATS = ("txt", "md", "html")
 #: Fields an expected claim may state; ``value`` and ``unit`` are required.
-FIELDS = ("value", "value_high", "unit", "qualifier", "kind", "type", "period", "geo")
+FIELDS = ("value", "value_high", "unit", "qualifier", "kind", "type", "period", "geo", "origin",
+          "origin_text")
 ENTRY_KEYS = {"text", "date", "format", "claims", "pending", "note"}
 CLAIM_KEYS = {"surface", "flags", "restates", *FIELDS}
 QUOTE_LIMIT = 300
