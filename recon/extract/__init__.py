@@ -16,7 +16,7 @@ import pandas as pd
 
 from recon.extract import context
 from recon.extract.numbers import NUMBER_RE, parse_number
-from recon.extract.periods import Period, find_periods, period_for
+from recon.extract.periods import Period, find_periods, period_for, respective_year
 from recon.extract.quantities import (
     WORD_QUANTITY_RE,
     Quantity,
@@ -741,8 +741,9 @@ class SegmentReader:
         names no list (2021年至2023年…分别为…)."""
         clean = self.clean
         k = clean.rfind("分别", s_lo, q.start)
-        if k < 0:
-            return "", None
+        if k < 0:  # 12%, 10% and 9%, respectively
+            return "", respective_year(clean, self.periods_within(s_lo, q.start), q.start, self.bounds(
+                context.SENTENCE_END_RE, q.start)[1])
         k_at, index, end = self.listing
         if k_at == k and LIST_GAP_RE.fullmatch(clean, end, q.start):
             index += 1

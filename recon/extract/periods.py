@@ -22,6 +22,18 @@ CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4
 #: Five-year plans (time.yaml): “十四五” is 2021-2025.
 PLAN_RE = re.compile(alternation(_TIME.five_year_plans), re.IGNORECASE)
 PLAN_YEARS = 5
+#: 此后三年, the following three years: so many years counted on from the last year named.
+_NUMBERS = lexicon().multipliers
+_YEAR_COUNTS = {**{w: int(n) for w, n in _NUMBERS.english_numbers.items()
+                   if n == int(n) and n >= 1 and " " not in w and w != "a"},
+                **{w: d for w, d in _NUMBERS.digits.items() if d >= 1}, "十": 10}
+_COUNT_OF_YEARS = rf"\s?(?P<n>\d{{1,2}}|{alternation(_YEAR_COUNTS)})\s?个?(?:年|\s?years?\b)"
+FOLLOWING_RE = re.compile(rf"(?<![A-Za-z])(?:{alternation(_TIME.following_years)}){_COUNT_OF_YEARS}",
+                          re.IGNORECASE)
+#: 未来五年, the next five years: so many years from the writer's present.
+COMING_RE = re.compile(rf"(?<![A-Za-z])(?:{alternation(_TIME.coming_years)}){_COUNT_OF_YEARS}",
+                       re.IGNORECASE)
+RESPECTIVELY_RE = re.compile(rf"\b(?:{alternation(_TIME.respectively)})\b", re.IGNORECASE)
 YEAR_HINT_RE = re.compile(
     rf"(?:19[5-9]|20[0-4])\d|[{re.escape(_LOST)}]0[0-4]\d|[1-4][QH]\d\d|\d\d[QH][1-4]|民[国國]\s?\d"
     rf"|{PLAN_RE.pattern}", re.IGNORECASE)
@@ -182,6 +194,7 @@ def find_periods(text: str, year: int | None = None, month: int | None = None) -
         text = resolve_relative(text, year)
     elif not YEAR_HINT_RE.search(text) and (year is None or not PART_HINT_RE.search(text)):
         return []
+    named = _with_following(text, _with_anaphors(text, _with_plans(text, _periods(text, year, month))))
     return [p._replace(base=bool(BASE_BEFORE_RE.search(text, max(0, p.start - 3), p.start)
                                  or BASE_AFTER_RE.match(text, p.end) or _english_base(text, p)),
                        topic=bool(TOPIC_AFTER_RE.match(text, p.end) and _opens_clause(text, p.start)
@@ -190,7 +203,7 @@ def find_periods(text: str, year: int | None = None, month: int | None = None) -
                                   and SINCE_AFTER_RE.match(text, p.end)
                                   or SINCE_OPENING_RE.match(text, p.start)),
                        target=_target(text, p))
-            for p in _with_anaphors(text, _with_plans(text, _periods(text, year, month)))]
+            for p in named]
 
 
 def _with_plans(text: str, periods: list[Period]) -> list[Period]:
@@ -201,6 +214,38 @@ def _with_plans(text: str, periods: list[Period]) -> list[Period]:
         last = first + PLAN_YEARS - 1
         plans.append(Period(m.start(), m.end(), first, last, "span", f"{first}-{last}", False, plan=True))
     return sorted(periods + plans, key=lambda p: p.start) if plans else periods
+
+
+def _with_following(text: str, periods: list[Period]) -> list[Period]:
+    """``periods`` with each count of years on from the last year named (2022年…此后三年, "the following
+    three years") as its span: 2023-2025."""
+    if not periods or not FOLLOWING_RE.search(text, periods[0].end):
+        return periods
+    found = list(periods)
+    for m in FOLLOWING_RE.finditer(text, periods[0].end):
+        named = next((p for p in reversed(periods) if p.end <= m.start() and not p.base), None)
+        if named is None:
+            continue
+        n = m.group("n")
+        count = int(n) if n.isdigit() else _YEAR_COUNTS[n.lower()]
+        first, last = named.last + 1, named.last + count
+        found.append(Period(m.start(), m.end(), first, last, "span", f"{first}-{last}", False))
+    return sorted(found, key=lambda p: p.start)
+
+
+def respective_year(text: str, periods: list[Period], start: int, end: int) -> Period | None:
+    """Over the next three years … 12%, 10% and 9%, respectively: the i-th figure of a list closed by
+    "respectively" in text[:end] is for the i-th year of the span last named before it in ``periods``,
+    when the list holds one figure for each of its years."""
+    closing = RESPECTIVELY_RE.search(text, start, end)
+    spans = [p for p in periods if p.grain == "span" and not p.base and p.end <= start]
+    if closing is None or not spans:
+        return None
+    span = spans[-1]
+    if len(FIGURE_RE.findall(text, span.end, closing.start())) != span.last - span.first + 1:
+        return None
+    year = span.first + len(FIGURE_RE.findall(text, span.end, start))
+    return span._replace(first=year, last=year, grain="year", label=str(year))
 
 
 def _target(text: str, period: Period) -> bool:
@@ -363,6 +408,8 @@ def period_for(text: str, periods: list[Period], start: int, end: int, sentence:
         dated = dated or after.start < s_hi
     if dated:
         return _single_year_before(text, periods[bisect_left(starts, s_lo):i], s_lo, start)
+    if COMING_RE.search(text, s_lo, start):
+        return None  # 未来五年: counted from the writer's present, not from the last sentence's year
     for p in map(periods.__getitem__, range(i - 1, -1, -1)):
         if p.end < s_lo - carry:
             break

@@ -192,6 +192,7 @@ ENGLISH_NUMBER_RE = re.compile(
 )
 #: the two hubs, two or three governments: a number in words after these refers, it does not state.
 NOT_AFTER_WORD_NUMBER_RE = re.compile(rf"(?:{alternation(_ENGLISH.english_not_after)})\s$", re.IGNORECASE)
+NOT_AFTER_WINDOW = max(map(len, _ENGLISH.english_not_after)) + 1
 #: Units a number in words is not a claim in: the last two years, three times as many.
 NOT_WORD_NUMBER_UNITS = ("years", "other:months", "days", "other:weeks", "x")
 
@@ -203,7 +204,7 @@ def english_numbers(text: str) -> list[Quantity]:
     for m in ENGLISH_NUMBER_RE.finditer(text):
         word = m.group("n").lower()
         if m.group("ones") and word not in _TENS or NOT_AFTER_WORD_NUMBER_RE.search(
-                text, max(0, m.start() - 8), m.start()):
+                text, max(0, m.start() - NOT_AFTER_WINDOW), m.start()):
             continue
         value = _ENGLISH_NUMBERS[word] + (_ONES[m.group("ones").lower()] if m.group("ones") else 0)
         scale = _ENGLISH.english_scales[m.group("scale").lower()] if m.group("scale") else 1.0

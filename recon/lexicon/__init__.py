@@ -113,6 +113,9 @@ class TimeWords:
     anaphoric: tuple[str, ...]
     one_year_change: tuple[str, ...]
     five_year_plans: dict[str, int]
+    following_years: tuple[str, ...]
+    coming_years: tuple[str, ...]
+    respectively: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -397,7 +400,9 @@ def _time(f: _File) -> TimeWords:
                      base_before=f.words("base_before"), anaphoric=f.words("anaphoric"),
                      one_year_change=f.words("one_year_change"),
                      five_year_plans={w: int(y) for w, y in
-                                      f.numbers("five_year_plans", low=1950, high=2100).items()})
+                                      f.numbers("five_year_plans", low=1950, high=2100).items()},
+                     following_years=f.words("following_years"),
+                     coming_years=f.words("coming_years"), respectively=f.words("respectively"))
 
 
 def _kinds(f: _File) -> Kinds:
