@@ -34,8 +34,10 @@ ENGLISH_COUNTS = _LEXICON.measures.english
 NOT_COUNTED = frozenset(_LEXICON.measures.not_counted)
 #: Any plural English noun after a number counts it (590 deals), also after up to two modifiers that
 #: cannot be verbs (9,183 AI-related companies) and one lower-case word that is neither a verb in -s
-#: nor a function word (4,000 data centres, 12 new campuses); units written in words come first.
-ENGLISH_PLURAL = (r"\s(?:(?:[A-Z][A-Za-z-]*|[a-z]+-[a-z-]+)\s){0,2}"
+#: nor a function word (4,000 data centres, 12 new campuses); units written in words come first. A
+#: modifier may be a model name with digits, or two joined by and/or (half a million H100 and A100 GPUs).
+_NAME = r"[A-Z][A-Za-z\d-]*"
+ENGLISH_PLURAL = (rf"\s(?:(?:{_NAME}(?:\s(?:and|or)\s{_NAME})?|[a-z]+-[a-z-]+)\s){{0,2}}"
                   rf"(?:(?!(?:{'|'.join(NOT_COUNTED)})\s)[a-z]+(?<!s)\s)?(?:[a-z]+[a-z](?<!ss)s)\b")
 #: Other units: the claim unit and the claim type a number in them usually has.
 OTHER_UNITS = _LEXICON.compute.other
