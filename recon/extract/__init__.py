@@ -534,9 +534,9 @@ class SegmentReader:
         grain = label = ""
         if period is not None:
             first, last, grain, label = period.first, period.last, period.grain, period.label
-        # 目前, currently: the document's present is observed whatever its date; a plan's end (十四五) is
-        # no forecast by itself
-        dated_last = None if period is not None and (period.present or period.plan) else last
+        # 目前, currently, since 2021: the document's present is observed whatever its date; a plan's end
+        # (十四五) is no forecast by itself
+        dated_last = None if period is not None and (period.present or period.plan or period.since) else last
         kind = context.kind_of(clean, (s_lo, s_hi), scope[0], q.start, dated_last, grain, self.last_actual,
                               period is not None and period.start >= scope[0])
         if period is not None and (period.relative or period.lost_digit):
@@ -685,15 +685,15 @@ class SegmentReader:
             period = self.caption[0]
         if period is None and not self.dated(sentence):  # a dated sentence never borrows another's year
             period = self.context_period
-        if period is not None and period.since and self.last_actual and self.last_actual > period.first:
+        # since 2021: up to the time of writing, the document's year (else its last observed one)
+        now = self.year or self.last_actual
+        if period is not None and period.since and now and now > period.first:
             if ONE_YEAR_CHANGE_RE.search(self.clean, scope[0], q.start) or ONE_YEAR_AFTER_RE.match(
                     self.clean, q.end):
                 # 自2021年以来…，其中AI收入同比增长80%: a year-on-year change is the span's last year's, but
                 # 以20%的同比增速 (a rate kept up every year) runs over the span
-                year = self.last_actual
-                return period._replace(first=year, last=year, grain="year", label=str(year))
-            label = f"{period.first}-{self.last_actual}"
-            return period._replace(last=self.last_actual, grain="span", label=label)
+                return period._replace(first=now, last=now, grain="year", label=str(now))
+            return period._replace(last=now, grain="span", label=f"{period.first}-{now}")
         return period
 
     def kind_of_period(self, period: Period, sentence: tuple[int, int], scope: tuple[int, int]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from recon.lexicon import lexicon
+from recon.lexicon import alternation, lexicon
 
 
 class UnitMatch(NamedTuple):
@@ -38,7 +38,8 @@ NOT_COUNTED = frozenset(_LEXICON.measures.not_counted)
 #: modifier may be a model name with digits, or two joined by and/or (half a million H100 and A100 GPUs).
 _NAME = r"[A-Z][A-Za-z\d-]*"
 ENGLISH_PLURAL = (rf"\s(?:(?:{_NAME}(?:\s(?:and|or)\s{_NAME})?|[a-z]+-[a-z-]+)\s){{0,2}}"
-                  rf"(?:(?!(?:{'|'.join(NOT_COUNTED)})\s)[a-z]+(?<!s)\s)?(?:[a-z]+[a-z](?<!ss)s)\b")
+                  rf"(?:(?!(?:{'|'.join(NOT_COUNTED)})\s)[a-z]+(?<!s)\s)?"
+                  rf"(?:[a-z]+[a-z](?<!ss)s|{alternation(ENGLISH_COUNTS)})\b")
 #: Other units: the claim unit and the claim type a number in them usually has.
 OTHER_UNITS = _LEXICON.compute.other
 #: Units with one meaning whatever their spelling: the claim unit and its usual claim type.
