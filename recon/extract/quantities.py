@@ -234,7 +234,9 @@ def word_quantities(text: str) -> list[Quantity]:
     for m in WORD_QUANTITY_RE.finditer(text):
         if any(n.start <= m.start() < n.end for n in numbers):
             continue
-        numbers = [n for n in numbers if not m.start() < n.end and n.start < m.end() or n.start <= m.start()]
+        # an amount with a scale word (half a million servers) stands whatever share word came before
+        numbers = [n for n in numbers if n.mult > 1 or not m.start() < n.end and n.start < m.end()
+                   or n.start <= m.start()]
         if NOT_WORD_QUANTITY_RE.search(text, max(0, m.start() - 8), m.start()):
             continue
         word = (m.group("word") or "").lower()
