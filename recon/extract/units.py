@@ -125,10 +125,8 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     if kind in ("flops", "bareflops"):
         prefix = m.group("fw") or m.group("fp") or m.group("ffp") or ""
         return UnitMatch("FLOPS", SI_PREFIX[prefix], length, "level")
-    if kind == "bytes":
-        if m.group("bp") in "EZ":  # national storage targets are stated in EB: compare them in bytes
-            return UnitMatch("other:bytes", SI_PREFIX[m.group("bp")], length, "level")
-        return UnitMatch(f"other:{surface}", 1.0, length, "level")
+    if kind == "bytes":  # 800PB and 8EB compare in one unit: bytes, the prefix applied
+        return UnitMatch("other:bytes", SI_PREFIX[m.group("bp")], length, "level")
     if kind == "params":
         billions = surface.startswith("B")
         return UnitMatch("count:parameters", 1e9 if billions else 1.0, length if billions else 0, "count")
