@@ -57,6 +57,10 @@ MONEY_RE = re.compile(rf"[^，,。;；]{{0,6}}?(?:{_alternation(_MEASURES.money_
 PER_SECOND_RE = re.compile(r"每秒")
 LABEL_NOUN_RE = re.compile(_alternation(_MEASURES.counted_labels))
 COUNTED_BEFORE_RE = re.compile(rf"({_alternation(_MEASURES.counted_before)})[^，,。;；:：]{{0,14}}$")
+#: "standard racks in use exceeded 8.1 million": an English subject that says what a bare amount counts.
+EN_COUNTED_BEFORE_RE = re.compile(
+    rf"\b({_alternation(_MEASURES.counted_before_english)})\b"
+    rf"(?:(?!\b(?:{_alternation(_MEASURES.english_money_nouns)})\b)[^,.;:$€£¥]){{0,30}}$")
 
 
 #: A number that may be a year: a count of the English noun right after it (2030 robots), never of
@@ -287,6 +291,9 @@ def _percent_word(m: re.Match, group: str) -> float:
 def counted_noun(text: str, start: int, end: int) -> str | None:
     """What a bare multiplier amount counts, from the nouns after or before it in its clause."""
     m = COUNTED_AFTER_RE.match(text, end) or COUNTED_BEFORE_RE.search(text, max(0, start - 20), start)
+    if m is None and text[start:end].isascii():
+        english = EN_COUNTED_BEFORE_RE.search(text, max(0, start - 40), start)
+        return english.group(1) if english else None
     return COUNTED_NOUNS[m.group(m.lastindex)] if m else None
 
 

@@ -149,6 +149,8 @@ class Measures:
     counted_after: tuple[str, ...]
     counted_before: tuple[str, ...]
     counted_labels: tuple[str, ...]
+    counted_before_english: tuple[str, ...]
+    english_money_nouns: tuple[str, ...]
     money_nouns: tuple[str, ...]
     restating: tuple[str, ...]
 
@@ -440,6 +442,8 @@ def _measures(f: _File) -> Measures:
         counted_after=f.words("counted_after"),
         counted_before=f.words("counted_before"),
         counted_labels=f.words("counted_labels"),
+        counted_before_english=f.words("counted_before_english"),
+        english_money_nouns=f.words("english_money_nouns"),
         money_nouns=f.words("money_nouns"),
         restating=f.words("restating"),
     )
