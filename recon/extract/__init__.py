@@ -685,11 +685,14 @@ class SegmentReader:
             period = self.caption[0]
         if period is None and not self.dated(sentence):  # a dated sentence never borrows another's year
             period = self.context_period
+        one_year = ONE_YEAR_CHANGE_RE.search(self.clean, scope[0], q.start) or ONE_YEAR_AFTER_RE.match(
+            self.clean, q.end)
+        if period is None and one_year:  # doubled since 2021, with AI revenues up 150% year on year
+            period = next((p for p in self.periods_within(sentence[0], q.start) if p.since), None)
         # since 2021: up to the time of writing, the document's year (else its last observed one)
         now = self.year or self.last_actual
         if period is not None and period.since and now and now > period.first:
-            if ONE_YEAR_CHANGE_RE.search(self.clean, scope[0], q.start) or ONE_YEAR_AFTER_RE.match(
-                    self.clean, q.end):
+            if one_year:
                 # 自2021年以来…，其中AI收入同比增长80%: a year-on-year change is the span's last year's, but
                 # 以20%的同比增速 (a rate kept up every year) runs over the span
                 return period._replace(first=now, last=now, grain="year", label=str(now))
