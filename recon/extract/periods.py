@@ -30,6 +30,11 @@ _YEAR_COUNTS = {**{w: int(n) for w, n in _NUMBERS.english_numbers.items()
 _COUNT_OF_YEARS = rf"\s?(?P<n>\d{{1,2}}|{alternation(_YEAR_COUNTS)})\s?个?(?:年|\s?years?\b)"
 FOLLOWING_RE = re.compile(rf"(?<![A-Za-z])(?:{alternation(_TIME.following_years)}){_COUNT_OF_YEARS}",
                           re.IGNORECASE)
+#: 过去三年, the last eight quarters: so many years or quarters back from the time of writing.
+PAST_RE = re.compile(rf"(?<![A-Za-z])(?:{alternation(_TIME.past_years)})\s?"
+                     rf"(?P<n>\d{{1,2}}|{alternation(_YEAR_COUNTS)})"
+                     r"\s?(?:(?P<years>年|years?\b)|(?P<quarters>个?季度|quarters?\b))", re.IGNORECASE)
+QUARTERS = 4
 #: 未来五年, the next five years: so many years from the writer's present.
 COMING_RE = re.compile(rf"(?<![A-Za-z])(?:{alternation(_TIME.coming_years)}){_COUNT_OF_YEARS}",
                        re.IGNORECASE)
@@ -192,14 +197,16 @@ def find_periods(text: str, year: int | None = None, month: int | None = None) -
     """
     if year is not None and RELATIVE_RE.search(text):
         text = resolve_relative(text, year)
-    elif not YEAR_HINT_RE.search(text) and (year is None or not PART_HINT_RE.search(text)):
+    elif not YEAR_HINT_RE.search(text) and (year is None or not PART_HINT_RE.search(text)
+                                            and not PAST_RE.search(text)):
         return []
     named = _with_following(text, _with_anaphors(text, _with_plans(text, _periods(text, year, month))))
+    named = _with_past(text, named, year, month)
     return [p._replace(base=bool(BASE_BEFORE_RE.search(text, max(0, p.start - 3), p.start)
                                  or BASE_AFTER_RE.match(text, p.end) or _english_base(text, p)),
                        topic=bool(TOPIC_AFTER_RE.match(text, p.end) and _opens_clause(text, p.start)
                                   or AS_OF_BEFORE_RE.search(text, max(0, p.start - 3), p.start)),
-                       since=bool(SINCE_BEFORE_RE.search(text, max(0, p.start - 2), p.start)
+                       since=p.since or bool(SINCE_BEFORE_RE.search(text, max(0, p.start - 2), p.start)
                                   and SINCE_AFTER_RE.match(text, p.end)
                                   or SINCE_OPENING_RE.match(text, p.start)),
                        target=_target(text, p))
@@ -230,6 +237,29 @@ def _with_following(text: str, periods: list[Period]) -> list[Period]:
         count = int(n) if n.isdigit() else _YEAR_COUNTS[n.lower()]
         first, last = named.last + 1, named.last + count
         found.append(Period(m.start(), m.end(), first, last, "span", f"{first}-{last}", False))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _with_past(text: str, periods: list[Period], year: int | None, month: int | None) -> list[Period]:
+    """``periods`` with each count of years or quarters back from the document's date (过去三年, the
+    last eight quarters) as its span, flagged relative and read as a since-span (observed): a document
+    of 2025 has 2022-2025 for three years, and, in September, 2023-2025 for the eight quarters to 2025Q2."""
+    if year is None or not PAST_RE.search(text):
+        return periods
+    found = list(periods)
+    for m in PAST_RE.finditer(text):
+        n = m.group("n")
+        count = int(n) if n.isdigit() else _YEAR_COUNTS[n.lower()]
+        if m.group("years"):
+            first = year - count
+        else:  # the quarters up to the last one ended before the document's month
+            last_quarter = year * QUARTERS + ((month or 1) - 1) // 3 - 1
+            first, year_end = (last_quarter - count + 1) // QUARTERS, last_quarter // QUARTERS
+            found.append(Period(m.start(), m.end(), first, year_end, "span", f"{first}-{year_end}", False,
+                                since=True, relative=True))
+            continue
+        found.append(Period(m.start(), m.end(), first, year, "span", f"{first}-{year}", False, since=True,
+                            relative=True))
     return sorted(found, key=lambda p: p.start)
 
 

@@ -115,6 +115,7 @@ class TimeWords:
     five_year_plans: dict[str, int]
     following_years: tuple[str, ...]
     coming_years: tuple[str, ...]
+    past_years: tuple[str, ...]
     respectively: tuple[str, ...]
 
 
@@ -404,7 +405,8 @@ def _time(f: _File) -> TimeWords:
                      five_year_plans={w: int(y) for w, y in
                                       f.numbers("five_year_plans", low=1950, high=2100).items()},
                      following_years=f.words("following_years"),
-                     coming_years=f.words("coming_years"), respectively=f.words("respectively"))
+                     coming_years=f.words("coming_years"), past_years=f.words("past_years"),
+                     respectively=f.words("respectively"))
 
 
 def _kinds(f: _File) -> Kinds:
