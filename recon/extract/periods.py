@@ -108,6 +108,8 @@ BASE_AFTER_RE = re.compile(r"(?:底|末)?(?:后|以后|之后)(?![0-9])")
 SINCE_BEFORE_RE = re.compile(r"[自从]\s?$")
 SINCE_OPENING_RE = re.compile(r"since\s", re.IGNORECASE)
 SINCE_AFTER_RE = re.compile(r"\s?(?:[\u4e00-\u9fff]{1,3}?)?(?:起|以来)")
+#: 2015年以来 needs no 自 before it (2020年起 does: without it, it may start a plan).
+SINCE_ONLY_AFTER_RE = re.compile(r"\s?以来")
 #: "2024年," and "截至2023年底," open a sentence and frame all of it.
 TOPIC_AFTER_RE = re.compile(
     r"(?:\s?\d{1,2}\s?日)?(?:底|末|初|全年|上半年|下半年|内|期间|以来|起)?\s?[,，]"
@@ -208,7 +210,8 @@ def find_periods(text: str, year: int | None = None, month: int | None = None) -
                                   or AS_OF_BEFORE_RE.search(text, max(0, p.start - 3), p.start)),
                        since=p.since or bool(SINCE_BEFORE_RE.search(text, max(0, p.start - 2), p.start)
                                   and SINCE_AFTER_RE.match(text, p.end)
-                                  or SINCE_OPENING_RE.match(text, p.start)),
+                                  or SINCE_OPENING_RE.match(text, p.start)
+                                  or SINCE_ONLY_AFTER_RE.match(text, p.end)),
                        target=_target(text, p))
             for p in named]
 
