@@ -30,6 +30,12 @@ _YEAR_COUNTS = {**{w: int(n) for w, n in _NUMBERS.english_numbers.items()
 _COUNT_OF_YEARS = rf"\s?(?P<n>\d{{1,2}}|{alternation(_YEAR_COUNTS)})\s?个?(?:年|\s?years?\b)"
 FOLLOWING_RE = re.compile(rf"(?<![A-Za-z])(?:{alternation(_TIME.following_years)}){_COUNT_OF_YEARS}",
                           re.IGNORECASE)
+#: 到2030年的五年间, the five years to 2030: so many years of change ending in the year named.
+YEARS_UP_TO_AFTER_RE = re.compile(rf"的?{_COUNT_OF_YEARS}(?:间|期间|内|中)")
+#: (the period may hold its own "through": "through 2030")
+YEARS_UP_TO_BEFORE_RE = re.compile(rf"(?<![A-Za-z]){_COUNT_OF_YEARS}\s(?:(?:to|through|until|ending in)\s)?$",
+                                   re.IGNORECASE)
+UP_TO_RE = re.compile(r"(?:to|through|until|ending in)\s", re.IGNORECASE)
 #: 过去三年, the last eight quarters: so many years or quarters back from the time of writing.
 PAST_RE = re.compile(rf"(?<![A-Za-z])(?:{alternation(_TIME.past_years)})\s?"
                      rf"(?P<n>\d{{1,2}}|{alternation(_YEAR_COUNTS)})"
@@ -203,7 +209,7 @@ def find_periods(text: str, year: int | None = None, month: int | None = None) -
                                             and not PAST_RE.search(text)):
         return []
     named = _with_following(text, _with_anaphors(text, _with_plans(text, _periods(text, year, month))))
-    named = _with_past(text, named, year, month)
+    named = _with_past(text, _with_years_up_to(text, named), year, month)
     return [p._replace(base=bool(BASE_BEFORE_RE.search(text, max(0, p.start - 3), p.start)
                                  or BASE_AFTER_RE.match(text, p.end) or _english_base(text, p)),
                        topic=bool(TOPIC_AFTER_RE.match(text, p.end) and _opens_clause(text, p.start)
@@ -241,6 +247,24 @@ def _with_following(text: str, periods: list[Period]) -> list[Period]:
         first, last = named.last + 1, named.last + count
         found.append(Period(m.start(), m.end(), first, last, "span", f"{first}-{last}", False))
     return sorted(found, key=lambda p: p.start)
+
+
+def _with_years_up_to(text: str, periods: list[Period]) -> list[Period]:
+    """``periods`` with a year that so many years lead up to (到2030年的五年间, the five years to 2030)
+    read as that span of change: 2025-2030."""
+    found = []
+    for p in periods:
+        before = YEARS_UP_TO_BEFORE_RE.search(text, max(0, p.start - 30), p.start)
+        if before is not None and not UP_TO_RE.search(text, before.start(), p.end):
+            before = None
+        m = (YEARS_UP_TO_AFTER_RE.match(text, p.end) or before) if p.grain == "year" else None
+        if m is not None:
+            n = m.group("n")
+            first = p.last - (int(n) if n.isdigit() else _YEAR_COUNTS[n.lower()])
+            start = before.start() if m is before else p.start  # the five years to 2030 opens its sentence
+            p = p._replace(start=start, first=first, grain="span", label=f"{first}-{p.last}")
+        found.append(p)
+    return found
 
 
 def _with_past(text: str, periods: list[Period], year: int | None, month: int | None) -> list[Period]:
