@@ -16,7 +16,7 @@ import pandas as pd
 
 from recon.extract import context
 from recon.extract.numbers import NUMBER_RE, parse_number
-from recon.extract.periods import Period, find_periods, period_for
+from recon.extract.periods import Period, find_periods, period_for, respective_year
 from recon.extract.quantities import (
     WORD_QUANTITY_RE,
     Quantity,
@@ -544,17 +544,16 @@ class SegmentReader:
         s_lo, s_hi = self.bounds(context.SENTENCE_END_RE, q.start)
         c_lo, c_hi = self.bounds(context.CLAUSE_END_RE, q.start)
         scope = self.bounds(context.SCOPE_END_RE, q.start)
-        period = self.period_of(q, periods, (s_lo, s_hi), scope)
+        name, listed_period = self.respective(q, s_lo) if metric is None else ("", None)
+        # 2021年、2022年和2023年…分别为: the i-th figure of the list is for the i-th year
+        period = listed_period or self.period_of(q, periods, (s_lo, s_hi), scope)
         first = last = None
         grain = label = ""
         if period is not None:
             first, last, grain, label = period.first, period.last, period.grain, period.label
-        name, listed_period = self.respective(q, s_lo) if metric is None else ("", None)
-        if period is None and listed_period is not None:
-            first, last, grain, label = (listed_period.first, listed_period.last, listed_period.grain,
-                                         listed_period.label)
-        # 目前, currently: the document's present is observed whatever its date
-        dated_last = None if period is not None and period.present else last
+        # 目前, currently, since 2021: the document's present is observed whatever its date; a plan's end
+        # (十四五) is no forecast by itself
+        dated_last = None if period is not None and (period.present or period.plan or period.since) else last
         kind = context.kind_of(clean, (s_lo, s_hi), scope[0], q.start, dated_last, grain, self.last_actual,
                               period is not None and period.start >= scope[0])
         if period is not None and (period.relative or period.lost_digit):
@@ -703,15 +702,18 @@ class SegmentReader:
             period = self.caption[0]
         if period is None and not self.dated(sentence):  # a dated sentence never borrows another's year
             period = self.context_period
-        if period is not None and period.since and self.last_actual and self.last_actual > period.first:
-            if ONE_YEAR_CHANGE_RE.search(self.clean, scope[0], q.start) or ONE_YEAR_AFTER_RE.match(
-                    self.clean, q.end):
+        one_year = ONE_YEAR_CHANGE_RE.search(self.clean, scope[0], q.start) or ONE_YEAR_AFTER_RE.match(
+            self.clean, q.end)
+        if period is None and one_year:  # doubled since 2021, with AI revenues up 150% year on year
+            period = next((p for p in self.periods_within(sentence[0], q.start) if p.since), None)
+        # since 2021: up to the time of writing, the document's year (else its last observed one)
+        now = self.year or self.last_actual
+        if period is not None and period.since and now and now > period.first:
+            if one_year:
                 # 自2021年以来…，其中AI收入同比增长80%: a year-on-year change is the span's last year's, but
                 # 以20%的同比增速 (a rate kept up every year) runs over the span
-                year = self.last_actual
-                return period._replace(first=year, last=year, grain="year", label=str(year))
-            label = f"{period.first}-{self.last_actual}"
-            return period._replace(last=self.last_actual, grain="span", label=label)
+                return period._replace(first=now, last=now, grain="year", label=str(now))
+            return period._replace(last=now, grain="span", label=f"{period.first}-{now}")
         return period
 
     def kind_of_period(self, period: Period, sentence: tuple[int, int], scope: tuple[int, int]) -> str:
@@ -755,11 +757,13 @@ class SegmentReader:
 
     def respective(self, q: Quantity, s_lo: int) -> tuple[str, Period | None]:
         """龙岗区和福田区也分别拥有 169 家、166 家: the i-th figure after 分别 is the i-th name listed before
-        it, or the i-th year of a list (在 2022 年和 2023 年…分别下降了 9.5%和 16.8%)."""
+        it, or the i-th year of a list (在 2022 年和 2023 年…分别下降了 9.5%和 16.8%) or of a span that
+        names no list (2021年至2023年…分别为…)."""
         clean = self.clean
         k = clean.rfind("分别", s_lo, q.start)
-        if k < 0:
-            return "", None
+        if k < 0:  # 12%, 10% and 9%, respectively
+            return "", respective_year(clean, self.periods_within(s_lo, q.start), q.start, self.bounds(
+                context.SENTENCE_END_RE, q.start)[1])
         k_at, index, end = self.listing
         if k_at == k and LIST_GAP_RE.fullmatch(clean, end, q.start):
             index += 1
@@ -776,6 +780,12 @@ class SegmentReader:
                 break
             listed.insert(0, p)
         name = names[index] if index < len(names) else ""
+        if len(listed) == 1 and listed[0].grain == "span" and not names and not context.TYPE_RE.search(
+                clean, k, q.start):
+            # 2021年至2023年，出货量分别为50万片、80万片和120万片: the span's years in turn
+            year = listed[0].first + index
+            if year <= listed[0].last:
+                return name, listed[0]._replace(first=year, last=year, grain="year", label=str(year))
         period = listed[index] if len(listed) > 1 and index < len(listed) else None
         return name, period
 

@@ -19,8 +19,35 @@ YEAR = (r"(?<!\d)(?<!\d[.,])(?:19[5-9]\d|20[0-4]\d|[\ue000-\ue01f])"
 CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4,
               "first": 1, "second": 2, "third": 3, "fourth": 4}
 
+#: Five-year plans (time.yaml): “十四五” is 2021-2025.
+PLAN_RE = re.compile(alternation(_TIME.five_year_plans), re.IGNORECASE)
+PLAN_YEARS = 5
+#: 此后三年, the following three years: so many years counted on from the last year named.
+_NUMBERS = lexicon().multipliers
+_YEAR_COUNTS = {**{w: int(n) for w, n in _NUMBERS.english_numbers.items()
+                   if n == int(n) and n >= 1 and " " not in w and w != "a"},
+                **{w: d for w, d in _NUMBERS.digits.items() if d >= 1}, "十": 10}
+_COUNT_OF_YEARS = rf"\s?(?P<n>\d{{1,2}}|{alternation(_YEAR_COUNTS)})\s?个?(?:年|\s?years?\b)"
+FOLLOWING_RE = re.compile(rf"(?<![A-Za-z])(?:{alternation(_TIME.following_years)}){_COUNT_OF_YEARS}",
+                          re.IGNORECASE)
+#: 到2030年的五年间, the five years to 2030: so many years of change ending in the year named.
+YEARS_UP_TO_AFTER_RE = re.compile(rf"的?{_COUNT_OF_YEARS}(?:间|期间|内|中)")
+#: (the period may hold its own "through": "through 2030")
+YEARS_UP_TO_BEFORE_RE = re.compile(rf"(?<![A-Za-z]){_COUNT_OF_YEARS}\s(?:(?:to|through|until|ending in)\s)?$",
+                                   re.IGNORECASE)
+UP_TO_RE = re.compile(r"(?:to|through|until|ending in)\s", re.IGNORECASE)
+#: 过去三年, the last eight quarters: so many years or quarters back from the time of writing.
+PAST_RE = re.compile(rf"(?<![A-Za-z])(?:{alternation(_TIME.past_years)})\s?"
+                     rf"(?P<n>\d{{1,2}}|{alternation(_YEAR_COUNTS)})"
+                     r"\s?(?:(?P<years>年|years?\b)|(?P<quarters>个?季度|quarters?\b))", re.IGNORECASE)
+QUARTERS = 4
+#: 未来五年, the next five years: so many years from the writer's present.
+COMING_RE = re.compile(rf"(?<![A-Za-z])(?:{alternation(_TIME.coming_years)}){_COUNT_OF_YEARS}",
+                       re.IGNORECASE)
+RESPECTIVELY_RE = re.compile(rf"\b(?:{alternation(_TIME.respectively)})\b", re.IGNORECASE)
 YEAR_HINT_RE = re.compile(
-    rf"(?:19[5-9]|20[0-4])\d|[{re.escape(_LOST)}]0[0-4]\d|[1-4][QH]\d\d|\d\d[QH][1-4]|民[国國]\s?\d")
+    rf"(?:19[5-9]|20[0-4])\d|[{re.escape(_LOST)}]0[0-4]\d|[1-4][QH]\d\d|\d\d[QH][1-4]|民[国國]\s?\d"
+    rf"|{PLAN_RE.pattern}", re.IGNORECASE)
 #: Taiwan counts years of the Republic (民國113年 is 2024): this is added to them.
 ROC_EPOCH = 1911
 #: A quarter, half or month written without its year (第二季度, 上半年, 截至6月底, the second quarter, Q2).
@@ -87,6 +114,8 @@ BASE_AFTER_RE = re.compile(r"(?:底|末)?(?:后|以后|之后)(?![0-9])")
 SINCE_BEFORE_RE = re.compile(r"[自从]\s?$")
 SINCE_OPENING_RE = re.compile(r"since\s", re.IGNORECASE)
 SINCE_AFTER_RE = re.compile(r"\s?(?:[\u4e00-\u9fff]{1,3}?)?(?:起|以来)")
+#: 2015年以来 needs no 自 before it (2020年起 does: without it, it may start a plan).
+SINCE_ONLY_AFTER_RE = re.compile(r"\s?以来")
 #: "2024年," and "截至2023年底," open a sentence and frame all of it.
 TOPIC_AFTER_RE = re.compile(
     r"(?:\s?\d{1,2}\s?日)?(?:底|末|初|全年|上半年|下半年|内|期间|以来|起)?\s?[,，]"
@@ -101,7 +130,7 @@ CLOSE_RE = re.compile(r"[)）]")
 #: The figures a sentence lists after its year: the year reaches from one to the next.
 FIGURE_RE = re.compile(r"\d+(?:[.,]\d+)*")
 #: 全年 (the whole year) after a half or a quarter.
-WHOLE_YEAR_RE = re.compile(r"全年|整年|full[- ]year")
+WHOLE_YEAR_RE = re.compile(r"全年|整年|full[- ]year", re.IGNORECASE)
 #: A topic opens its clause: at most a few words stand between it and the clause's start.
 CLAUSE_MARK_RE = re.compile(r"[。！？!；;,，:：?\t]")
 CLAUSE_OPENING_RE = re.compile(r"[。！？!；;,，:：?\t][^。！？!；;,，:：?\t]{0,6}$")
@@ -131,6 +160,7 @@ class Period(NamedTuple):
     present: bool = False
     lost_digit: bool = False
     target: bool = False
+    plan: bool = False
 
 
 def resolve_relative(text: str, year: int | None) -> str:
@@ -175,17 +205,104 @@ def find_periods(text: str, year: int | None = None, month: int | None = None) -
     """
     if year is not None and RELATIVE_RE.search(text):
         text = resolve_relative(text, year)
-    elif not YEAR_HINT_RE.search(text) and (year is None or not PART_HINT_RE.search(text)):
+    elif not YEAR_HINT_RE.search(text) and (year is None or not PART_HINT_RE.search(text)
+                                            and not PAST_RE.search(text)):
         return []
+    named = _with_following(text, _with_anaphors(text, _with_plans(text, _periods(text, year, month))))
+    named = _with_past(text, _with_years_up_to(text, named), year, month)
     return [p._replace(base=bool(BASE_BEFORE_RE.search(text, max(0, p.start - 3), p.start)
                                  or BASE_AFTER_RE.match(text, p.end) or _english_base(text, p)),
                        topic=bool(TOPIC_AFTER_RE.match(text, p.end) and _opens_clause(text, p.start)
                                   or AS_OF_BEFORE_RE.search(text, max(0, p.start - 3), p.start)),
-                       since=bool(SINCE_BEFORE_RE.search(text, max(0, p.start - 2), p.start)
+                       since=p.since or bool(SINCE_BEFORE_RE.search(text, max(0, p.start - 2), p.start)
                                   and SINCE_AFTER_RE.match(text, p.end)
-                                  or SINCE_OPENING_RE.match(text, p.start)),
+                                  or SINCE_OPENING_RE.match(text, p.start)
+                                  or SINCE_ONLY_AFTER_RE.match(text, p.end)),
                        target=_target(text, p))
-            for p in _with_anaphors(text, _periods(text, year, month))]
+            for p in named]
+
+
+def _with_plans(text: str, periods: list[Period]) -> list[Period]:
+    """``periods`` with each five-year plan named (十四五, the 14th Five-Year Plan) as its span."""
+    plans = []
+    for m in PLAN_RE.finditer(text):
+        first = next(y for w, y in _TIME.five_year_plans.items() if w.lower() == m.group().lower())
+        last = first + PLAN_YEARS - 1
+        plans.append(Period(m.start(), m.end(), first, last, "span", f"{first}-{last}", False, plan=True))
+    return sorted(periods + plans, key=lambda p: p.start) if plans else periods
+
+
+def _with_following(text: str, periods: list[Period]) -> list[Period]:
+    """``periods`` with each count of years on from the last year named (2022年…此后三年, "the following
+    three years") as its span: 2023-2025."""
+    if not periods or not FOLLOWING_RE.search(text, periods[0].end):
+        return periods
+    found = list(periods)
+    for m in FOLLOWING_RE.finditer(text, periods[0].end):
+        named = next((p for p in reversed(periods) if p.end <= m.start() and not p.base), None)
+        if named is None:
+            continue
+        n = m.group("n")
+        count = int(n) if n.isdigit() else _YEAR_COUNTS[n.lower()]
+        first, last = named.last + 1, named.last + count
+        found.append(Period(m.start(), m.end(), first, last, "span", f"{first}-{last}", False))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _with_years_up_to(text: str, periods: list[Period]) -> list[Period]:
+    """``periods`` with a year that so many years lead up to (到2030年的五年间, the five years to 2030)
+    read as that span of change: 2025-2030."""
+    found = []
+    for p in periods:
+        before = YEARS_UP_TO_BEFORE_RE.search(text, max(0, p.start - 30), p.start)
+        if before is not None and not UP_TO_RE.search(text, before.start(), p.end):
+            before = None
+        m = (YEARS_UP_TO_AFTER_RE.match(text, p.end) or before) if p.grain == "year" else None
+        if m is not None:
+            n = m.group("n")
+            first = p.last - (int(n) if n.isdigit() else _YEAR_COUNTS[n.lower()])
+            start = before.start() if m is before else p.start  # the five years to 2030 opens its sentence
+            p = p._replace(start=start, first=first, grain="span", label=f"{first}-{p.last}")
+        found.append(p)
+    return found
+
+
+def _with_past(text: str, periods: list[Period], year: int | None, month: int | None) -> list[Period]:
+    """``periods`` with each count of years or quarters back from the document's date (过去三年, the
+    last eight quarters) as its span, flagged relative and read as a since-span (observed): a document
+    of 2025 has 2022-2025 for three years, and, in September, 2023-2025 for the eight quarters to 2025Q2."""
+    if year is None or not PAST_RE.search(text):
+        return periods
+    found = list(periods)
+    for m in PAST_RE.finditer(text):
+        n = m.group("n")
+        count = int(n) if n.isdigit() else _YEAR_COUNTS[n.lower()]
+        if m.group("years"):
+            first = year - count
+        else:  # the quarters up to the last one ended before the document's month
+            last_quarter = year * QUARTERS + ((month or 1) - 1) // 3 - 1
+            first, year_end = (last_quarter - count + 1) // QUARTERS, last_quarter // QUARTERS
+            found.append(Period(m.start(), m.end(), first, year_end, "span", f"{first}-{year_end}", False,
+                                since=True, relative=True))
+            continue
+        found.append(Period(m.start(), m.end(), first, year, "span", f"{first}-{year}", False, since=True,
+                            relative=True))
+    return sorted(found, key=lambda p: p.start)
+
+
+def respective_year(text: str, periods: list[Period], start: int, end: int) -> Period | None:
+    """Over the next three years … 12%, 10% and 9%, respectively: the i-th figure of a list closed by
+    "respectively" in text[:end] is for the i-th year of the span last named before it in ``periods``,
+    when the list holds one figure for each of its years."""
+    closing = RESPECTIVELY_RE.search(text, start, end)
+    spans = [p for p in periods if p.grain == "span" and not p.base and p.end <= start]
+    if closing is None or not spans:
+        return None
+    span = spans[-1]
+    if len(FIGURE_RE.findall(text, span.end, closing.start())) != span.last - span.first + 1:
+        return None
+    year = span.first + len(FIGURE_RE.findall(text, span.end, start))
+    return span._replace(first=year, last=year, grain="year", label=str(year))
 
 
 def _target(text: str, period: Period) -> bool:
@@ -348,11 +465,15 @@ def period_for(text: str, periods: list[Period], start: int, end: int, sentence:
         dated = dated or after.start < s_hi
     if dated:
         return _single_year_before(text, periods[bisect_left(starts, s_lo):i], s_lo, start)
+    if COMING_RE.search(text, s_lo, start):
+        return None  # 未来五年: counted from the writer's present, not from the last sentence's year
     for p in map(periods.__getitem__, range(i - 1, -1, -1)):
         if p.end < s_lo - carry:
             break
         if p.end <= s_lo:
-            return None if ITEM_MARK_RE.search(text, p.end, s_lo + 1) else p
+            if ITEM_MARK_RE.search(text, p.end, s_lo + 1):
+                return None
+            return _whole_year(text, p, s_lo, start)
     return None
 
 
@@ -380,7 +501,12 @@ def _single_year_before(text: str, periods: list[Period], lo: int, start: int) -
     gap = text[period.end:start]
     if max(map(len, FIGURE_RE.split(gap))) > YEAR_REACH * (ASCII_REACH if gap.isascii() else 1):
         return None
-    if period.grain != "year" and WHOLE_YEAR_RE.search(text, period.end, start):
+    return _whole_year(text, period, period.end, start)
+
+
+def _whole_year(text: str, period: Period, lo: int, start: int) -> Period:
+    """全年 (full-year) written in text[lo:start] after a half or a quarter: that period's whole year."""
+    if period.grain in ("half", "quarter", "month") and WHOLE_YEAR_RE.search(text, lo, start):
         return period._replace(grain="year", label=str(period.first))
     return period
 

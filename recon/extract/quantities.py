@@ -57,6 +57,10 @@ MONEY_RE = re.compile(rf"[^，,。;；]{{0,6}}?(?:{_alternation(_MEASURES.money_
 PER_SECOND_RE = re.compile(r"每秒")
 LABEL_NOUN_RE = re.compile(_alternation(_MEASURES.counted_labels))
 COUNTED_BEFORE_RE = re.compile(rf"({_alternation(_MEASURES.counted_before)})[^，,。;；:：]{{0,14}}$")
+#: "standard racks in use exceeded 8.1 million": an English subject that says what a bare amount counts.
+EN_COUNTED_BEFORE_RE = re.compile(
+    rf"\b({_alternation(_MEASURES.counted_before_english)})\b"
+    rf"(?:(?!\b(?:{_alternation(_MEASURES.english_money_nouns)})\b)[^,.;:$€£¥]){{0,30}}$")
 
 
 #: A number that may be a year: a count of the English noun right after it (2030 robots), never of
@@ -192,6 +196,7 @@ ENGLISH_NUMBER_RE = re.compile(
 )
 #: the two hubs, two or three governments: a number in words after these refers, it does not state.
 NOT_AFTER_WORD_NUMBER_RE = re.compile(rf"(?:{alternation(_ENGLISH.english_not_after)})\s$", re.IGNORECASE)
+NOT_AFTER_WINDOW = max(map(len, _ENGLISH.english_not_after)) + 1
 #: Units a number in words is not a claim in: the last two years, three times as many.
 NOT_WORD_NUMBER_UNITS = ("years", "other:months", "days", "other:weeks", "x")
 
@@ -203,7 +208,7 @@ def english_numbers(text: str) -> list[Quantity]:
     for m in ENGLISH_NUMBER_RE.finditer(text):
         word = m.group("n").lower()
         if m.group("ones") and word not in _TENS or NOT_AFTER_WORD_NUMBER_RE.search(
-                text, max(0, m.start() - 8), m.start()):
+                text, max(0, m.start() - NOT_AFTER_WINDOW), m.start()):
             continue
         value = _ENGLISH_NUMBERS[word] + (_ONES[m.group("ones").lower()] if m.group("ones") else 0)
         scale = _ENGLISH.english_scales[m.group("scale").lower()] if m.group("scale") else 1.0
@@ -233,7 +238,9 @@ def word_quantities(text: str) -> list[Quantity]:
     for m in WORD_QUANTITY_RE.finditer(text):
         if any(n.start <= m.start() < n.end for n in numbers):
             continue
-        numbers = [n for n in numbers if not m.start() < n.end and n.start < m.end() or n.start <= m.start()]
+        # an amount with a scale word (half a million servers) stands whatever share word came before
+        numbers = [n for n in numbers if n.mult > 1 or not m.start() < n.end and n.start < m.end()
+                   or n.start <= m.start()]
         if NOT_WORD_QUANTITY_RE.search(text, max(0, m.start() - 8), m.start()):
             continue
         word = (m.group("word") or "").lower()
@@ -284,6 +291,9 @@ def _percent_word(m: re.Match, group: str) -> float:
 def counted_noun(text: str, start: int, end: int) -> str | None:
     """What a bare multiplier amount counts, from the nouns after or before it in its clause."""
     m = COUNTED_AFTER_RE.match(text, end) or COUNTED_BEFORE_RE.search(text, max(0, start - 20), start)
+    if m is None and text[start:end].isascii():
+        english = EN_COUNTED_BEFORE_RE.search(text, max(0, start - 40), start)
+        return english.group(1) if english else None
     return COUNTED_NOUNS[m.group(m.lastindex)] if m else None
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from recon.lexicon import lexicon
+from recon.lexicon import alternation, lexicon
 
 
 class UnitMatch(NamedTuple):
@@ -34,9 +34,12 @@ ENGLISH_COUNTS = _LEXICON.measures.english
 NOT_COUNTED = frozenset(_LEXICON.measures.not_counted)
 #: Any plural English noun after a number counts it (590 deals), also after up to two modifiers that
 #: cannot be verbs (9,183 AI-related companies) and one lower-case word that is neither a verb in -s
-#: nor a function word (4,000 data centres, 12 new campuses); units written in words come first.
-ENGLISH_PLURAL = (r"\s(?:(?:[A-Z][A-Za-z-]*|[a-z]+-[a-z-]+)\s){0,2}"
-                  rf"(?:(?!(?:{'|'.join(NOT_COUNTED)})\s)[a-z]+(?<!s)\s)?(?:[a-z]+[a-z](?<!ss)s)\b")
+#: nor a function word (4,000 data centres, 12 new campuses); units written in words come first. A
+#: modifier may be a model name with digits, or two joined by and/or (half a million H100 and A100 GPUs).
+_NAME = r"[A-Z][A-Za-z\d-]*"
+ENGLISH_PLURAL = (rf"\s(?:(?:{_NAME}(?:\s(?:and|or)\s{_NAME})?|[a-z]+-[a-z-]+)\s){{0,2}}"
+                  rf"(?:(?!(?:{'|'.join(NOT_COUNTED)})\s)[a-z]+(?<!s)\s)?"
+                  rf"(?:[a-z]+[a-z](?<!ss)s|{alternation(ENGLISH_COUNTS)})\b")
 #: Other units: the claim unit and the claim type a number in them usually has.
 OTHER_UNITS = _LEXICON.compute.other
 #: Units with one meaning whatever their spelling: the claim unit and its usual claim type.
@@ -122,10 +125,8 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     if kind in ("flops", "bareflops"):
         prefix = m.group("fw") or m.group("fp") or m.group("ffp") or ""
         return UnitMatch("FLOPS", SI_PREFIX[prefix], length, "level")
-    if kind == "bytes":
-        if m.group("bp") in "EZ":  # national storage targets are stated in EB: compare them in bytes
-            return UnitMatch("other:bytes", SI_PREFIX[m.group("bp")], length, "level")
-        return UnitMatch(f"other:{surface}", 1.0, length, "level")
+    if kind == "bytes":  # 800PB and 8EB compare in one unit: bytes, the prefix applied
+        return UnitMatch("other:bytes", SI_PREFIX[m.group("bp")], length, "level")
     if kind == "params":
         billions = surface.startswith("B")
         return UnitMatch("count:parameters", 1e9 if billions else 1.0, length if billions else 0, "count")

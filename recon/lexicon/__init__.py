@@ -112,6 +112,11 @@ class TimeWords:
     base_before: tuple[str, ...]
     anaphoric: tuple[str, ...]
     one_year_change: tuple[str, ...]
+    five_year_plans: dict[str, int]
+    following_years: tuple[str, ...]
+    coming_years: tuple[str, ...]
+    past_years: tuple[str, ...]
+    respectively: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -145,6 +150,8 @@ class Measures:
     counted_after: tuple[str, ...]
     counted_before: tuple[str, ...]
     counted_labels: tuple[str, ...]
+    counted_before_english: tuple[str, ...]
+    english_money_nouns: tuple[str, ...]
     money_nouns: tuple[str, ...]
     restating: tuple[str, ...]
 
@@ -403,7 +410,12 @@ def _time(f: _File) -> TimeWords:
     return TimeWords(relative_years={w: int(o) for w, o in offsets.items()}, present=f.words("present"),
                      target_before=f.words("target_before"), lost_digit=f.words("lost_digit"),
                      base_before=f.words("base_before"), anaphoric=f.words("anaphoric"),
-                     one_year_change=f.words("one_year_change"))
+                     one_year_change=f.words("one_year_change"),
+                     five_year_plans={w: int(y) for w, y in
+                                      f.numbers("five_year_plans", low=1950, high=2100).items()},
+                     following_years=f.words("following_years"),
+                     coming_years=f.words("coming_years"), past_years=f.words("past_years"),
+                     respectively=f.words("respectively"))
 
 
 def _kinds(f: _File) -> Kinds:
@@ -441,6 +453,8 @@ def _measures(f: _File) -> Measures:
         counted_after=f.words("counted_after"),
         counted_before=f.words("counted_before"),
         counted_labels=f.words("counted_labels"),
+        counted_before_english=f.words("counted_before_english"),
+        english_money_nouns=f.words("english_money_nouns"),
         money_nouns=f.words("money_nouns"),
         restating=f.words("restating"),
     )
