@@ -68,8 +68,12 @@ CLAIM_COLUMNS = list(Claim.to_schema().columns)
 SEGMENT_COLUMNS = ["page", "line", "col_offset", "text", "clean", "offsets", "block", "unit_hint", "table_id",
                    "row", "col"]
 NUMBER_COLUMNS = list(NumberToken.to_schema().columns)
-#: Valuation multiples (市盈率58倍) are large by nature: no lost dash is read into them.
-VALUATION_RE = re.compile(r"市盈率|市销率|市净率|PE|PS|PB|估值")
+#: Valuation multiples (市盈率45倍) are read as written below this value; 3545倍 is still a lost dash.
+VALUATION_RE = re.compile(alternation(lexicon().measures.valuation))
+VALUATION_LIMIT = 100
+#: How far before a multiple its valuation word is looked for, within its clause.
+VALUATION_REACH = 48
+CLAUSE_MARK_RE = re.compile(r"[，,；;。]")
 #: Glued percentages 15%20% are two ends of a range whose dash was lost.
 GLUED_PERCENT_RE = re.compile(r"(\d+(?:\.\d+)?)%(\d+(?:\.\d+)?)%")
 #: Units in which a number too large to be plausible is read as a range with its dash lost.
@@ -449,12 +453,17 @@ class SegmentReader:
             return
         if q.unit not in LOST_DASH_UNITS:
             return
-        if q.unit == "x" and VALUATION_RE.search(clean, max(0, q.start - 12), q.start):
+        if q.unit == "x" and q.value < VALUATION_LIMIT and self.valued(q.start):
             return
         lost = split_lost_dash(q, clean[q.start:q.end])
         if lost is not None:
             q.value, q.value_high, q.step = lost[0], lost[1], 1.0
             q.qualifier, q.flags = "range", q.flags + ("suspect-range",)
+
+    def valued(self, pos: int) -> bool:
+        """Whether the clause before ``pos`` names a valuation multiple (市盈率, 本益比, P/E ratio)."""
+        clause = CLAUSE_MARK_RE.split(self.clean[max(0, pos - VALUATION_REACH):pos])[-1]
+        return VALUATION_RE.search(clause) is not None
 
     def take_glued_decimals(self, glued: re.Match) -> int:
         """7.39.8% is the range 7.3–9.8% whose dash was lost: claim it as a suspect range."""

@@ -348,8 +348,8 @@ def read_range_end(text: str, low: Quantity, yuan: str = "CNY") -> Quantity | No
 
 
 def split_lost_dash(q: Quantity, surface: str) -> tuple[float, float] | None:
-    """Read 2528% or 58倍 as the range 25–28 whose dash was lost in conversion, when it is plausible."""
-    digits = surface.rstrip("%倍个月天百分点 ")
+    """Read 2528%, 58倍 or 3545x as the range 25–28 whose dash was lost in conversion, if plausible."""
+    digits = surface.rstrip("%倍个月天百分点x ")
     if not digits.isdigit() or len(digits) < 2 or len(digits) > 4:
         return None
     if q.unit == "pp" and q.value <= 100:

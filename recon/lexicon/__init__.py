@@ -154,6 +154,7 @@ class Measures:
     english_money_nouns: tuple[str, ...]
     money_nouns: tuple[str, ...]
     restating: tuple[str, ...]
+    valuation: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -457,6 +458,7 @@ def _measures(f: _File) -> Measures:
         english_money_nouns=f.words("english_money_nouns"),
         money_nouns=f.words("money_nouns"),
         restating=f.words("restating"),
+        valuation=f.words("valuation"),
     )
 
 
