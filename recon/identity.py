@@ -283,7 +283,9 @@ def identify(facts: pd.DataFrame, glossary: Glossary) -> pd.DataFrame:
 
 OWNED = "owned"
 """The scope of a figure its clause gives to a thing named before (其算力总规模, its revenue)."""
-CLAUSE_MARKS = re.compile(r"[，；。！？：]|[,;.!?:](?:\s|$)")
+CLAUSE_MARKS = re.compile(r"[，；。！？：]|[,;](?!\d)|[.!?:](?:\s|$)")
+"""Where a clause ends: a Chinese mark, an ASCII comma or semicolon not inside a number (1,000), a stop
+or colon followed by a space (not 3.5)."""
 
 
 def _owned_scope(facts: pd.DataFrame, concepts: Concepts) -> pd.Series:

@@ -8,15 +8,14 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from recon.identity import CLAUSE_MARKS
+
 from .agreement import kind_bits, kind_columns
 from .findings import ComparisonTable, build_findings, claim_key, grouped_claims, text_before
 from .recompute import DerivedFigureTable, find_levels, in_one_year, level_facts
 from .suite import Suites
 from .tolerance import format_number, relative_gap, written_factor, written_range
 
-CLAUSE_MARKS = re.compile(r"[，；。！？：]|[,;.!?:](?:\s|$)")
-"""Where the clause around a list of shares ends: a comma, semicolon or stop (followed by a space in
-English, where 1,000 and 3.5 hold the same marks)."""
 WHOLE = ["sentence", "period", "geo"]
 """Shares listed in one sentence for one period and place are read as parts of one whole
 (分别占据市场份额的32%、25%和18%); shares of a whole spread over sentences are not summed."""

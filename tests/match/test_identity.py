@@ -70,6 +70,7 @@ def test_a_misspelt_lexicon_key_names_file_and_key(tmp_path):
      "owned"),
     ("The new supernode was shown; its total computing power is 300 PFLOPS.", "its total computing power",
      "owned"),
+    ("2025年大会上,华为展出超节点真机,其算力总规模达300PFLOPS;", "算力总规模", "owned"),
     ("其中，我国算力总规模达300EFLOPS。", "我国算力总规模", ""),
     ("尤其算力总规模达300EFLOPS。", "算力总规模", ""),
 ])
