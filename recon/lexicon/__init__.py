@@ -41,6 +41,8 @@ class Multipliers:
     not_after_jing: tuple[str, ...]
     tenths: str
     not_after_tenths: tuple[str, ...]
+    chinese_decimal_points: tuple[str, ...]
+    decimal_comma_before: tuple[str, ...]
     english_numbers: dict[str, float]
     english_scales: dict[str, float]
     english_articles: tuple[str, ...]
@@ -316,6 +318,8 @@ def _multipliers(f: _File) -> Multipliers:
         not_after_jing=f.words("not_after_jing"),
         tenths=_one_word(f, "tenths"),
         not_after_tenths=f.words("not_after_tenths"),
+        chinese_decimal_points=f.words("chinese_decimal_points"),
+        decimal_comma_before=f.words("decimal_comma_before"),
         english_numbers=f.numbers("english_numbers", low=0, high=100),
         english_scales=f.numbers("english_scales", low=1, high=1e15),
         english_articles=_articles(f),
