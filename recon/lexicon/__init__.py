@@ -114,6 +114,7 @@ class TimeWords:
     base_before: tuple[str, ...]
     anaphoric: tuple[str, ...]
     one_year_change: tuple[str, ...]
+    span_average: tuple[str, ...]
     five_year_plans: dict[str, int]
     following_years: tuple[str, ...]
     coming_years: tuple[str, ...]
@@ -416,6 +417,7 @@ def _time(f: _File) -> TimeWords:
                      target_before=f.words("target_before"), lost_digit=f.words("lost_digit"),
                      base_before=f.words("base_before"), anaphoric=f.words("anaphoric"),
                      one_year_change=f.words("one_year_change"),
+                     span_average=f.words("span_average"),
                      five_year_plans={w: int(y) for w, y in
                                       f.numbers("five_year_plans", low=1950, high=2100).items()},
                      following_years=f.words("following_years"),
