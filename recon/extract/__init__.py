@@ -93,6 +93,7 @@ YEARS_OF_GROWTH_RE = re.compile(
 #: 同比, year on year: a change over one year (time.yaml one_year_change).
 ONE_YEAR_CHANGE_RE = re.compile(alternation(lexicon().time.one_year_change))
 ONE_YEAR_AFTER_RE = re.compile(rf"\s?(?:{alternation(lexicon().time.one_year_change)})")
+SPAN_AVERAGE_RE = re.compile(alternation(lexicon().time.span_average))
 FUTURE_YEARS_RE = re.compile(r"(?:未来|今后)([一二三四五六七八九十\d]+)年")
 LABELLED_CELL_RE = re.compile(r"[\u4e00-\u9fff]{2,6}\($")
 SINCE_FROM_RE = re.compile(r"[从由]\s?$")
@@ -718,7 +719,7 @@ class SegmentReader:
         # since 2021: up to the time of writing, the document's year (else its last observed one)
         now = self.year or self.last_actual
         if period is not None and period.since and now and now > period.first:
-            if one_year:
+            if one_year and not SPAN_AVERAGE_RE.search(self.clean, scope[0], q.start):
                 # 自2021年以来…，其中AI收入同比增长80%: a year-on-year change is the span's last year's, but
                 # 以20%的同比增速 (a rate kept up every year) runs over the span
                 return period._replace(first=now, last=now, grain="year", label=str(now))

@@ -31,11 +31,20 @@ def _multiplier(word: str) -> str:
     return re.escape(word) + ("(?![A-Za-z])" if word.isascii() else "")
 
 
-ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
-#: A Chinese numeral ends in a digit other than zero or in a place value: 两百, 三千五, 十二.
-_LAST = "".join(w for w, d in CN_DIGITS.items() if d) + "".join(CN_SMALL_UNITS)
-CN_NUMERAL = f"[{''.join(CN_DIGITS)}{''.join(CN_SMALL_UNITS)}{''.join(CN_BIG_UNITS)}]*[{_LAST}]"
 MULTIPLIER = "(?:" + "|".join(_multiplier(w) for w in sorted(ALL_MULTIPLIERS, key=len, reverse=True)) + ")"
+_AFTER_DECIMAL_COMMA = "|".join(
+    [re.escape(w) for w in _WORDS.decimal_comma_before]
+    + [_multiplier(w) for w in ALL_MULTIPLIERS if w.isascii() and len(w) > 2])
+DECIMAL_COMMA_DIGITS = r"\d+,\d{1,2}"
+#: 37,4% and $2,52 trillion (European style) before 1,200 (thousands) and 12.5.
+DECIMAL_COMMA = rf"\d+,\d{{1,2}}(?=[ ]?(?:{_AFTER_DECIMAL_COMMA}))"
+ARABIC = rf"{DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+#: A Chinese numeral ends in a digit other than zero or in a place value: 两百, 三千五, 十二; a decimal
+#: point may follow it with digits read one by one (二．五二).
+_LAST = "".join(w for w, d in CN_DIGITS.items() if d) + "".join(CN_SMALL_UNITS)
+_POINTS = "".join(_WORDS.chinese_decimal_points)
+CN_NUMERAL = (f"[{''.join(CN_DIGITS)}{''.join(CN_SMALL_UNITS)}{''.join(CN_BIG_UNITS)}]*[{_LAST}]"
+              f"(?:[{re.escape(_POINTS)}][{''.join(CN_DIGITS)}]+)?")
 
 #: Vague Chinese magnitudes: 数亿 (several hundred million), 上千, 近百, 八成 (80 %), 四分之一, 半数.
 VAGUE = r"数[十百千万亿]+|上[百千万亿]+|几[十百千万亿]+"
@@ -60,13 +69,20 @@ def multiplier(word: str) -> float:
 
 def parse_arabic(text: str) -> tuple[float, float]:
     """Value and place value of the last digit: '1,117.4' → (1117.4, 0.1)."""
-    digits = text.replace(",", "")
+    digits = text.replace(",", ".") if re.fullmatch(DECIMAL_COMMA_DIGITS, text) else text.replace(",", "")
     step = 10.0 ** -len(digits.split(".")[1]) if "." in digits else 1.0
     return float(digits), step
 
 
 def parse_chinese(text: str) -> tuple[float, float]:
-    """Value and place value of the last digit of a Chinese numeral: '两百' → (200, 100)."""
+    """Value and place value of the last digit of a Chinese numeral: '两百' → (200, 100),
+    '二.五' → (2.5, 0.1)."""
+    point = next((i for i, ch in enumerate(text) if ch in _POINTS), None)
+    if point is not None:
+        whole, _ = parse_chinese(text[:point])
+        decimals = text[point + 1:]
+        fraction = "".join(str(CN_DIGITS[ch]) for ch in decimals)
+        return whole + int(fraction) / 10 ** len(fraction), 10.0 ** -len(fraction)
     total, section, digit, step = 0.0, 0.0, 0, 1.0
     for ch in text:
         if ch in CN_DIGITS:

@@ -41,6 +41,8 @@ class Multipliers:
     not_after_jing: tuple[str, ...]
     tenths: str
     not_after_tenths: tuple[str, ...]
+    chinese_decimal_points: tuple[str, ...]
+    decimal_comma_before: tuple[str, ...]
     english_numbers: dict[str, float]
     english_scales: dict[str, float]
     english_articles: tuple[str, ...]
@@ -112,6 +114,7 @@ class TimeWords:
     base_before: tuple[str, ...]
     anaphoric: tuple[str, ...]
     one_year_change: tuple[str, ...]
+    span_average: tuple[str, ...]
     five_year_plans: dict[str, int]
     following_years: tuple[str, ...]
     coming_years: tuple[str, ...]
@@ -316,6 +319,8 @@ def _multipliers(f: _File) -> Multipliers:
         not_after_jing=f.words("not_after_jing"),
         tenths=_one_word(f, "tenths"),
         not_after_tenths=f.words("not_after_tenths"),
+        chinese_decimal_points=f.words("chinese_decimal_points"),
+        decimal_comma_before=f.words("decimal_comma_before"),
         english_numbers=f.numbers("english_numbers", low=0, high=100),
         english_scales=f.numbers("english_scales", low=1, high=1e15),
         english_articles=_articles(f),
@@ -412,6 +417,7 @@ def _time(f: _File) -> TimeWords:
                      target_before=f.words("target_before"), lost_digit=f.words("lost_digit"),
                      base_before=f.words("base_before"), anaphoric=f.words("anaphoric"),
                      one_year_change=f.words("one_year_change"),
+                     span_average=f.words("span_average"),
                      five_year_plans={w: int(y) for w, y in
                                       f.numbers("five_year_plans", low=1950, high=2100).items()},
                      following_years=f.words("following_years"),
