@@ -9,16 +9,20 @@ none takes a metric id apart.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import jieba
 import pandas as pd
 import yaml
 
 from recon.errors import ConfigError
+from recon.extract.context import place_of
+from recon.ingest.clean import simplifier
 from recon.ingest.grid import period_cell
 
 if TYPE_CHECKING:
@@ -54,6 +58,10 @@ class Concepts:
     """Words opening a share's phrase that name its whole (占数字经济比重: a share of the digital economy)."""
     owners: re.Pattern | None = None
     """Possessives opening a figure's clause (其, its): the figure is of a thing named before it."""
+    fillers: frozenset[str] = frozenset()
+    """Words that never change what a phrase measures (岗位 of 算法工程师岗位缺口, 大 of 大模型)."""
+    enumeration: frozenset[str] = frozenset()
+    """Words closing a list of examples before what they exemplify (飞桨等国产框架: domestic frameworks)."""
 
     def own_subject(self, subject: str) -> str:
         """The subject, or '' when it is made of measure modifiers alone (同比名义 of 同比名义增长16.2%):
@@ -115,6 +123,81 @@ class Concepts:
         (['server', 'market-size'], ['server', 'market-size'])
         """
         return _words(self, phrase.lower())
+
+    def core(self, phrase: str, topic: frozenset[str] = frozenset()) -> str:
+        """The words that say what a phrase measures, for telling paraphrases apart from different
+        subjects: its words (concepts as one word each) less the fillers, the examples a list names
+        before 等, and the ``topic`` words (its document's subject, which its phrases may leave out).
+
+        >>> concepts = load_concepts(Path(__file__).resolve().parents[1] / "expectations" / CONCEPTS_FILE)
+        >>> concepts.core("算法工程师岗位缺口") == concepts.core("算法工程师缺口")
+        True
+        >>> concepts.core("飞桨等国产框架市场份额") == concepts.core("国产框架市场份额")
+        True
+        >>> topic = concepts.topic_words("中国深度学习行业研究报告")
+        >>> concepts.core("国产深度学习框架市场份额", topic) == concepts.core("国产框架市场份额", topic)
+        True
+        >>> concepts.core("国产深度学习框架市场份额") == concepts.core("国产框架市场份额")
+        False
+        """
+        return _core(self, phrase.lower(), topic)
+
+    def words_apart(self, phrase: str, other: str) -> str:
+        """The words one phrase says and the other does not, for a join's reason ('' when none).
+
+        >>> concepts = load_concepts(Path(__file__).resolve().parents[1] / "expectations" / CONCEPTS_FILE)
+        >>> concepts.words_apart("国产深度学习框架", "飞桨等国产框架")
+        '深度, 学习, 飞桨, 等'
+        """
+        mine, theirs = _segmenter().lcut(phrase.lower()), _segmenter().lcut(other.lower())
+        return ", ".join([w for w in mine if w not in theirs] + [w for w in theirs if w not in mine])
+
+    def topic_words(self, title: str) -> frozenset[str]:
+        """The words of a document's title that name its subject (深度学习 of 中国深度学习行业研究报告):
+        a phrase of that document may leave them out. Concept, scope and filler words name no subject.
+
+        >>> concepts = load_concepts(Path(__file__).resolve().parents[1] / "expectations" / CONCEPTS_FILE)
+        >>> sorted(concepts.topic_words("2025年中国深度学习行业市场规模预测"))
+        ['学习', '深度', '预测']
+        >>> concepts.topic_words("中國深度學習行業報告") == concepts.topic_words("中国深度学习行业报告")
+        True
+        """
+        return _topic_words(self, simplifier().convert(title).lower())
+
+
+@cache
+def _core(concepts: Concepts, phrase: str, topic: frozenset[str]) -> str:
+    tokens = _segmenter().lcut(_canonical(concepts, phrase))
+    listed = [i for i, token in enumerate(tokens) if token in concepts.enumeration]
+    tokens = tokens[listed[-1] + 1:] if listed else tokens
+    # joined again: the segmenter may cut one phrase 国产/软件 and another 国产软件
+    return "".join(t for t in tokens if t.strip() and t not in concepts.fillers and t not in topic)
+
+
+@cache
+def _topic_words(concepts: Concepts, title: str) -> frozenset[str]:
+    named = {word for word, _ in (*concepts.concepts, *concepts.scopes)} | set(concepts.ignore)
+    return frozenset(
+        token for token in _segmenter().lcut(title)
+        if len(token) >= MIN_SUBJECT and _CJK_WORD.fullmatch(token) and token not in named
+        and token not in concepts.fillers and not _holds_place(token)
+    )
+
+
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _holds_place(token: str) -> bool:
+    return place_of(token) != ""
+
+
+@cache
+def _segmenter() -> jieba.Tokenizer:
+    """jieba's word segmenter, its dictionary loaded once and quietly (it logs the loading)."""
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
 
 
 @cache
@@ -203,7 +286,7 @@ def load_concepts(path: str | Path) -> Concepts:
     if not isinstance(raw, dict):
         raise ConfigError(path, "expected a mapping with ignore, scopes and concepts")
     known = {"ignore", "scopes", "concepts", "generic", "measure_modifiers", "share_of", "owners",
-             "not_owners"}
+             "not_owners", "fillers", "enumeration"}
     unknown = set(raw) - known
     if unknown:
         raise ConfigError(path, "unknown key", key=sorted(unknown)[0])
@@ -217,6 +300,8 @@ def load_concepts(path: str | Path) -> Concepts:
                                key=len, reverse=True)),
         share_of=tuple(_raw_words(path, "share_of", raw.get("share_of", []))),
         owners=_owners(path, raw),
+        fillers=frozenset(_word_list(path, "fillers", raw.get("fillers", []))),
+        enumeration=frozenset(_word_list(path, "enumeration", raw.get("enumeration", []))),
     )
 
 

@@ -123,7 +123,7 @@ def match_facts(facts: pd.DataFrame, settings: MatchSettings,
         facts = infer_periods(facts, documents)
     table = _blocked(facts, settings, titles)
     nodes = table.groupby(["block", "metric_id", "own_subject", "node_scope"], sort=True).ngroup().to_numpy()
-    parent, join_scores, joined = _join_phrases(table, nodes, settings)
+    parent, join_scores, joined = _join_phrases(table, nodes, settings, titles)
     table["component"] = _roots(parent)[nodes]
     table["join_score"] = join_scores[table["component"].to_numpy()]
     sizes = table.groupby("component")["claim_id"].transform("size")
@@ -243,8 +243,9 @@ def _main_geo(table: pd.DataFrame, settings: MatchSettings, titles: dict[str, st
     return main.set_index("doc_id")["geo"]
 
 
-def _join_phrases(table: pd.DataFrame, nodes: np.ndarray, settings: MatchSettings):
-    """Union-find over (block, metric id) nodes: join unlisted phrases to their nearest in-block phrase.
+def _join_phrases(table: pd.DataFrame, nodes: np.ndarray, settings: MatchSettings, titles: dict[str, str]):
+    """Union-find over (block, metric id) nodes: join unlisted phrases to their nearest in-block phrase,
+    and to the phrases that say the same words apart from fillers and their document's topic.
 
     Returns the parent array, the lowest join score per root, and the phrase pairs joined per root.
     """
@@ -260,18 +261,57 @@ def _join_phrases(table: pd.DataFrame, nodes: np.ndarray, settings: MatchSetting
     block = candidates["block"].to_numpy()
     columns = [candidates[c].tolist() for c in ("phrase", "node", "node_scope", "unlisted", "metric_text")]
     bounds = [0, *(np.flatnonzero(np.diff(block)) + 1).tolist(), len(block)]
+
+    def join(a: int, b: int, score: float, why: str) -> None:
+        root_a, root_b = _find(parent, a), _find(parent, b)
+        if root_a == root_b or (listed[root_a] and listed[root_b]):
+            return
+        parent[root_b] = root_a
+        listed[root_a] = listed[root_a] or listed[root_b]
+        scores[root_a] = min(scores[root_a], scores[root_b], score)
+        joined.setdefault(root_a, []).extend(joined.pop(root_b, []))
+        joined[root_a].append(why)
+
     for start, end in zip(bounds, bounds[1:], strict=False):
         phrases, node, scope, unlisted, texts = (column[start:end] for column in columns)
         for score, i, j in _similar_pairs(phrases, node, scope, unlisted, grams, settings.min_score):
-            root_a, root_b = _find(parent, node[i]), _find(parent, node[j])
-            if root_a == root_b or (listed[root_a] and listed[root_b]):
-                continue
-            parent[root_b] = root_a
-            listed[root_a] = listed[root_a] or listed[root_b]
-            scores[root_a] = min(scores[root_a], scores[root_b], score)
-            joined.setdefault(root_a, []).extend(joined.pop(root_b, []))
-            joined[root_a].append(f"{texts[i]} ~ {texts[j]} {score:.0f}/100")
+            join(node[i], node[j], score, f"{texts[i]} ~ {texts[j]} {score:.0f}/100")
+    for a, b, text_a, text_b, apart in _paraphrases(table.assign(node=nodes), settings, titles):
+        score = fuzz.ratio(ngrams(text_a, settings.ngram), ngrams(text_b, settings.ngram))
+        join(a, b, score, f"{text_a} ~ {text_b} {score:.0f}/100, the same words apart from {apart}")
     return parent, scores, {int(r): joined[r] for r in joined}
+
+
+def _paraphrases(table: pd.DataFrame, settings: MatchSettings, titles: dict[str, str]) -> list[tuple]:
+    """Pairs of nodes of one block whose subjects say the same words once fillers (岗位, 的) and the
+    examples of a list (百度飞桨等) are set aside, and, within one document, the words of its title
+    that its phrases may leave out (国产框架 in a report on deep learning is 国产深度学习框架). Equal
+    word lists are found by hashing, so the cost grows with the facts, not with their pairs.
+
+    :returns: (node, node, its phrase, the other's, the words that differ)
+    """
+    concepts = concepts_beside(settings.glossary)
+    columns = ["block", "node", "doc_id", "node_scope", "subject", "metric_id"]
+    rows = table.loc[table["subject"] != "", columns]
+    rows = rows.drop_duplicates(["node", "doc_id", "subject"])
+    busy = rows.groupby("block")["node"].transform("nunique").gt(1)
+    busy &= rows.groupby("block")["metric_id"].transform("min").eq("")
+    rows = rows[busy]
+    if rows.empty:
+        return []
+    topics = {doc: concepts.topic_words(titles.get(doc, "")) for doc in rows["doc_id"].unique()}
+    cores = {s: concepts.core(s) for s in rows["subject"].unique()}
+    within = [concepts.core(s, topics[d]) for s, d in zip(rows["subject"], rows["doc_id"], strict=True)]
+    keyed = rows.assign(across=rows["subject"].map(cores), within=within)
+    pairs = []
+    for side, key in (("across", "node_scope"), ("within", "doc_id")):
+        usable = keyed[keyed[side].str.len() >= settings.min_phrase_chars]
+        for _, same in usable.groupby(["block", key, side], sort=True):
+            first = same.iloc[0]
+            for other in same[same["node"] != first["node"]].itertuples(index=False):
+                apart = concepts.words_apart(first["subject"], other.subject) or "their spelling"
+                pairs.append((int(first["node"]), int(other.node), first["subject"], other.subject, apart))
+    return pairs
 
 
 def _candidates(table: pd.DataFrame, settings: MatchSettings) -> pd.DataFrame:

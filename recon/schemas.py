@@ -308,6 +308,7 @@ class Finding(pa.DataFrameModel):
     observed: Series[str] = pa.Field(description="what the documents say, e.g. '38%; 40%; 52%'")
     expected: Series[str] = pa.Field(description="what the check expected, e.g. '33.9% ± 0.1'")
     arithmetic: Series[str] = pa.Field(description="the recomputation, e.g. '(1117.4/259.9)^(1/5)-1'")
+    grouping: Series[str] = pa.Field(description="why the figures were compared: their match group's reason")
     message: Series[str]
     message_zh: Series[str] = pa.Field(description="the message from the suite's Chinese template")
     section: Series[str] = pa.Field(isin=SECTIONS, description="conflicts or notes, as the suite declares")
@@ -322,8 +323,9 @@ class Finding(pa.DataFrameModel):
         """Origins are counted once the findings are made (``recon.checks.origins.finding_origins``)."""
         origins = df["origins"] if "origins" in df else [None] * len(df)
         counted = df["independent_origins"] if "independent_origins" in df else pd.Series(0, index=df.index)
+        grouping = df["grouping"].fillna("") if "grouping" in df else ""
         return df.assign(origins=[o if isinstance(o, list) else [] for o in origins],
-                         independent_origins=counted.fillna(0).astype(int))
+                         independent_origins=counted.fillna(0).astype(int), grouping=grouping)
 
     class Config:
         strict = False

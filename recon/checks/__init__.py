@@ -51,7 +51,18 @@ def check_facts(
         return empty(Finding)
     findings = pd.concat(parts, ignore_index=True)
     findings = findings.sort_values(["outcome", "check", "finding_id"], kind="stable", ignore_index=True)
-    return Finding.validate(findings)
+    return Finding.validate(_with_grouping(findings, facts, groups))
+
+
+def _with_grouping(findings: pd.DataFrame, facts: pd.DataFrame, groups: pd.DataFrame | None) -> pd.DataFrame:
+    """Each finding's ``grouping``: the reason of its first figure's match group (which phrases were
+    read as one metric, how alike they are), so an editor can judge the join as well as the numbers."""
+    if groups is None or groups.empty:
+        return findings.assign(grouping="")
+    group_of = facts.drop_duplicates("claim_id").set_index("claim_id")["group_id"]
+    reason_of = groups.set_index("group_id")["reason"]
+    first = findings["claim_ids"].str[0].map(group_of).map(reason_of)
+    return findings.assign(grouping=first.fillna("").astype(str))
 
 
 def _numbered(facts: pd.DataFrame) -> pd.DataFrame:

@@ -147,12 +147,15 @@ def _compared(facts: pd.DataFrame, spec: CheckSpec, named_shares: bool = False) 
 
     With ``named_shares``, a share counts only when its phrase names both part and whole: one that
     names only the whole (``whole_only`` words: 占总体融资事件的30.3%) or a part outside the glossary
-    (算力租赁占39%: of what?) may be a different part or of a different whole than the next."""
+    without its whole (算力租赁占39%: of what?) may be a different part or of a different whole than the
+    next. A market share (``whole_words``: 国产框架市场份额) names its whole, the market."""
     keep = trusted(facts, spec)
     if named_shares:
         whole_only = tuple(spec.params.get("whole_only") or [])
+        whole_words = spec.params.get("whole_words") or []
         phrase = facts["metric_text"].str.strip()
-        unnamed = (facts["metric_id"] == "") | phrase.str.startswith(whole_only)
+        says_whole = phrase.str.lower().str.contains("|".join(map(re.escape, whole_words)) or "(?!)")
+        unnamed = ((facts["metric_id"] == "") & ~says_whole) | phrase.str.startswith(whole_only)
         keep &= ~((facts["type"] == "share") & unnamed)
     return facts[keep]
 

@@ -54,6 +54,9 @@ class CrossSourceParams(Compared):
 class IntraDocumentParams(Compared):
     whole_only: list[str] = []
     """A share phrase starting with one of these names its whole, not its part."""
+    whole_words: list[str] = []
+    """Share words that name the whole themselves (市场份额: of the market), so a share outside the
+    glossary that says them names both its part and its whole."""
     respectively: list[str] = []
     """Words (分别, respectively) listing figures of one key that are of different subjects."""
 

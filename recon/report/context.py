@@ -74,6 +74,8 @@ class FindingView:
     origins_note: str = _help("'4 documents, 1 origin (IDC)' and whether that is a faithful quote; ''",
                               default="")
     origins_note_zh: str = _help("the same in Chinese", default="")
+    grouping: str = _help("why the figures were compared (their match group's reason), '' when unknown",
+                          default="")
 
 
 @dataclass

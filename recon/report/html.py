@@ -114,6 +114,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "observed": ("Observed", "文中数值"),
     "expected": ("Expected", "预期"),
     "arithmetic": ("Arithmetic", "计算"),
+    "grouping": ("Why compared", "比对依据"),
     "review": ("Review", "审核"),
     "all": ("all", "全部"),
     "search": ("Search text", "搜索文本"),

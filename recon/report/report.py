@@ -45,7 +45,8 @@ FACT_COLUMNS = list(MatchedFact.to_schema().columns)
 CELL_LABELS = ["row_label", "col_label"]
 FINDING_KEYS = [
     "finding_id", "check", "outcome", "severity", "section", "metric_id", "geo", "period", "claim_ids",
-    "observed", "expected", "arithmetic", "message", "message_zh", "status", "origins", "independent_origins",
+    "observed", "expected", "arithmetic", "grouping", "message", "message_zh", "status", "origins",
+    "independent_origins",
 ]
 CORROBORATION_KEY = ["check", "metric_id", "geo", "period"]
 """Passing findings shown as one card: many documents quoting one figure are one corroboration."""
@@ -316,6 +317,7 @@ def _finding_view(row, gating: bool, review: Review | None, by_claim: dict) -> F
         review_note=review.note if review else "", review_by=review.by if review else "",
         review_at=review.at if review else "",
         doc_ids=" ".join(sorted({fact.doc_id for fact in claims})), quotes=_quotes(claims),
+        grouping=getattr(row, "grouping", ""),
     )
 
 
@@ -366,6 +368,7 @@ def _corroborations(passing: pd.DataFrame, by_claim: dict) -> list[FindingView]:
             doc_ids=" ".join(sorted({fact.doc_id for fact in claims})),
             sources=len({fact.doc_id for fact in claims}),
             quotes=_quotes(claims), origins_note=origins_note[0], origins_note_zh=origins_note[1],
+            grouping=first.get("grouping", ""),
         ))
     return cards
 

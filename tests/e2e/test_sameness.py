@@ -55,3 +55,53 @@ def test_items_of_a_flattened_list_are_not_one_figure(run_audit, tmp_path):
     assert not failing(audit, "intra-document-conflict")
     facts = audit.facts.set_index("surface")
     assert facts.loc["320家", "subject"] != facts.loc["40家", "subject"]
+
+
+VISION_ZH = (
+    "2025年中国机器视觉行业发展研究报告\n"
+    "2024年，国产机器视觉软件市场占有率提升至35%，检测工程师岗位缺口为6万人。\n"
+    "2024年，国产工业相机市场占有率为28%。\n"
+    "报告后文写道：2024年，海康、大华等国产软件的市场份额为44%，机器视觉检测工程师缺口达到9万人。\n"
+)
+VISION_HANT = (
+    "2025年中國機器視覺產業發展研究報告\n"
+    "2024年，國產機器視覺軟體市場占有率提升至35%。\n"
+    "2024年，國產工業相機市場占有率為28%。\n"
+    "報告後文寫道：2024年，海康、大華等國產軟體的市場份額為44%。\n"
+)
+SOFTWARE_ZH = (
+    "2025年中国工业软件市场报告\n"
+    "2024年，国产工业软件市场占有率为20%。\n"
+)
+
+
+def conflicts_between(audit, doc: str, *numbers: str) -> list[dict]:
+    return [f for f in audit.covering([(doc, n) for n in numbers], "intra-document-conflict")
+            if f["outcome"] == "fail"]
+
+
+def test_a_figure_restated_in_other_words_of_its_document_is_compared(run_audit, tmp_path):
+    """国产软件的市场份额 in a report on machine vision is 国产机器视觉软件市场占有率 (the title's words
+    left out, the examples before 等 set aside); 检测工程师岗位缺口 is 机器视觉检测工程师缺口."""
+    audit = audit_of(run_audit, tmp_path, {"vision.txt": VISION_ZH})
+    share = conflicts_between(audit, "vision.txt", "35%", "44%")
+    assert [f["severity"] for f in share] == ["error"]
+    assert "the same words apart from" in share[0]["grouping"], share[0]["grouping"]
+    html = (tmp_path / "out" / "audit.html").read_text(encoding="utf-8")
+    assert "Why compared" in html and "the same words apart from" in html
+    assert conflicts_between(audit, "vision.txt", "6万人", "9万人")
+    assert not conflicts_between(audit, "vision.txt", "28%", "35%")
+    assert not conflicts_between(audit, "vision.txt", "28%", "44%")
+
+
+def test_paraphrases_are_compared_in_traditional_chinese_too(run_audit, tmp_path):
+    audit = audit_of(run_audit, tmp_path, {"vision.txt": VISION_HANT})
+    assert conflicts_between(audit, "vision.txt", "35%", "44%")
+    assert not conflicts_between(audit, "vision.txt", "28%", "35%")
+
+
+def test_a_document_s_topic_words_are_left_out_only_within_it(run_audit, tmp_path):
+    """国产工业软件 of a software report is not the vision report's 国产机器视觉软件."""
+    audit = audit_of(run_audit, tmp_path, {"vision.txt": VISION_ZH, "software.txt": SOFTWARE_ZH})
+    across = audit.covering([("vision.txt", "35%"), ("software.txt", "20%")])
+    assert not [f for f in across if f["outcome"] == "fail"]
