@@ -36,6 +36,9 @@ _SPAN_TAIL = re.compile(r"(?:[一二两三四五六七八九十\d]+年)?(?:年�
 _NOT_WORD = re.compile(r"[\W_]+")
 CONCEPT_MARKS = 0xE000
 """Concepts are written as characters of the Unicode private use area in canonical phrases."""
+SPECIFIC_CONCEPT = 3
+"""What a specific concept (服务器, storage) weighs against characters when judging whether a phrase says
+which thing it measures."""
 MIN_SUBJECT = 2
 """A phrase left with one character once its measure word is cut (年 of 年复合增长率) names nothing."""
 
@@ -104,14 +107,15 @@ class Concepts:
 
     def specific_chars(self, phrase: str) -> int:
         """How much a phrase says about which thing it measures: its characters once the generic
-        concepts are removed, a specific concept counting as two. 市场规模 says nothing (it depends on
-        its document's subject); 深度学习市场规模 and AI服务器出货量 say which market.
+        concepts are removed, a specific concept counting as three (a known word naming a thing).
+        市场规模 says nothing (it depends on its document's subject); 深度学习市场规模 and AI服务器出货量
+        say which market.
 
         >>> concepts = load_concepts(Path(__file__).resolve().parents[1] / "expectations" / CONCEPTS_FILE)
         >>> concepts.specific_chars("市场规模"), concepts.specific_chars("深度学习市场规模")
         (0, 4)
-        >>> concepts.specific_chars("ai服务器出货量")
-        4
+        >>> concepts.specific_chars("ai服务器出货量"), concepts.specific_chars("存力总规模")
+        (6, 4)
         """
         return _specific_chars(self, phrase.lower())
 
@@ -120,7 +124,7 @@ class Concepts:
 
         >>> concepts = load_concepts(Path(__file__).resolve().parents[1] / "expectations" / CONCEPTS_FILE)
         >>> concepts.words("服务器市场规模"), concepts.words("servermarketsize")
-        (['server', 'market-size'], ['server', 'market-size'])
+        (['server', 'market'], ['server', 'market'])
         """
         return _words(self, phrase.lower())
 
@@ -140,7 +144,28 @@ class Concepts:
         >>> concepts.core("国产深度学习框架市场份额") == concepts.core("国产框架市场份额")
         False
         """
-        return _core(self, phrase.lower(), topic)
+        # joined again: the segmenter may cut one phrase 国产/软件 and another 国产软件
+        return "".join(_core_words(self, phrase.lower(), topic))
+
+    def core_bag(self, phrase: str) -> str:
+        """The core's words in sorted order: English puts words where Chinese does not (core AI
+        industry, AI核心产业), so phrases in two languages are compared as bags of concepts.
+
+        >>> concepts = load_concepts(Path(__file__).resolve().parents[1] / "expectations" / CONCEPTS_FILE)
+        >>> concepts.core_bag("ai核心产业规模") == concepts.core_bag("coreaiindustry")
+        True
+        >>> concepts.core_bag("加速服务器市场规模") == concepts.core_bag("acceleratedservermarket")
+        True
+        """
+        return "".join(sorted(_core_words(self, phrase.lower(), frozenset())))
+
+    def core_weight(self, core: str) -> int:
+        """How much a core says about which thing it measures (as :meth:`specific_chars`: a specific
+        concept counts three, a generic one nothing, any other character one)."""
+        marks = _marks(self)
+        generic = {marks[name] for name in self.generic}
+        named = set(marks.values())
+        return sum(0 if c in generic else SPECIFIC_CONCEPT if c in named else 1 for c in core)
 
     def words_apart(self, phrase: str, other: str) -> str:
         """The words one phrase says and the other does not, for a join's reason ('' when none).
@@ -166,12 +191,28 @@ class Concepts:
 
 
 @cache
-def _core(concepts: Concepts, phrase: str, topic: frozenset[str]) -> str:
-    tokens = _segmenter().lcut(_canonical(concepts, phrase))
+def _core_words(concepts: Concepts, phrase: str, topic: frozenset[str]) -> tuple[str, ...]:
+    """The core's words: concepts and scope words as one mark each (加速 = accelerated), so that phrases
+    in two languages meet, less fillers (words, or concepts by name), listed examples and topic words."""
+    marks = _marks(concepts)
+    text = _canonical(concepts, phrase)
+    for word, name in concepts.scopes:
+        text = _pattern(word).sub(marks[name], text)
+    tokens = _segmenter().lcut(text)
     listed = [i for i, token in enumerate(tokens) if token in concepts.enumeration]
     tokens = tokens[listed[-1] + 1:] if listed else tokens
-    # joined again: the segmenter may cut one phrase 国产/软件 and another 国产软件
-    return "".join(t for t in tokens if t.strip() and t not in concepts.fillers and t not in topic)
+    fillers = concepts.fillers | {marks[f] for f in concepts.fillers if f in marks}
+    return tuple(t for t in tokens if t.strip() and t not in fillers and t not in topic)
+
+
+@cache
+def _marks(concepts: Concepts) -> dict[str, str]:
+    """Concept and scope names → the private-use character standing for each in canonical phrases."""
+    concept_names = sorted({name for _, name in concepts.concepts})
+    scope_names = sorted({name for _, name in concepts.scopes})
+    names = concept_names + [f"scope:{name}" for name in scope_names]
+    marks = {name: chr(CONCEPT_MARKS + i) for i, name in enumerate(names)}
+    return marks | {name: marks[f"scope:{name}"] for name in scope_names if name not in marks}
 
 
 @cache
@@ -214,8 +255,7 @@ def _scope(concepts: Concepts, phrase: str) -> str:
 
 @cache
 def _canonical(concepts: Concepts, phrase: str) -> str:
-    names = sorted({name for _, name in concepts.concepts})
-    mark = {name: chr(CONCEPT_MARKS + i) for i, name in enumerate(names)}
+    mark = _marks(concepts)
     return "".join(mark.get(token, token) for token in _words(concepts, phrase))
 
 
@@ -223,7 +263,7 @@ def _canonical(concepts: Concepts, phrase: str) -> str:
 def _specific_chars(concepts: Concepts, phrase: str) -> int:
     named = {name for _, name in concepts.concepts}
     tokens = [t for t in _words(concepts, phrase) if t not in concepts.generic]
-    return sum(2 if t in named else len(t) for t in tokens)
+    return sum(SPECIFIC_CONCEPT if t in named else len(t) for t in tokens)
 
 
 @cache

@@ -31,6 +31,9 @@ UNSTATED_PERIOD = ["alone", "match", "document"]
 INFERRED = "period-inferred"
 """The flag of a figure whose year is its document's present, not a year its text names."""
 TIMELESS_MEASURES = ["cagr"]
+MIN_CORE_WEIGHT = 2
+"""A paraphrase's shared words must say which thing is measured: one specific concept (存力) or two
+other characters, not a generic concept alone (市场: whose market?)."""
 """A CAGR is over a span: without one stated, no single year stands for it."""
 BLOCK = ["dimension", "period", "block_geo", "measure", "scope"]
 """Facts are compared only inside one block: same dimension, period, (read) geography, measure and
@@ -300,12 +303,16 @@ def _paraphrases(table: pd.DataFrame, settings: MatchSettings, titles: dict[str,
     if rows.empty:
         return []
     topics = {doc: concepts.topic_words(titles.get(doc, "")) for doc in rows["doc_id"].unique()}
-    cores = {s: concepts.core(s) for s in rows["subject"].unique()}
+    subjects = rows["subject"].unique()
+    cores = {s: concepts.core(s) for s in subjects}
+    bags = {s: concepts.core_bag(s) for s in subjects}
     within = [concepts.core(s, topics[d]) for s, d in zip(rows["subject"], rows["doc_id"], strict=True)]
-    keyed = rows.assign(across=rows["subject"].map(cores), within=within)
+    keyed = rows.assign(across=rows["subject"].map(cores), bag=rows["subject"].map(bags), within=within)
     pairs = []
-    for side, key in (("across", "node_scope"), ("within", "doc_id")):
-        usable = keyed[keyed[side].str.len() >= settings.min_phrase_chars]
+    # a subject confined to its document (node_scope) meets the same words in that document only
+    for side, key in (("across", "node_scope"), ("bag", "node_scope"), ("within", "doc_id")):
+        weights = {core: concepts.core_weight(core) for core in keyed[side].unique()}
+        usable = keyed[keyed[side].map(weights) >= MIN_CORE_WEIGHT]
         for _, same in usable.groupby(["block", key, side], sort=True):
             first = same.iloc[0]
             for other in same[same["node"] != first["node"]].itertuples(index=False):

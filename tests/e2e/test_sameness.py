@@ -105,3 +105,45 @@ def test_a_document_s_topic_words_are_left_out_only_within_it(run_audit, tmp_pat
     audit = audit_of(run_audit, tmp_path, {"vision.txt": VISION_ZH, "software.txt": SOFTWARE_ZH})
     across = audit.covering([("vision.txt", "35%"), ("software.txt", "20%")])
     assert not [f for f in across if f["outcome"] == "fail"]
+
+
+COMPUTE_ZH = (
+    "2024年，中国加速服务器市场规模达到221亿美元。\n"
+    "2024年，我国存力总规模达到1580EB。\n"
+    "2024年，我国人工智能核心产业规模接近9000亿元。\n"
+)
+COMPUTE_HANT = (
+    "2024年，中國加速伺服器市場規模達到221億美元。\n"
+    "2024年，我國存力總規模達到1580EB。\n"
+)
+COMPUTE_EN = (
+    "China's accelerated server market reached $22.1 billion in 2024.\n"
+    "China's total storage capacity reached 1,580 EB in 2024.\n"
+    "The scale of China's core AI industry approached 900 billion yuan in 2024.\n"
+)
+
+
+def corroborated(audit, *sides: tuple[str, str]) -> bool:
+    return any(f["outcome"] == "pass" for f in audit.covering(list(sides), "cross-source-agreement"))
+
+
+def test_one_figure_in_chinese_and_english_corroborates(run_audit, tmp_path):
+    """加速服务器市场规模 = accelerated server market, 存力总规模 = total storage capacity, AI核心产业规模 =
+    core AI industry: the same concepts, in another order and without 规模."""
+    audit = audit_of(run_audit, tmp_path, {"zh.txt": COMPUTE_ZH, "en.txt": COMPUTE_EN})
+    assert corroborated(audit, ("zh.txt", "221亿美元"), ("en.txt", "22.1 billion"))
+    assert corroborated(audit, ("zh.txt", "1580EB"), ("en.txt", "1,580 EB"))
+    assert corroborated(audit, ("zh.txt", "9000亿元"), ("en.txt", "900 billion"))
+
+
+def test_one_figure_in_traditional_chinese_and_english_corroborates(run_audit, tmp_path):
+    audit = audit_of(run_audit, tmp_path, {"hant.txt": COMPUTE_HANT, "en.txt": COMPUTE_EN})
+    assert corroborated(audit, ("hant.txt", "221億美元"), ("en.txt", "22.1 billion"))
+    assert corroborated(audit, ("hant.txt", "1580EB"), ("en.txt", "1,580 EB"))
+
+
+def test_a_scope_word_still_vetoes_a_join_across_languages(run_audit, tmp_path):
+    """The general server market is not the accelerated server market, in either language."""
+    general = COMPUTE_EN.replace("accelerated server market reached $22.1", "server market reached $24.6")
+    audit = audit_of(run_audit, tmp_path, {"zh.txt": COMPUTE_ZH, "en.txt": general})
+    assert not audit.covering([("zh.txt", "221亿美元"), ("en.txt", "24.6 billion")])
