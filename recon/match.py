@@ -313,11 +313,15 @@ def _paraphrases(table: pd.DataFrame, settings: MatchSettings, titles: dict[str,
     for side, key in (("across", "node_scope"), ("bag", "node_scope"), ("within", "doc_id")):
         weights = {core: concepts.core_weight(core) for core in keyed[side].unique()}
         usable = keyed[keyed[side].map(weights) >= MIN_CORE_WEIGHT]
-        for _, same in usable.groupby(["block", key, side], sort=True):
-            first = same.iloc[0]
-            for other in same[same["node"] != first["node"]].itertuples(index=False):
-                apart = concepts.words_apart(first["subject"], other.subject) or "their spelling"
-                pairs.append((int(first["node"]), int(other.node), first["subject"], other.subject, apart))
+        by = usable.groupby(["block", key, side], sort=False)
+        usable = usable.assign(first_node=by["node"].transform("first"),
+                               first_subject=by["subject"].transform("first"))
+        others = usable[usable["node"] != usable["first_node"]].drop_duplicates(["first_node", "node"])
+        pairs += [
+            (int(a), int(b), first, subject, concepts.words_apart(first, subject) or "their spelling")
+            for a, b, first, subject in zip(others["first_node"], others["node"], others["first_subject"],
+                                            others["subject"], strict=True)
+        ]
     return pairs
 
 
