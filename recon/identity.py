@@ -144,8 +144,9 @@ class Concepts:
         >>> concepts.core("国产深度学习框架市场份额") == concepts.core("国产框架市场份额")
         False
         """
+        words = _core_words(self, phrase.lower())
         # joined again: the segmenter may cut one phrase 国产/软件 and another 国产软件
-        return "".join(_core_words(self, phrase.lower(), topic))
+        return "".join(w for w in words if w not in topic) if topic else "".join(words)
 
     def core_bag(self, phrase: str) -> str:
         """The core's words in sorted order: English puts words where Chinese does not (core AI
@@ -157,7 +158,7 @@ class Concepts:
         >>> concepts.core_bag("加速服务器市场规模") == concepts.core_bag("acceleratedservermarket")
         True
         """
-        return "".join(sorted(_core_words(self, phrase.lower(), frozenset())))
+        return "".join(sorted(_core_words(self, phrase.lower())))
 
     def core_weight(self, core: str) -> int:
         """How much a core says about which thing it measures (as :meth:`specific_chars`: a specific
@@ -191,9 +192,9 @@ class Concepts:
 
 
 @cache
-def _core_words(concepts: Concepts, phrase: str, topic: frozenset[str]) -> tuple[str, ...]:
+def _core_words(concepts: Concepts, phrase: str) -> tuple[str, ...]:
     """The core's words: concepts and scope words as one mark each (加速 = accelerated), so that phrases
-    in two languages meet, less fillers (words, or concepts by name), listed examples and topic words."""
+    in two languages meet, less fillers (words, or concepts by name) and listed examples."""
     marks = _marks(concepts)
     text = _canonical(concepts, phrase)
     for word, name in concepts.scopes:
@@ -202,7 +203,7 @@ def _core_words(concepts: Concepts, phrase: str, topic: frozenset[str]) -> tuple
     listed = [i for i, token in enumerate(tokens) if token in concepts.enumeration]
     tokens = tokens[listed[-1] + 1:] if listed else tokens
     fillers = concepts.fillers | {marks[f] for f in concepts.fillers if f in marks}
-    return tuple(t for t in tokens if t.strip() and t not in fillers and t not in topic)
+    return tuple(t for t in tokens if t.strip() and t not in fillers)
 
 
 @cache

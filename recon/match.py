@@ -306,8 +306,13 @@ def _paraphrases(table: pd.DataFrame, settings: MatchSettings, titles: dict[str,
     subjects = rows["subject"].unique()
     cores = {s: concepts.core(s) for s in subjects}
     bags = {s: concepts.core_bag(s) for s in subjects}
-    within = [concepts.core(s, topics[d]) for s, d in zip(rows["subject"], rows["doc_id"], strict=True)]
-    keyed = rows.assign(across=rows["subject"].map(cores), bag=rows["subject"].map(bags), within=within)
+    across = rows["subject"].map(cores)
+    topical = rows["doc_id"].map(lambda doc: bool(topics[doc]))
+    within = across.copy()
+    titled = rows[topical]
+    within[topical] = [concepts.core(subject, topics[doc])
+                       for subject, doc in zip(titled["subject"], titled["doc_id"], strict=True)]
+    keyed = rows.assign(across=across, bag=rows["subject"].map(bags), within=within)
     pairs = []
     # a subject confined to its document (node_scope) meets the same words in that document only
     for side, key in (("across", "node_scope"), ("bag", "node_scope"), ("within", "doc_id")):

@@ -79,9 +79,15 @@ def check_agreement(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
     findings = []
     if "cross-source-agreement" in suites.checks:
         spec = suites.checks["cross-source-agreement"]
-        _, pairs = statement_pairs(facts, suites, spec)
-        table = PairTable.validate(_pair_table(pairs, spec.param("definition_factor")))
-        findings.append(one_corroboration_per_group(build_findings(table, spec), grouped))
+        _, pairs = statement_pairs(facts, suites, spec, read_periods=True)
+        read = pairs["inferred_a"] | pairs["inferred_b"]
+        factor = spec.param("definition_factor")
+        stated, agreeing = (build_findings(PairTable.validate(_pair_table(part, factor)), spec)
+                            for part in (pairs[~read], pairs[read]))
+        # a period read as a document's present may be wrong: agreement is still evidence, a gap is not
+        agreeing = agreeing[agreeing["outcome"] == "pass"] if len(agreeing) else agreeing
+        both = pd.concat([stated, agreeing], ignore_index=True)
+        findings.append(one_corroboration_per_group(both, grouped))
     if "incomparable" in suites.checks:
         spec = suites.checks["incomparable"]
         pairs = _pairs(_statements(grouped, spec))
@@ -95,20 +101,23 @@ def check_agreement(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
     return findings
 
 
-def statement_pairs(facts: pd.DataFrame, suites: Suites,
-                    spec: CheckSpec) -> tuple[pd.DataFrame, pd.DataFrame]:
+def statement_pairs(facts: pd.DataFrame, suites: Suites, spec: CheckSpec,
+                    read_periods: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The statements ``spec``'s check compares (grouped facts it trusts, in a common currency where a
     rate is configured) and their pairs from two documents in one base unit: what cross-source
     agreement and the misquote check compare, so that both name one pair by the same claims.
 
     :param facts: matched facts with ``lo``/``hi``
+    :param read_periods: keep pairs with a side whose year is its document's present (read, not
+        stated): such a year is no evidence against another document, but agreement with it is evidence
     :return: (statements, pairs); a pair's columns are a statement's with ``_a`` and ``_b``
     """
     grouped = _in_common_currency(facts[facts["group_id"] != ""], suites)
     statements = _statements(_compared(grouped, spec), spec)
     pairs = _pairs(statements)
-    # a year read as a document's present is no evidence against another document
-    across = (pairs["doc_id_a"] != pairs["doc_id_b"]) & ~(pairs["inferred_a"] | pairs["inferred_b"])
+    across = pairs["doc_id_a"] != pairs["doc_id_b"]
+    if not read_periods:
+        across &= ~(pairs["inferred_a"] | pairs["inferred_b"])
     return statements, pairs[(pairs["base_unit_a"] == pairs["base_unit_b"]) & across].reset_index(drop=True)
 
 
@@ -284,8 +293,16 @@ def _pair_table(pairs: pd.DataFrame, definition_factor: float) -> pd.DataFrame:
         "definitions_may_differ": _definitions_may_differ(pairs, definition_factor),
         "by_phrase": (pairs["metric_id_a"] == "") & (pairs["subject_a"] != pairs["subject_b"]),
         "phrases": "“" + pairs["subject_a"] + "” ~ “" + pairs["subject_b"] + "”",
-        **kind_columns(pairs["kinds_a"], pairs["kinds_b"], pairs["doc_id_a"], pairs["doc_id_b"]),
+        **_with_read_periods(kind_columns(pairs["kinds_a"], pairs["kinds_b"], pairs["doc_id_a"],
+                                          pairs["doc_id_b"]), pairs),
     })
+
+
+def _with_read_periods(columns: dict, pairs: pd.DataFrame) -> dict:
+    """The kind note, saying so where a side's year is its document's present (read, not stated)."""
+    read = (pairs["inferred_a"] | pairs["inferred_b"]).to_numpy()
+    note = np.where(read, " One side's year is its document's present, read, not stated.", "")
+    return columns | {"kind_note": columns["kind_note"] + note}
 
 
 def _written(pairs: pd.DataFrame, side: str) -> pd.Series:

@@ -147,3 +147,19 @@ def test_a_scope_word_still_vetoes_a_join_across_languages(run_audit, tmp_path):
     general = COMPUTE_EN.replace("accelerated server market reached $22.1", "server market reached $24.6")
     audit = audit_of(run_audit, tmp_path, {"zh.txt": COMPUTE_ZH, "en.txt": general})
     assert not audit.covering([("zh.txt", "221亿美元"), ("en.txt", "24.6 billion")])
+
+
+DATED_ZH = "发布日期：2024-05-10\n我国存力总规模达到1580EB，在用标准机架超过880万架。\n"
+STATED_ZH = "2024年，我国存力总规模为1580EB。\n2024年，我国在用标准机架为700万架。\n"
+
+
+def test_a_figure_dated_by_its_page_corroborates_but_never_conflicts_across_pages(run_audit, tmp_path):
+    """存力总规模达到1580EB, no year, on a page dated 2024 agrees with another page's 2024 figure: a
+    corroboration that says the year was read; its 880万架 against the other page's 700万架 is no
+    conflict (the year may be wrong)."""
+    audit = audit_of(run_audit, tmp_path, {"dated.txt": DATED_ZH, "stated.txt": STATED_ZH})
+    agreeing = [f for f in audit.covering([("dated.txt", "1580EB"), ("stated.txt", "1580EB")],
+                                          "cross-source-agreement") if f["outcome"] == "pass"]
+    assert agreeing and "read, not stated" in agreeing[0]["message"], agreeing
+    assert not [f for f in audit.covering([("dated.txt", "880万架"), ("stated.txt", "700万架")])
+                if f["outcome"] == "fail"]
