@@ -62,8 +62,9 @@ RELATIVE_RE = re.compile(
 )
 #: 届时, 该年, by then: the period just named, again.
 ANAPHOR_RE = re.compile(alternation(_TIME.anaphoric), re.IGNORECASE)
-#: A list item's mark in a list flattened onto one line (• …, ● …, - … between spaces).
-ITEM_MARK_RE = re.compile(r"[•▪●◆■◦]|(?<=\s)-(?=\s)")
+#: A list item's mark in a list flattened onto one line (• …, ● …, - … between spaces). Each branch
+#: opens on its mark, not on a lookbehind, so a search skips at C speed to where one can stand.
+ITEM_MARK_RE = re.compile(r"[•▪●◆■◦]|-(?<=\s-)(?=\s)")
 PERIOD_RE = re.compile(
     rf"(?=[0-9FIBfiobsutQHf\ue000-\ue01f第上下民{re.escape(_LOST)}])(?:"
     # 2022-2027年, 2022年至2027年, 2025E-2030E, and 20252030年 whose dash was lost
@@ -294,9 +295,9 @@ def respective_year(text: str, periods: list[Period], start: int, end: int) -> P
     """Over the next three years … 12%, 10% and 9%, respectively: the i-th figure of a list closed by
     "respectively" in text[:end] is for the i-th year of the span last named before it in ``periods``,
     when the list holds one figure for each of its years."""
-    closing = RESPECTIVELY_RE.search(text, start, end)
     spans = [p for p in periods if p.grain == "span" and not p.base and p.end <= start]
-    if closing is None or not spans:
+    closing = RESPECTIVELY_RE.search(text, start, end) if spans else None  # most figures follow no span
+    if closing is None:
         return None
     span = spans[-1]
     if len(FIGURE_RE.findall(text, span.end, closing.start())) != span.last - span.first + 1:
