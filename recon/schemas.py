@@ -37,6 +37,7 @@ class Unit(str, Enum):
 
 
 UNIT_VALUES = [u.value for u in Unit]
+UNIT_FAMILIES = ("count:", "other:")
 
 QUALIFIERS = ["exact", "approx", "lower_bound", "upper_bound", "range"]
 KINDS = ["actual", "forecast", "estimate"]
@@ -89,7 +90,7 @@ class NonClaimReason(str, Enum):
 
 
 def _is_unit(unit: str) -> bool:
-    return unit in UNIT_VALUES or unit.startswith("count:") or unit.startswith("other:")
+    return unit in UNIT_VALUES or unit.startswith(UNIT_FAMILIES)
 
 
 class Document(pa.DataFrameModel):
@@ -231,7 +232,7 @@ class Claim(pa.DataFrameModel):
     @pa.check("unit", name="known_unit")
     def known_unit(cls, unit: Series[str]) -> Series[bool]:
         """A unit is one of the fixed units or a ``count:``/``other:`` family member."""
-        return unit.map(_is_unit)
+        return unit.isin(UNIT_VALUES) | unit.str.startswith(UNIT_FAMILIES)  # not a map: 150k claims
 
     @pa.dataframe_check(name="span_is_surface_length")
     def span_is_surface_length(cls, df: pd.DataFrame) -> Series[bool]:

@@ -14,8 +14,9 @@ from bisect import bisect_left, bisect_right
 #: The longest quote, in characters: enough for a sentence of a report, never a whole page.
 QUOTE_LIMIT = 300
 #: Where a quote may be cut: after a clause mark (not inside a number: 1,200 or 3.5, not U.S.),
-#: else at a space.
-CLAUSE_MARK_RE = re.compile(r"[。！？!?；;，、：:]|(?<!\d),|,(?!\d)|\.(?=\s)")
+#: else at a space. Each branch opens on its mark, not on a lookbehind, so that a scan of a long line
+#: skips at C speed to where one can stand.
+CLAUSE_MARK_RE = re.compile(r"[。！？!?；;，、：:]|,(?<!\d,)|,(?!\d)|\.(?=\s)")
 SPACE_RE = re.compile(r"\s")
 
 
