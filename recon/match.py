@@ -204,6 +204,10 @@ def infer_periods(facts: pd.DataFrame, documents: pd.DataFrame | None) -> pd.Dat
     )
 
 
+_LOOSE_DIGITS = re.compile(r"(?<![a-z\d])\d+(?![a-z\d])")
+"""Digits standing alone: those of a model name (x86, H100, 910B) name a thing and are words."""
+
+
 def vague(phrase: str, settings: MatchSettings) -> bool:
     """Whether a subject outside the glossary is too vague to say two figures measure one thing: a
     word or two (规模, 项目), none, or mostly digits (a flattened table row read as a phrase).
@@ -211,10 +215,10 @@ def vague(phrase: str, settings: MatchSettings) -> bool:
     >>> settings = load_settings(Path(__file__).resolve().parents[1] / "expectations" / "matching.yaml")
     >>> vague("项目", settings), vague("14131零售电商95837240", settings), vague("", settings)
     (True, True, True)
-    >>> vague("市场规模", settings)
-    False
+    >>> vague("市场规模", settings), vague("x86服务器收入", settings), vague("h100等效算力", settings)
+    (False, False, False)
     """
-    digits = sum(c.isdigit() for c in phrase)
+    digits = sum(len(run) for run in _LOOSE_DIGITS.findall(phrase))
     too_short = len(phrase) - digits < settings.min_phrase_chars
     return too_short or digits > settings.max_phrase_digits * len(phrase)
 
