@@ -18,6 +18,7 @@ from recon.extract import context
 from recon.extract.numbers import NUMBER_RE, parse_number
 from recon.extract.periods import Period, find_periods, period_for, respective_year
 from recon.extract.quantities import (
+    CARRIED_INDEX_UNITS,
     WORD_QUANTITY_RE,
     Quantity,
     in_unit_definition,
@@ -74,6 +75,10 @@ VALUATION_LIMIT = 100
 #: How far before a multiple its valuation word is looked for, within its clause.
 VALUATION_REACH = 48
 CLAUSE_MARK_RE = re.compile(r"[，,；;。]")
+#: How far (characters) after an index figure a bare decimal may go on stating that index, and the
+#: years that may stand between them (从2024年1.35优化至2030年1.15, from 1.48 in 2021 to 1.22).
+INDEX_CARRY = 24
+YEAR_IN_GAP_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: Glued percentages 15%20% are two ends of a range whose dash was lost.
 GLUED_PERCENT_RE = re.compile(r"(\d+(?:\.\d+)?)%(\d+(?:\.\d+)?)%")
 #: Units in which a number too large to be plausible is read as a range with its dash lost.
@@ -376,6 +381,8 @@ class SegmentReader:
         label = self.cell_label(q.start)
         if not q.unit and not q.chinese:
             read_dimensionless(clean, q)
+            if not q.unit:
+                self.carry_index(q)
         if not q.unit and unit_hint:
             hinted = unit_from_hint(unit_hint)
             if hinted is not None:
@@ -418,6 +425,19 @@ class SegmentReader:
             self.read_lost_dash(q)
         self.claim(q, self.periods)
         return q.end
+
+    def carry_index(self, q: Quantity) -> None:
+        """PUE从2024年的1.35降至2030年的1.15, PUE仍达1.35，未达到1.25的目标: a bare decimal shortly
+        after an index figure of its sentence, with no other figure between, states the same index."""
+        lo, end, unit = self.last_claim[:3]
+        if unit not in CARRIED_INDEX_UNITS or "." not in self.clean[q.start:q.end]:
+            return
+        if q.start - end > INDEX_CARRY:
+            return
+        if lo != self.bounds(context.SENTENCE_END_RE, q.start)[0] or DIGIT_RE.search(
+                YEAR_IN_GAP_RE.sub("", self.clean[end:q.start])):
+            return
+        q.unit, q.type_hint = unit, "other"
 
     def context_currency(self, pos: int) -> str:
         """The currency of the last money figure before ``pos`` in this paragraph, else the one its
@@ -575,6 +595,9 @@ class SegmentReader:
             kind = self.kind_of_period(period, (s_lo, s_hi), scope)
         if self.grid is not None and self.grid.forecast:
             kind = "forecast"  # a 2027E or 2025F row or column
+        if kind == "actual" and context.TARGET_AFTER_RE.match(clean, q.end) and not (
+                context.OBSERVED_RE.search(clean, scope[0], q.start)):
+            kind = "forecast"  # 未完全达到1.25的行业目标: a target, not yet observed
         if period is None and self.current and kind == "actual":
             first = last = self.current
             grain, label = "year", str(self.current)

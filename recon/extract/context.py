@@ -44,6 +44,12 @@ FROM_YEAR_RE = re.compile(r"[从由]\s?(?:19|20)\d\d\s?年?(?:底|末)?\s?的?\s
 FROM_FIGURE_RE = re.compile(r"(?<![A-Za-z])from\s?(?:" + alternation(CURRENCY_PREFIXES) + r")?\s?$")
 ESTIMATE_RE = re.compile(alternation(_KINDS.estimate))
 OBSERVED_RE = re.compile(alternation(_KINDS.observed))
+#: 1.25的行业目标, the 1.3 target: a figure its target noun follows (kinds.yaml target_after); not
+#: 30%的目标客户 (target customers) nor 30% of target users.
+TARGET_AFTER_RE = re.compile(
+    rf"的?[\u4e00-\u9fff]{{0,4}}?(?:{alternation(w for w in _KINDS.target_after if not w.isascii())})"
+    r"(?!客户|用户|市场|人群|群体)"
+    rf"|\s(?:{alternation(w for w in _KINDS.target_after if w.isascii())})s?(?![A-Za-z])")
 #: Where the opening words of a sentence end: its first clause mark other than a parenthesis.
 OPENING_END_RE = re.compile(r"[,，;；:：、]")
 #: A clause opening on a contrast (但, but) turns from what the sentence's opening framed.
