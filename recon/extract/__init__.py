@@ -75,6 +75,10 @@ VALUATION_LIMIT = 100
 #: How far before a multiple its valuation word is looked for, within its clause.
 VALUATION_REACH = 48
 CLAUSE_MARK_RE = re.compile(r"[，,；;。]")
+#: A line opening on an item number (#### 8.美国升级…, 2、…), and how many lines apart two items of one
+#: numbered list may stand.
+ITEM_RE = re.compile(r"[\s#>*\-]*(\d{1,2})([.．、])(?=\S)")
+ITEM_LINES = 40
 #: How far (characters) after an index figure a bare decimal may go on stating that index, and the
 #: years that may stand between them (从2024年1.35优化至2030年1.15, from 1.48 in 2021 to 1.22).
 INDEX_CARRY = 24
@@ -281,6 +285,7 @@ class SegmentReader:
         self.last_money: tuple[int, str] | None = None
         self.money_line = 0
         self.listing: tuple[int, int, int] = (-1, -1, -1)
+        self.last_item = (-ITEM_LINES - 1, 0, "")  # the line, number and mark of the last numbered item
 
     def read(self, page, line, col_offset, text, clean, offsets, block, unit_hint, table_id="", row=-1,
              col=-1) -> None:
@@ -349,7 +354,13 @@ class SegmentReader:
             runs[axis.start()] = axis.end()
         period_ends = iter(periods)
         period = next(period_ends, None)
+        marker = self.item_marker(clean)
         for m in NUMBER_RE.finditer(clean):
+            if marker is not None and m.start() == marker[0]:
+                self.number(marker[0], marker[1] - 1, NonClaimReason.SECTION_NUMBER, "item number")
+                m = NUMBER_RE.match(clean, marker[1])
+                if m is None:
+                    continue
             if m.start() < taken or m.start() in runs:
                 taken = max(taken, runs.get(m.start(), 0))
                 continue
@@ -372,6 +383,19 @@ class SegmentReader:
         if dates and block in ("text", "heading"):
             self.context_period, self.context_line = dates[-1], self.line
             self.context_open = block == "heading" or not PARAGRAPH_END_RE.search(clean)
+
+    def item_marker(self, clean: str) -> tuple[int, int] | None:
+        """#### 10.美国… then #### 11.28 国签署…: where items are numbered in turn, the next item's number
+        glued to the figure opening its title is no decimal; return its span (with the dot) or None."""
+        item = ITEM_RE.match(clean)
+        if item is None:
+            return None
+        number, mark, glued = int(item.group(1)), item.group(2), clean[item.end():item.end() + 1].isdigit()
+        line, last, last_mark = self.last_item
+        follows = number == last + 1 > 1 and mark == last_mark and self.line - line <= ITEM_LINES
+        if follows or not glued:
+            self.last_item = (self.line, number, mark)
+        return (item.start(1), item.end()) if glued and follows else None
 
     def take(self, q: Quantity, m, unit_hint: str) -> int:
         """Decide on the quantity ``q``: a claim or a listed number token. Return where reading goes on."""
