@@ -122,16 +122,16 @@ WHOLE_OF_RE = re.compile(r"[\u4e00-\u9fff]{1,6}的\s?(?=[\d.]+\s?%)")
 COMPARATOR_RE = re.compile(r"(?:为|是|比|较|于)$")
 #: A place right after these is what a figure is compared with (比国际先进水平高30%), not where it is.
 COMPARED_WITH_RE = re.compile(r"(?:比|较|相比|相较于?|高于|低于|than(?: the)?(?: best)? )$")
-#: Cue words for the claim type of a percentage, nearest cue before the number wins.
 #: Cue words for the claim type of a percentage; the nearest cue before the number wins, longer
-#: cues first so 年复合增长率 is one CAGR cue, not a CAGR cue followed by a growth cue.
+#: cues first so 年复合增长率 is one CAGR cue, not a CAGR cue followed by a growth cue; 覆盖 and 满足 are
+#: shares (覆盖全国95%的县城) but 覆盖率 and 满足率, like any 率, are rates.
 TYPE_CUES = [
     ("cagr", r"CAGR|compound(?:ed)? annual growth(?: rate)?|"
              r"年均复合增长率|年复合增长率|复合年增长率|复合增长率|年均复合增速|复合增速|年复合成长率|"
              r"复合成长率|年复合|年均复合|年均增长率|年化增长率?"),
     ("mean", r"年均增长|年均增速|年均增幅"),
-    ("share", r"占比|占据|占有率|市占率|市场份额|份额|比重|比例|集中度|CR\d|占|贡献|覆盖|满足|集中于|集聚|"
-              r"share"),
+    ("share", r"占比|占据|占有率|市占率|市场份额|份额|比重|比例|集中度|CR\d|占|贡献|覆盖(?!率)|满足(?!率)|"
+              r"集中于|集聚|share"),
     ("rate", r"[^\W\d_增速长]率|依赖度|依存度|满意度|rate"),
     ("growth", alternation(_LEXICON.changes.rise + _LEXICON.changes.fall + _LEXICON.changes.neutral)),
     ("other", r"高出|差距|溢价|相当于"),
