@@ -136,6 +136,8 @@ TYPE_CUES = [
     ("growth", alternation(_LEXICON.changes.rise + _LEXICON.changes.fall + _LEXICON.changes.neutral)),
     ("other", r"高出|差距|溢价|相当于"),
 ]
+#: A compound rate named right after its percentage: 18%CAGR, 22.5%的年复合增长率, a 19% CAGR.
+CAGR_AFTER_RE = re.compile(rf"\s?的?(?:{dict(TYPE_CUES)['cagr']})", re.IGNORECASE)
 GROWTH_AFTER_RE = re.compile(
     rf"\s?的?(?:同比|年)?(?:增长|增速|增幅)|\s(?:{alternation(_LEXICON.changes.growth_after)})", re.IGNORECASE
 )
@@ -369,6 +371,8 @@ def type_of(text: str, clause_lo: int, start: int, unit: str, type_hint: str, un
     :param end: where the number ends, to read a growth word after it.
     """
     if unit in ("%", "pp"):
+        if end >= 0 and unit == "%" and CAGR_AFTER_RE.match(text, end):
+            return "cagr"
         if end >= 0 and (GROWTH_AFTER_RE.match(text, end) or FALL_AFTER_RE.match(text, end)
                          or CHANGE_BEFORE_NUMBER_RE.search(text, max(clause_lo, start - 20), start)):
             return "growth"
