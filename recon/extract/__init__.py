@@ -16,7 +16,7 @@ import pandas as pd
 
 from recon.extract import context
 from recon.extract.numbers import NUMBER_RE, parse_number
-from recon.extract.periods import Period, find_periods, period_for, respective_year
+from recon.extract.periods import OPENER_RE, Period, find_periods, period_for, respective_year
 from recon.extract.quantities import (
     CARRIED_INDEX_UNITS,
     WORD_QUANTITY_RE,
@@ -75,6 +75,12 @@ VALUATION_LIMIT = 100
 #: How far before a multiple its valuation word is looked for, within its clause.
 VALUATION_REACH = 48
 CLAUSE_MARK_RE = re.compile(r"[，,；;。]")
+#: A clause mark right before a word for the present: it opens the clause a sentence reports.
+PRESENT_OPENING_RE = re.compile(r"[，,:：]\s?$")
+#: The word for the present a period was read from, ending where the period ends (English marks it
+#: at the word's end: "Currently" → "  in 2024"), and how far back it may start.
+PRESENT_WORD_RE = re.compile(rf"(?:{alternation(lexicon().time.present)})$", re.IGNORECASE)
+PRESENT_REACH = max(map(len, lexicon().time.present))
 #: A line opening on an item number (#### 8.美国升级…, 2、…), and how many lines apart two items of one
 #: numbered list may stand.
 ITEM_RE = re.compile(r"[\s#>*\-]*(\d{1,2})([.．、])(?=\S)")
@@ -748,7 +754,8 @@ class SegmentReader:
             after = periods[bisect_left(starts, q.end):bisect_left(starts, scope[1])]
             later = next((p for p in after if not p.base), None)
             period = later or period
-        if period is not None and period.present and not (period.topic or period.start >= scope[0]):
+        if period is not None and period.present and not (
+                period.topic or period.start >= scope[0] or self.opens_sentence(period, sentence[0])):
             period = None  # 目前 dates the figures of its own clause, or of its sentence when it opens it
         if period is None:
             period = (self.relative_period(scope[0], q.start) or self.growth_period(q, sentence, scope)
@@ -772,6 +779,14 @@ class SegmentReader:
                 return period._replace(first=now, last=now, grain="year", label=str(now))
             return period._replace(last=now, grain="span", label=f"{period.first}-{now}")
         return period
+
+    def opens_sentence(self, period: Period, s_lo: int) -> bool:
+        """Whether ``period`` opens its sentence (目前全国…，…) or the words a sentence reports (…表示，目前…,
+        said that, at present, …): then it dates the clauses that go on from it."""
+        word = PRESENT_WORD_RE.search(self.clean, max(s_lo, period.end - PRESENT_REACH), period.end)
+        start = word.start() if word else period.start
+        return bool(OPENER_RE.fullmatch(self.clean, s_lo, start)
+                    or PRESENT_OPENING_RE.search(self.clean, max(s_lo, start - 3), start))
 
     def kind_of_period(self, period: Period, sentence: tuple[int, int], scope: tuple[int, int]) -> str:
         """The kind of a figure read as actual, from its period: a target year (到2027年, by 2028) in an
