@@ -16,8 +16,9 @@ import pandas as pd
 
 from recon.extract import context
 from recon.extract.numbers import NUMBER_RE, parse_number
-from recon.extract.periods import Period, find_periods, period_for, respective_year
+from recon.extract.periods import OPENER_RE, Period, find_periods, period_for, respective_year
 from recon.extract.quantities import (
+    CARRIED_INDEX_UNITS,
     WORD_QUANTITY_RE,
     Quantity,
     in_unit_definition,
@@ -74,6 +75,20 @@ VALUATION_LIMIT = 100
 #: How far before a multiple its valuation word is looked for, within its clause.
 VALUATION_REACH = 48
 CLAUSE_MARK_RE = re.compile(r"[，,；;。]")
+#: A clause mark right before a word for the present: it opens the clause a sentence reports.
+PRESENT_OPENING_RE = re.compile(r"[，,:：]\s?$")
+#: The word for the present a period was read from, ending where the period ends (English marks it
+#: at the word's end: "Currently" → "  in 2024"), and how far back it may start.
+PRESENT_WORD_RE = re.compile(rf"(?:{alternation(lexicon().time.present)})$", re.IGNORECASE)
+PRESENT_REACH = max(map(len, lexicon().time.present))
+#: A line opening on an item number (#### 8.美国升级…, 2、…), and how many lines apart two items of one
+#: numbered list may stand.
+ITEM_RE = re.compile(r"[\s#>*\-]*(\d{1,2})([.．、])(?=\S)")
+ITEM_LINES = 40
+#: How far (characters) after an index figure a bare decimal may go on stating that index, and the
+#: years that may stand between them (从2024年1.35优化至2030年1.15, from 1.48 in 2021 to 1.22).
+INDEX_CARRY = 24
+YEAR_IN_GAP_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: Glued percentages 15%20% are two ends of a range whose dash was lost.
 GLUED_PERCENT_RE = re.compile(r"(\d+(?:\.\d+)?)%(\d+(?:\.\d+)?)%")
 #: Units in which a number too large to be plausible is read as a range with its dash lost.
@@ -276,6 +291,7 @@ class SegmentReader:
         self.last_money: tuple[int, str] | None = None
         self.money_line = 0
         self.listing: tuple[int, int, int] = (-1, -1, -1)
+        self.last_item = (-ITEM_LINES - 1, 0, "")  # the line, number and mark of the last numbered item
 
     def read(self, page, line, col_offset, text, clean, offsets, block, unit_hint, table_id="", row=-1,
              col=-1) -> None:
@@ -344,7 +360,13 @@ class SegmentReader:
             runs[axis.start()] = axis.end()
         period_ends = iter(periods)
         period = next(period_ends, None)
+        marker = self.item_marker(clean)
         for m in NUMBER_RE.finditer(clean):
+            if marker is not None and m.start() == marker[0]:
+                self.number(marker[0], marker[1] - 1, NonClaimReason.SECTION_NUMBER, "item number")
+                m = NUMBER_RE.match(clean, marker[1])
+                if m is None:
+                    continue
             if m.start() < taken or m.start() in runs:
                 taken = max(taken, runs.get(m.start(), 0))
                 continue
@@ -368,6 +390,19 @@ class SegmentReader:
             self.context_period, self.context_line = dates[-1], self.line
             self.context_open = block == "heading" or not PARAGRAPH_END_RE.search(clean)
 
+    def item_marker(self, clean: str) -> tuple[int, int] | None:
+        """#### 10.美国… then #### 11.28 国签署…: where items are numbered in turn, the next item's number
+        glued to the figure opening its title is no decimal; return its span (with the dot) or None."""
+        item = ITEM_RE.match(clean)
+        if item is None:
+            return None
+        number, mark, glued = int(item.group(1)), item.group(2), clean[item.end():item.end() + 1].isdigit()
+        line, last, last_mark = self.last_item
+        follows = number == last + 1 > 1 and mark == last_mark and self.line - line <= ITEM_LINES
+        if follows or not glued:
+            self.last_item = (self.line, number, mark)
+        return (item.start(1), item.end()) if glued and follows else None
+
     def take(self, q: Quantity, m, unit_hint: str) -> int:
         """Decide on the quantity ``q``: a claim or a listed number token. Return where reading goes on."""
         clean = self.clean
@@ -376,6 +411,8 @@ class SegmentReader:
         label = self.cell_label(q.start)
         if not q.unit and not q.chinese:
             read_dimensionless(clean, q)
+            if not q.unit:
+                self.carry_index(q)
         if not q.unit and unit_hint:
             hinted = unit_from_hint(unit_hint)
             if hinted is not None:
@@ -418,6 +455,19 @@ class SegmentReader:
             self.read_lost_dash(q)
         self.claim(q, self.periods)
         return q.end
+
+    def carry_index(self, q: Quantity) -> None:
+        """PUE从2024年的1.35降至2030年的1.15, PUE仍达1.35，未达到1.25的目标: a bare decimal shortly
+        after an index figure of its sentence, with no other figure between, states the same index."""
+        lo, end, unit = self.last_claim[:3]
+        if unit not in CARRIED_INDEX_UNITS or "." not in self.clean[q.start:q.end]:
+            return
+        if q.start - end > INDEX_CARRY:
+            return
+        if lo != self.bounds(context.SENTENCE_END_RE, q.start)[0] or DIGIT_RE.search(
+                YEAR_IN_GAP_RE.sub("", self.clean[end:q.start])):
+            return
+        q.unit, q.type_hint = unit, "other"
 
     def context_currency(self, pos: int) -> str:
         """The currency of the last money figure before ``pos`` in this paragraph, else the one its
@@ -575,6 +625,9 @@ class SegmentReader:
             kind = self.kind_of_period(period, (s_lo, s_hi), scope)
         if self.grid is not None and self.grid.forecast:
             kind = "forecast"  # a 2027E or 2025F row or column
+        if kind == "actual" and context.TARGET_AFTER_RE.match(clean, q.end) and not (
+                context.OBSERVED_RE.search(clean, scope[0], q.start)):
+            kind = "forecast"  # 未完全达到1.25的行业目标: a target, not yet observed
         if period is None and self.current and kind == "actual":
             first = last = self.current
             grain, label = "year", str(self.current)
@@ -701,7 +754,8 @@ class SegmentReader:
             after = periods[bisect_left(starts, q.end):bisect_left(starts, scope[1])]
             later = next((p for p in after if not p.base), None)
             period = later or period
-        if period is not None and period.present and not (period.topic or period.start >= scope[0]):
+        if period is not None and period.present and not (
+                period.topic or period.start >= scope[0] or self.opens_sentence(period, sentence[0])):
             period = None  # 目前 dates the figures of its own clause, or of its sentence when it opens it
         if period is None:
             period = (self.relative_period(scope[0], q.start) or self.growth_period(q, sentence, scope)
@@ -725,6 +779,14 @@ class SegmentReader:
                 return period._replace(first=now, last=now, grain="year", label=str(now))
             return period._replace(last=now, grain="span", label=f"{period.first}-{now}")
         return period
+
+    def opens_sentence(self, period: Period, s_lo: int) -> bool:
+        """Whether ``period`` opens its sentence (目前全国…，…) or the words a sentence reports (…表示，目前…,
+        said that, at present, …): then it dates the clauses that go on from it."""
+        word = PRESENT_WORD_RE.search(self.clean, max(s_lo, period.end - PRESENT_REACH), period.end)
+        start = word.start() if word else period.start
+        return bool(OPENER_RE.fullmatch(self.clean, s_lo, start)
+                    or PRESENT_OPENING_RE.search(self.clean, max(s_lo, start - 3), start))
 
     def kind_of_period(self, period: Period, sentence: tuple[int, int], scope: tuple[int, int]) -> str:
         """The kind of a figure read as actual, from its period: a target year (到2027年, by 2028) in an

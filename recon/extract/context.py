@@ -44,6 +44,12 @@ FROM_YEAR_RE = re.compile(r"[从由]\s?(?:19|20)\d\d\s?年?(?:底|末)?\s?的?\s
 FROM_FIGURE_RE = re.compile(r"(?<![A-Za-z])from\s?(?:" + alternation(CURRENCY_PREFIXES) + r")?\s?$")
 ESTIMATE_RE = re.compile(alternation(_KINDS.estimate))
 OBSERVED_RE = re.compile(alternation(_KINDS.observed))
+#: 1.25的行业目标, the 1.3 target: a figure its target noun follows (kinds.yaml target_after); not
+#: 30%的目标客户 (target customers) nor 30% of target users.
+TARGET_AFTER_RE = re.compile(
+    rf"的?[\u4e00-\u9fff]{{0,4}}?(?:{alternation(w for w in _KINDS.target_after if not w.isascii())})"
+    r"(?!客户|用户|市场|人群|群体)"
+    rf"|\s(?:{alternation(w for w in _KINDS.target_after if w.isascii())})s?(?![A-Za-z])")
 #: Where the opening words of a sentence end: its first clause mark other than a parenthesis.
 OPENING_END_RE = re.compile(r"[,，;；:：、]")
 #: A clause opening on a contrast (但, but) turns from what the sentence's opening framed.
@@ -116,20 +122,22 @@ WHOLE_OF_RE = re.compile(r"[\u4e00-\u9fff]{1,6}的\s?(?=[\d.]+\s?%)")
 COMPARATOR_RE = re.compile(r"(?:为|是|比|较|于)$")
 #: A place right after these is what a figure is compared with (比国际先进水平高30%), not where it is.
 COMPARED_WITH_RE = re.compile(r"(?:比|较|相比|相较于?|高于|低于|than(?: the)?(?: best)? )$")
-#: Cue words for the claim type of a percentage, nearest cue before the number wins.
 #: Cue words for the claim type of a percentage; the nearest cue before the number wins, longer
-#: cues first so 年复合增长率 is one CAGR cue, not a CAGR cue followed by a growth cue.
+#: cues first so 年复合增长率 is one CAGR cue, not a CAGR cue followed by a growth cue; 覆盖 and 满足 are
+#: shares (覆盖全国95%的县城) but 覆盖率 and 满足率, like any 率, are rates.
 TYPE_CUES = [
     ("cagr", r"CAGR|compound(?:ed)? annual growth(?: rate)?|"
              r"年均复合增长率|年复合增长率|复合年增长率|复合增长率|年均复合增速|复合增速|年复合成长率|"
              r"复合成长率|年复合|年均复合|年均增长率|年化增长率?"),
     ("mean", r"年均增长|年均增速|年均增幅"),
-    ("share", r"占比|占据|占有率|市占率|市场份额|份额|比重|比例|集中度|CR\d|占|贡献|覆盖|满足|集中于|集聚|"
-              r"share"),
+    ("share", r"占比|占据|占有率|市占率|市场份额|份额|比重|比例|集中度|CR\d|占|贡献|覆盖(?!率)|满足(?!率)|"
+              r"集中于|集聚|share"),
     ("rate", r"[^\W\d_增速长]率|依赖度|依存度|满意度|rate"),
     ("growth", alternation(_LEXICON.changes.rise + _LEXICON.changes.fall + _LEXICON.changes.neutral)),
     ("other", r"高出|差距|溢价|相当于"),
 ]
+#: A compound rate named right after its percentage: 18%CAGR, 22.5%的年复合增长率, a 19% CAGR.
+CAGR_AFTER_RE = re.compile(rf"\s?的?(?:{dict(TYPE_CUES)['cagr']})", re.IGNORECASE)
 GROWTH_AFTER_RE = re.compile(
     rf"\s?的?(?:同比|年)?(?:增长|增速|增幅)|\s(?:{alternation(_LEXICON.changes.growth_after)})", re.IGNORECASE
 )
@@ -363,6 +371,8 @@ def type_of(text: str, clause_lo: int, start: int, unit: str, type_hint: str, un
     :param end: where the number ends, to read a growth word after it.
     """
     if unit in ("%", "pp"):
+        if end >= 0 and unit == "%" and CAGR_AFTER_RE.match(text, end):
+            return "cagr"
         if end >= 0 and (GROWTH_AFTER_RE.match(text, end) or FALL_AFTER_RE.match(text, end)
                          or CHANGE_BEFORE_NUMBER_RE.search(text, max(clause_lo, start - 20), start)):
             return "growth"

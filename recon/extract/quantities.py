@@ -51,6 +51,14 @@ RATIO_RE = re.compile(r":(\d+(?:\.\d+)?)(?![\d:])")
 RATIO_CONTEXT_RE = re.compile(r"比|ROI|比例|配比|压缩率")
 INDEX_CONTEXT_RE = re.compile(r"PUE|ROI|指数|系数|评分|得分")
 INDEX_UNITS = {"PUE": "PUE", "ROI": "ratio"}
+#: A return on investment written input:return (ROI 1:3.8, 投资回报比1:4) states the return per unit put in.
+RETURN_RATIO_RE = re.compile(r"ROI|回报|报酬|投入产出")
+#: How far before a number its ratio or index word is looked for, within its clause: English words
+#: are longer (PUE fell from about 1.6, an ROI of a chatbot project is about 1:2.2).
+DIMENSIONLESS_REACH = {"zh": 15, "en": 40}
+#: Indices whose value a bare decimal after them in their sentence goes on stating: PUE从1.35降至1.15.
+CARRIED_INDEX_UNITS = ("other:PUE", "other:index")
+_CLAUSE_MARK_RE = re.compile(r"[，,；;。]")
 #: A bare amount (2.76亿, 数亿) is money only where money is spoken of, just before or after it:
 #: 以2.76亿战略投资 is, 58亿图文对数据库 and 成百上千加速卡 are not.
 MONEY_RE = re.compile(rf"[^，,。;；]{{0,6}}?(?:{_alternation(_MEASURES.money_nouns)})")
@@ -261,14 +269,18 @@ def word_quantities(text: str) -> list[Quantity]:
 
 def read_dimensionless(text: str, q: Quantity) -> None:
     """Give a bare number its unit when it is a ratio (供需比1:5) or an index (PUE值1.35)."""
+    reach = DIMENSIONLESS_REACH["en" if text[max(0, q.start - 2):q.start].isascii() else "zh"]
+    lo = max(0, q.start - reach)
+    lo += max((m.end() for m in _CLAUSE_MARK_RE.finditer(text, lo, q.start)), default=lo) - lo
     ratio = RATIO_RE.match(text, q.end)
-    if ratio and RATIO_CONTEXT_RE.search(text, max(0, q.start - 12), q.start):
+    if ratio and RATIO_CONTEXT_RE.search(text, lo, q.start):
         divisor = float(ratio.group(1))
         if divisor:
-            q.value, q.step = q.value / divisor, 0.0
+            returned = RETURN_RATIO_RE.search(text, lo, q.start) and q.value
+            q.value, q.step = (divisor / q.value, 0.0) if returned else (q.value / divisor, 0.0)
             q.unit, q.type_hint, q.end = "other:ratio", "other", ratio.end()
         return
-    index = INDEX_CONTEXT_RE.search(text, max(0, q.start - 15), q.start)
+    index = INDEX_CONTEXT_RE.search(text, lo, q.start)
     if index and "." in text[q.start:q.end]:
         q.unit, q.type_hint = f"other:{INDEX_UNITS.get(index.group(), 'index')}", "other"
 

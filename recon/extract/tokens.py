@@ -17,7 +17,8 @@ CURRENCY_BEFORE_RE = re.compile(
 )
 VERSION_RE = re.compile(r"(?:版本?|[vV]|版|代|号|型|系列|Pro|Max|Ultra|Turbo|plus|Plus)$")
 FIGURE_BEFORE_RE = re.compile(r"(?:图表|图|表|附表|Figure|Fig\.|Table|Exhibit|注释|注)\s?$")
-ORDINAL_BEFORE_RE = re.compile(r"(?:第|排名|排第|位列|top|TOP|Top|No\.|NO\.|#)\s?$")
+#: "#1" is a rank; "#### 9.5 亿元", a Markdown heading's marks and a space, is not.
+ORDINAL_BEFORE_RE = re.compile(r"(?:第|排名|排第|位列|top|TOP|Top|No\.|NO\.)\s?$|(?<![#\s])#$")
 SECTION_AFTER_RE = re.compile(r"\s?[、.．)）](?!\d)|\s?[章节篇部]")
 LIST_MARKER_RE = re.compile(r"^[\s\-*#>·•]*[(（]?$")
 CITATION_BEFORE_RE = re.compile(r"(?:\?|\[|ref=\"|ref=|[¹²³⁴⁵⁶⁷⁸⁹⁰])$")

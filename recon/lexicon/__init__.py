@@ -134,6 +134,7 @@ class Kinds:
     estimate: tuple[str, ...]
     observed: tuple[str, ...]
     contrast: tuple[str, ...]
+    target_after: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -434,7 +435,7 @@ def _kinds(f: _File) -> Kinds:
         single[key] = word
     return Kinds(forecast=f.words("forecast"), forecast_verb_before=f.words("forecast_verb_before"),
                  will_verbs=f.words("will_verbs"), estimate=f.words("estimate"), observed=f.words("observed"),
-                 contrast=f.words("contrast"),
+                 contrast=f.words("contrast"), target_after=f.words("target_after"),
                  **single)
 
 
