@@ -428,7 +428,10 @@ def metric_start(text: str, clause_lo: int, start: int) -> int:
     """Where the phrase of a number at ``start`` may begin: its clause, a parenthesis inside it included."""
     lo = clause_lo
     while lo > 0 and text[lo - 1] in ")）":
-        opening = max(text.rfind("(", 0, lo - 1), text.rfind("（", 0, lo - 1))
+        # the nearest of either parenthesis: the second searched only after the first, not back to the
+        # start of a line that may be millions of characters long (cleaned text holds no （ at all)
+        opening = text.rfind("(", 0, lo - 1)
+        opening = max(opening, text.rfind("（", opening + 1, lo - 1))
         if opening < 0 or METRIC_START_RE.search(text, opening, lo - 1):
             break
         marks = [m.start() for m in METRIC_START_RE.finditer(text, max(0, opening - 60), opening)]
