@@ -164,8 +164,9 @@ def find_levels(
     found = []
     for near in proximity:
         keys = [*IDENTITY, "year"] + near
-        candidates = levels.drop_duplicates(keys)
-        candidates = candidates[keys].join(candidates[columns].add_prefix("found_"))
+        # only the columns wanted are taken: a row selection copies every column it is given
+        first = ~levels.duplicated(keys).to_numpy()
+        candidates = levels[keys][first].join(levels[columns][first].add_prefix("found_"))
         hits = probe.reset_index(names="row").merge(candidates, on=keys).set_index("row")
         found.append(hits.filter(like="found_").rename(columns=lambda c: c.removeprefix("found_")))
         probe = probe[~probe.index.isin(hits.index)]
