@@ -157,36 +157,41 @@ def _restatements_merged(findings: pd.DataFrame) -> pd.DataFrame:
     severity = findings["severity"].map(SEVERITY_RANK).to_numpy(int)
     failing = findings["outcome"] != "pass"
     worked = findings["arithmetic"] != ""
-    ranked = findings.assign(
-        rank=np.where(failing, 0, 10) + severity,
-        same=findings["metric_id"].mask(failing & worked, "fail: " + findings["arithmetic"]),
-    ).sort_values(["rank", "finding_id"], kind="stable")
+    keys = pd.DataFrame({
+        "same": findings["metric_id"].mask(failing & worked, "fail: " + findings["arithmetic"]),
+        **{column: findings[column] for column in identity[1:]},
+    })
+    # ranked by (rank, finding id), stably; the findings themselves are taken once, in that order
+    ids = pd.factorize(findings["finding_id"], sort=True)[0]
+    order = np.lexsort((ids, np.where(failing, 0, 10) + severity))
+    keys = keys.iloc[order]
     # a finding alone in its set keeps its ids as they are: only restated sets are worked on
-    restated = ranked.duplicated(identity, keep=False)
-    alone, ranked = ranked[~restated], ranked[restated]
-    merged = ranked.drop_duplicates(identity).reset_index(drop=True)
+    restated = keys.duplicated(keep=False).to_numpy()
+    alone, ranked, keys = findings.iloc[order[~restated]], findings.iloc[order[restated]], keys[restated]
+    merged = ranked[~keys.duplicated().to_numpy()].reset_index(drop=True)
     claims = ranked["claim_ids"].explode().to_frame("claim_id").assign(
-        finding=ranked.groupby(identity, sort=False).ngroup()
+        finding=keys.groupby(identity, sort=False).ngroup()
     ).drop_duplicates().sort_values(["finding", "claim_id"])
     claim_keys = join_within(claims["finding"].to_numpy(), claims["claim_id"], "|")
     ids = zip(merged["check"], claim_keys, strict=True)
     merged["finding_id"] = [finding_id(check, key) for check, key in ids]
-    merged["claim_ids"] = pd.Series(claim_keys, dtype=object).str.split("|")
+    merged["claim_ids"] = pd.Series([key.split("|") for key in claim_keys], dtype=object)
     return pd.concat([alone[FINDING_COLUMNS], merged[FINDING_COLUMNS]], ignore_index=True)
 
 
 def _findings(rows: pd.DataFrame, outcome: str, declared, spec: CheckSpec, where: str) -> pd.DataFrame:
     """Finding rows for ``rows``, worded, ranked and placed as ``declared`` (an expectation or the
     check's ``passes``) says."""
+    keys = rows["claim_key"].tolist()
     return pd.DataFrame({
-        "finding_id": [finding_id(c, k) for c, k in zip(rows["check"], rows["claim_key"], strict=True)],
+        "finding_id": [finding_id(spec.check, key) for key in keys],
         "check": rows["check"],
         "outcome": outcome,
         "severity": declared.severity,
         "metric_id": rows["metric_id"],
         "geo": rows["geo"],
         "period": rows["period"],
-        "claim_ids": rows["claim_key"].str.split("|"),
+        "claim_ids": pd.Series([key.split("|") for key in keys], index=rows.index, dtype=object),
         "observed": rows["observed"],
         "expected": rows["expected"],
         "arithmetic": rows["arithmetic"],
