@@ -168,16 +168,18 @@ def find_levels(
     """
     probe = rows[["doc_id", "line", "sentence", *IDENTITY]].assign(year=year)
     probe = probe.dropna(subset=["year"]).astype({"year": "int64"})
-    found = []
+    rows_found, levels_found = [], []
     for near in proximity:
         keys = [*IDENTITY, "year"] + near
-        # only the columns wanted are taken: a row selection copies every column it is given
         first = ~levels.duplicated(keys).to_numpy()
-        candidates = levels[keys][first].join(levels[columns][first].add_prefix("found_"))
-        hits = probe.reset_index(names="row").merge(candidates, on=keys).set_index("row")
-        found.append(hits.filter(like="found_").rename(columns=lambda c: c.removeprefix("found_")))
-        probe = probe[~probe.index.isin(hits.index)]
-    return pd.concat(found)
+        candidates = levels.loc[first, keys].assign(level=np.flatnonzero(first))
+        hits = probe.reset_index(names="row").merge(candidates, on=keys)
+        rows_found.append(hits["row"].to_numpy())
+        levels_found.append(hits["level"].to_numpy())
+        probe = probe[~probe.index.isin(hits["row"])]
+    # the level columns are taken once, by position: a row selection copies every column it is given
+    found = levels[columns].iloc[np.concatenate(levels_found)]
+    return found.set_axis(pd.Index(np.concatenate(rows_found), name="row"))
 
 
 def _words_before(rows: pd.DataFrame, length: int = PREFIX_CHARS) -> pd.Series:
