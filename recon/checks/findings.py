@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import string
+import sys
 
 import numpy as np
 import pandas as pd
@@ -37,6 +38,16 @@ def claim_key(*claim_ids: pd.Series) -> pd.Series:
     for column in range(1, ids.shape[1]):
         joined = joined + "|" + ids[:, column]
     return joined
+
+
+def claim_lists(claim_keys) -> list[list[str]]:
+    """Each '|'-joined key as its list of claim ids, one string object per distinct id: a figure is
+    cited by many findings (every pair it is in), and its id is then stored once.
+
+    >>> claim_lists(["a|b", "b|c"])
+    [['a', 'b'], ['b', 'c']]
+    """
+    return [list(map(sys.intern, key.split("|"))) for key in claim_keys]
 
 
 def trusted(facts: pd.DataFrame, spec: CheckSpec) -> pd.Series:
@@ -175,7 +186,7 @@ def _restatements_merged(findings: pd.DataFrame) -> pd.DataFrame:
     claim_keys = join_within(claims["finding"].to_numpy(), claims["claim_id"], "|")
     ids = zip(merged["check"], claim_keys, strict=True)
     merged["finding_id"] = [finding_id(check, key) for check, key in ids]
-    merged["claim_ids"] = pd.Series([key.split("|") for key in claim_keys], dtype=object)
+    merged["claim_ids"] = pd.Series(claim_lists(claim_keys), dtype=object)
     return pd.concat([alone[FINDING_COLUMNS], merged[FINDING_COLUMNS]], ignore_index=True)
 
 
@@ -191,7 +202,7 @@ def _findings(rows: pd.DataFrame, outcome: str, declared, spec: CheckSpec, where
         "metric_id": rows["metric_id"],
         "geo": rows["geo"],
         "period": rows["period"],
-        "claim_ids": pd.Series([key.split("|") for key in keys], index=rows.index, dtype=object),
+        "claim_ids": pd.Series(claim_lists(keys), index=rows.index, dtype=object),
         "observed": rows["observed"],
         "expected": rows["expected"],
         "arithmetic": rows["arithmetic"],
