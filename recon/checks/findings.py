@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import string
+import sys
 
 import numpy as np
 import pandas as pd
@@ -37,6 +38,16 @@ def claim_key(*claim_ids: pd.Series) -> pd.Series:
     for column in range(1, ids.shape[1]):
         joined = joined + "|" + ids[:, column]
     return joined
+
+
+def claim_lists(claim_keys) -> list[list[str]]:
+    """Each '|'-joined key as its list of claim ids, one string object per distinct id: a figure is
+    cited by many findings (every pair it is in), and its id is then stored once.
+
+    >>> claim_lists(["a|b", "b|c"])
+    [['a', 'b'], ['b', 'c']]
+    """
+    return [list(map(sys.intern, key.split("|"))) for key in claim_keys]
 
 
 def trusted(facts: pd.DataFrame, spec: CheckSpec) -> pd.Series:
@@ -157,36 +168,41 @@ def _restatements_merged(findings: pd.DataFrame) -> pd.DataFrame:
     severity = findings["severity"].map(SEVERITY_RANK).to_numpy(int)
     failing = findings["outcome"] != "pass"
     worked = findings["arithmetic"] != ""
-    ranked = findings.assign(
-        rank=np.where(failing, 0, 10) + severity,
-        same=findings["metric_id"].mask(failing & worked, "fail: " + findings["arithmetic"]),
-    ).sort_values(["rank", "finding_id"], kind="stable")
+    keys = pd.DataFrame({
+        "same": findings["metric_id"].mask(failing & worked, "fail: " + findings["arithmetic"]),
+        **{column: findings[column] for column in identity[1:]},
+    })
+    # ranked by (rank, finding id), stably; the findings themselves are taken once, in that order
+    ids = pd.factorize(findings["finding_id"], sort=True)[0]
+    order = np.lexsort((ids, np.where(failing, 0, 10) + severity))
+    keys = keys.iloc[order]
     # a finding alone in its set keeps its ids as they are: only restated sets are worked on
-    restated = ranked.duplicated(identity, keep=False)
-    alone, ranked = ranked[~restated], ranked[restated]
-    merged = ranked.drop_duplicates(identity).reset_index(drop=True)
+    restated = keys.duplicated(keep=False).to_numpy()
+    alone, ranked, keys = findings.iloc[order[~restated]], findings.iloc[order[restated]], keys[restated]
+    merged = ranked[~keys.duplicated().to_numpy()].reset_index(drop=True)
     claims = ranked["claim_ids"].explode().to_frame("claim_id").assign(
-        finding=ranked.groupby(identity, sort=False).ngroup()
+        finding=keys.groupby(identity, sort=False).ngroup()
     ).drop_duplicates().sort_values(["finding", "claim_id"])
     claim_keys = join_within(claims["finding"].to_numpy(), claims["claim_id"], "|")
     ids = zip(merged["check"], claim_keys, strict=True)
     merged["finding_id"] = [finding_id(check, key) for check, key in ids]
-    merged["claim_ids"] = pd.Series(claim_keys, dtype=object).str.split("|")
+    merged["claim_ids"] = pd.Series(claim_lists(claim_keys), dtype=object)
     return pd.concat([alone[FINDING_COLUMNS], merged[FINDING_COLUMNS]], ignore_index=True)
 
 
 def _findings(rows: pd.DataFrame, outcome: str, declared, spec: CheckSpec, where: str) -> pd.DataFrame:
     """Finding rows for ``rows``, worded, ranked and placed as ``declared`` (an expectation or the
     check's ``passes``) says."""
+    keys = rows["claim_key"].tolist()
     return pd.DataFrame({
-        "finding_id": [finding_id(c, k) for c, k in zip(rows["check"], rows["claim_key"], strict=True)],
+        "finding_id": [finding_id(spec.check, key) for key in keys],
         "check": rows["check"],
         "outcome": outcome,
         "severity": declared.severity,
         "metric_id": rows["metric_id"],
         "geo": rows["geo"],
         "period": rows["period"],
-        "claim_ids": rows["claim_key"].str.split("|"),
+        "claim_ids": pd.Series(claim_lists(keys), index=rows.index, dtype=object),
         "observed": rows["observed"],
         "expected": rows["expected"],
         "arithmetic": rows["arithmetic"],

@@ -54,6 +54,13 @@ of' is 43 characters; the reach stops at the rate before it (:data:`SPAN_STOPS`)
 SPAN_STOPS = re.compile(r"[%％；;。]")
 """Where the words about the rate before end: its % sign, a clause or sentence mark."""
 
+READING_COLUMNS = [
+    "row", "order", "gap", "low", "high", "years", "words", "base_year", "end_year", "label", "implied_text",
+    "base_value", "end_base_value", "factor", "claims", "growth_claim", "base_surface", "growth_surface",
+    "end_surface", "end_claim_id", "end_metric_name",
+]
+"""What :func:`cagr_table` reads of the readings tried: they are many, so each column kept costs."""
+
 
 class CagrTable(ComparisonTable):
     """A stated CAGR with the endpoint levels found for its period, read the way that fits best."""
@@ -161,15 +168,18 @@ def find_levels(
     """
     probe = rows[["doc_id", "line", "sentence", *IDENTITY]].assign(year=year)
     probe = probe.dropna(subset=["year"]).astype({"year": "int64"})
-    found = []
+    rows_found, levels_found = [], []
     for near in proximity:
         keys = [*IDENTITY, "year"] + near
-        candidates = levels.drop_duplicates(keys)
-        candidates = candidates[keys].join(candidates[columns].add_prefix("found_"))
-        hits = probe.reset_index(names="row").merge(candidates, on=keys).set_index("row")
-        found.append(hits.filter(like="found_").rename(columns=lambda c: c.removeprefix("found_")))
-        probe = probe[~probe.index.isin(hits.index)]
-    return pd.concat(found)
+        first = ~levels.duplicated(keys).to_numpy()
+        candidates = levels.loc[first, keys].assign(level=np.flatnonzero(first))
+        hits = probe.reset_index(names="row").merge(candidates, on=keys)
+        rows_found.append(hits["row"].to_numpy())
+        levels_found.append(hits["level"].to_numpy())
+        probe = probe[~probe.index.isin(hits["row"])]
+    # the level columns are taken once, by position: a row selection copies every column it is given
+    found = levels[columns].iloc[np.concatenate(levels_found)]
+    return found.set_axis(pd.Index(np.concatenate(rows_found), name="row"))
 
 
 def _words_before(rows: pd.DataFrame, length: int = PREFIX_CHARS) -> pd.Series:
@@ -307,7 +317,7 @@ def _readings(rates, first, last, start, later, end, levels, growths) -> pd.Data
                        stand_in.assign(base_year=first.reindex(stand_in.index) + 1)])
     plain = bases.assign(
         years=last.reindex(bases.index) - bases["base_year"], order=0, label="as stated",
-        claims=bases["claim_id"], growth_surface="", implied_text="",
+        claims=bases["claim_id"], growth_claim="", growth_surface="", implied_text="",
         factor=written_factor(bases["surface"], bases["base_value"]),
     ).rename(columns={"surface": "base_surface", "lo": "base_lo", "hi": "base_hi"})
     named_years = words.reindex(plain.index)
@@ -340,7 +350,7 @@ def _stated_base(levels_of: pd.DataFrame, base_year: pd.Series, last: pd.Series)
     growth is stated: the base that growth points to, as stated rather than implied."""
     return levels_of.assign(
         base_year=base_year, years=last.reindex(levels_of.index) - base_year, order=2,
-        claims=levels_of["claim_id"], growth_surface="", implied_text="",
+        claims=levels_of["claim_id"], growth_claim="", growth_surface="", implied_text="",
         factor=written_factor(levels_of["surface"], levels_of["base_value"]),
         label="from the " + base_year.astype("Int64").astype(str) + " level the text states",
     ).rename(columns={"surface": "base_surface", "lo": "base_lo", "hi": "base_hi"})
@@ -356,7 +366,7 @@ def _implied_base(levels_of: pd.DataFrame, growth: pd.DataFrame, base_year: pd.S
     return level.assign(
         base_value=growth["implied"], base_lo=growth["implied_lo"], base_hi=growth["implied_hi"],
         base_surface=level["surface"], base_year=base_year, years=last.reindex(growth.index) - base_year,
-        order=order, claims=level["claim_id"] + "|" + growth["claim_id"], factor=factor,
+        order=order, claims=level["claim_id"], growth_claim=growth["claim_id"], factor=factor,
         growth_surface=growth["surface"],
         label="from the " + year_text + " base that the " + (base_year + 1).astype("Int64").astype(str)
         + " growth of " + growth["rate_shown"] + " % implies",
@@ -378,16 +388,16 @@ def cagr_table(facts: pd.DataFrame, levels: pd.DataFrame, growths: pd.DataFrame)
     years = readings["years"].astype("int64")
     low, high = cagr_bounds(readings["base_lo"], readings["base_hi"], readings["end_lo"], readings["end_hi"],
                             years)
-    stated = rates.loc[readings.index]
+    stated = rates[["stated_lo", "stated_hi"]].loc[readings.index]
     readings = readings.assign(
         low=low, high=high, years=years, row=readings.index,
         gap=relative_gap(stated["stated_lo"], stated["stated_hi"], low, high),
     )
-    readings = _worked(readings[np.isfinite(readings["low"]) & np.isfinite(readings["high"])])
+    readings = _worked(readings.loc[np.isfinite(low) & np.isfinite(high), READING_COLUMNS])
     tried = readings.groupby("row", sort=True)
     best = readings.sort_values(["row", "gap", "order"], kind="stable").drop_duplicates("row")
     best = best.set_index("row").sort_index()
-    rows = rates.loc[best.index]
+    rows = rates.loc[best.index, ["claim_id", "surface", "metric_name", "geo"]]
     words = best["words"]
     return pd.DataFrame({
         "claim_key": _cited(readings, best, rows),
@@ -437,8 +447,9 @@ def _worked(readings: pd.DataFrame) -> pd.DataFrame:
 
 def _cited(readings: pd.DataFrame, best: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
     """The claims of each CAGR's finding: the rate, its end, and every base tried (levels, growths)."""
-    cited = readings[["row", "claims"]].assign(claims=readings["claims"].str.split("|")).explode("claims")
-    cited = pd.concat([cited, pd.DataFrame({"row": best.index, "claims": best["end_claim_id"]}),
+    growths = readings.loc[readings["growth_claim"] != "", ["row", "growth_claim"]]
+    cited = pd.concat([readings[["row", "claims"]], growths.rename(columns={"growth_claim": "claims"}),
+                       pd.DataFrame({"row": best.index, "claims": best["end_claim_id"]}),
                        pd.DataFrame({"row": best.index, "claims": rows["claim_id"]})])
     cited = cited.drop_duplicates().sort_values(["row", "claims"])
     codes = cited.groupby("row", sort=True).ngroup().to_numpy()

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 
 @dataclass(frozen=True)
@@ -91,10 +93,25 @@ def cagr_bounds(start_lo, start_hi, end_lo, end_hi, years) -> tuple[np.ndarray, 
     return low, high
 
 
+NUMBER = r"(?P<number>\p{Nd}[\p{Nd},]*\.?\p{Nd}*)"
+"""A figure's written number (1,117.4), in RE2 syntax: pyarrow runs it over a whole column at once,
+where pandas' ``str.extract`` calls Python's ``re`` row by row. ``\\p{Nd}`` is Python's ``\\d``."""
+AFTER_NUMBER = NUMBER + r"(?P<unit>[\t-\r\x{1c}-\x{1f}\x{85}\p{Z}]?.*)$"
+"""The words after a figure's number (' EFLOPS', '亿元'); the class is Python's ``\\s``."""
+
+
+def first_match(surface: pd.Series, pattern: str, group: str) -> pa.Array:
+    """``group`` of the first match of RE2 ``pattern`` in each text (null where it does not match)."""
+    found = pc.extract_regex(pa.array(surface, type=pa.large_string()), pattern)
+    return pc.struct_field(found, group)
+
+
 def written_factor(surface: pd.Series, base_value: pd.Series) -> pd.Series:
     """Base units per written unit of a figure (1e18 for '259.9 EFLOPS'), to show figures as written."""
-    written = surface.str.extract(r"(\d[\d,]*\.?\d*)")[0].str.replace(",", "")
-    factor = base_value / pd.to_numeric(written, errors="coerce")
+    written = pc.replace_substring(first_match(surface, NUMBER, "number"), ",", "")
+    number = pd.to_numeric(pd.Series(written.to_numpy(zero_copy_only=False), index=surface.index),
+                           errors="coerce")
+    factor = base_value / number
     return factor.where(np.isfinite(factor) & (factor > 0), 1.0)
 
 
@@ -106,7 +123,10 @@ def format_number(values, digits: int = 6):
     >>> format_number([1117.4, 1.751e11]).tolist(), format_number([33.87123], digits=4).tolist()
     (['1117.4', '1.751e+11'], ['33.87'])
     """
-    text = np.char.mod(f"%.{digits}g", np.asarray(values, dtype=float)).astype(object)
+    # printf formatting by map: np.char.mod gives the same text at twice the time
+    numbers = np.asarray(values, dtype=float)
+    text = np.array(list(map(f"%.{digits}g".__mod__, numbers.ravel().tolist())), dtype=object)
+    text = text.reshape(numbers.shape)
     return pd.Series(text, index=values.index) if isinstance(values, pd.Series) else text
 
 
@@ -114,7 +134,7 @@ def written_range(lo, hi, surface: pd.Series, base_value: pd.Series) -> pd.Serie
     """The interval [lo, hi] in base units as written next to ``surface``: '1750.5–1751.5亿元', or
     'at least 300 EFLOPS' for an open bound."""
     factor = written_factor(surface, base_value)
-    unit = surface.str.extract(r"\d[\d,]*\.?\d*(\s?.*)$")[0].fillna("")
+    unit = pc.fill_null(first_match(surface, AFTER_NUMBER, "unit"), "").to_numpy(zero_copy_only=False)
     lo = pd.Series(np.asarray(lo, dtype=float), index=surface.index)
     hi = pd.Series(np.asarray(hi, dtype=float), index=surface.index)
     low, high = format_number(lo / factor), format_number(hi / factor)
