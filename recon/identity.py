@@ -36,7 +36,7 @@ _SPAN_TAIL = re.compile(r"(?:[一二两三四五六七八九十\d]+年)?(?:年�
 _NOT_WORD = re.compile(r"[\W_]+")
 CONCEPT_MARKS = 0xE000
 """Concepts are written as characters of the Unicode private use area in canonical phrases."""
-SPECIFIC_CONCEPT = 3
+SPECIFIC_CONCEPT = 4
 """What a specific concept (服务器, storage) weighs against characters when judging whether a phrase says
 which thing it measures."""
 MIN_SUBJECT = 2
@@ -107,7 +107,7 @@ class Concepts:
 
     def specific_chars(self, phrase: str) -> int:
         """How much a phrase says about which thing it measures: its characters once the generic
-        concepts are removed, a specific concept counting as three (a known word naming a thing).
+        concepts are removed, a specific concept counting as four (a known word naming a thing).
         市场规模 says nothing (it depends on its document's subject); 深度学习市场规模 and AI服务器出货量
         say which market.
 
@@ -115,7 +115,7 @@ class Concepts:
         >>> concepts.specific_chars("市场规模"), concepts.specific_chars("深度学习市场规模")
         (0, 4)
         >>> concepts.specific_chars("ai服务器出货量"), concepts.specific_chars("存力总规模")
-        (6, 4)
+        (8, 5)
         """
         return _specific_chars(self, phrase.lower())
 
@@ -162,7 +162,7 @@ class Concepts:
 
     def core_weight(self, core: str) -> int:
         """How much a core says about which thing it measures (as :meth:`specific_chars`: a specific
-        concept counts three, a generic one nothing, any other character one)."""
+        concept counts four, a generic one nothing, any other character one)."""
         marks = _marks(self)
         generic = {marks[name] for name in self.generic}
         named = set(marks.values())

@@ -74,13 +74,14 @@ def check_extraction(extraction: Extraction, expectations: str | Path = EXPECTAT
     :param extraction: what :func:`extract_facts` returned.
     :param expectations: the directory holding ``matching.yaml`` and the suites.
     """
-    from recon.checks import check_facts, load_suites
+    from recon.checks import check_facts, finding_grouping, load_suites
     from recon.checks.origins import finding_origins
     from recon.match import load_settings, match_facts
 
     settings = load_settings(Path(expectations) / "matching.yaml")
     matched, groups = match_facts(extraction.facts, settings, extraction.documents)
     findings = check_facts(matched, groups, load_suites(expectations), extraction.documents)
+    findings = finding_grouping(findings, matched, groups)
     organisations = load_organisations(Path(expectations) / "organisations.yaml")
     return matched, finding_origins(findings, matched, extraction.documents, organisations)
 

@@ -20,7 +20,7 @@ DOCUMENT_ORDER = ["doc_id", "line", "start"]
 #: Fact columns no check reads: dropped first, as every row selection in the checks copies each column.
 UNREAD_COLUMNS = ["page", "origin_text", "origin_claim_span", "row_label", "col_label", "metric_score"]
 
-__all__ = ["check_facts", "load_suites", "Suites"]
+__all__ = ["check_facts", "finding_grouping", "load_suites", "Suites"]
 
 
 def check_facts(
@@ -47,22 +47,31 @@ def check_facts(
     inputs = Inputs(facts=facts, named=_named_by_group(facts, groups), suites=suites)
     parts = [part for check in CHECKS if check.id in suites.checks for part in check.run(inputs)]
     parts = [p for p in parts if not p.empty]
+    # the checks' tables go before the findings are joined, sorted and validated: the peak is there
+    del inputs, facts
     if not parts:
         return empty(Finding)
     findings = pd.concat(parts, ignore_index=True)
+    del parts
     findings = findings.sort_values(["outcome", "check", "finding_id"], kind="stable", ignore_index=True)
-    return Finding.validate(_with_grouping(findings, facts, groups))
+    return Finding.validate(findings)
 
 
-def _with_grouping(findings: pd.DataFrame, facts: pd.DataFrame, groups: pd.DataFrame | None) -> pd.DataFrame:
-    """Each finding's ``grouping``: the reason of its first figure's match group (which phrases were
-    read as one metric, how alike they are), so an editor can judge the join as well as the numbers."""
-    if groups is None or groups.empty:
+def finding_grouping(findings: pd.DataFrame, facts: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
+    """The findings with ``grouping``: the reason of each one's first figure's match group (which
+    phrases were read as one metric, how alike they are), so an editor can judge the join as well as
+    the numbers. Added for the report, like the findings' origins, once the checks are done.
+
+    :param findings: from :func:`check_facts`
+    :param facts: the matched facts (``recon.schemas.MatchedFact``)
+    :param groups: the groups of ``recon.match`` (``recon.schemas.Group``)
+    """
+    if findings.empty or groups.empty:
         return findings.assign(grouping="")
     group_of = facts.drop_duplicates("claim_id").set_index("claim_id")["group_id"]
     reason_of = groups.set_index("group_id")["reason"]
-    first = findings["claim_ids"].str[0].map(group_of).map(reason_of)
-    return findings.assign(grouping=first.fillna("").astype(str))
+    grouping = findings["claim_ids"].str[0].map(group_of).map(reason_of)
+    return findings.assign(grouping=grouping.fillna("").astype(str))
 
 
 def _numbered(facts: pd.DataFrame) -> pd.DataFrame:

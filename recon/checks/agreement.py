@@ -82,8 +82,10 @@ def check_agreement(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
         _, pairs = statement_pairs(facts, suites, spec, read_periods=True)
         read = pairs["inferred_a"] | pairs["inferred_b"]
         factor = spec.param("definition_factor")
+        # (no copy of the pairs when none has a read year: there are as many as the facts)
+        sides = (pairs[~read], pairs[read]) if read.any() else (pairs, pairs.iloc[:0])
         stated, agreeing = (build_findings(PairTable.validate(_pair_table(part, factor)), spec)
-                            for part in (pairs[~read], pairs[read]))
+                            for part in sides)
         # a period read as a document's present may be wrong: agreement is still evidence, a gap is not
         agreeing = agreeing[agreeing["outcome"] == "pass"] if len(agreeing) else agreeing
         both = pd.concat([stated, agreeing], ignore_index=True)

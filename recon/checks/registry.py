@@ -237,14 +237,15 @@ class Misquote(Check):
 
 
 CHECKS: tuple[Check, ...] = (
+    CagrRecomputation(),
+    GrowthRecomputation(),
     CrossSourceAgreement(),
     IntraDocumentConflict(),
     Incomparable(),
-    CagrRecomputation(),
-    GrowthRecomputation(),
     ShareSum(),
     Plausibility(),
     UnitSanity(),
     Misquote(),
 )
-"""Every check recon knows, in the order they run."""
+"""Every check recon knows, in the order they run (findings are sorted after: the order only decides
+what is in memory at once, so the recomputations, whose working tables are the largest, run first)."""

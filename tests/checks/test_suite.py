@@ -158,7 +158,7 @@ def test_a_missing_suite_file_is_an_error_not_a_skipped_check(expectations):
 
 def test_a_directory_without_suites_is_an_error(tmp_path):
     shutil.copy(EXPECTATIONS / "intervals.yaml", tmp_path)
-    with pytest.raises(ConfigError, match="agreement.yaml: suite not found: it declares cross-source"):
+    with pytest.raises(ConfigError, match="recompute.yaml: suite not found: it declares cagr-recomputation"):
         load_suites(tmp_path)
 
 
