@@ -163,10 +163,8 @@ class Concepts:
     def core_weight(self, core: str) -> int:
         """How much a core says about which thing it measures (as :meth:`specific_chars`: a specific
         concept counts four, a generic one nothing, any other character one)."""
-        marks = _marks(self)
-        generic = {marks[name] for name in self.generic}
-        named = set(marks.values())
-        return sum(0 if c in generic else SPECIFIC_CONCEPT if c in named else 1 for c in core)
+        weight = _mark_weights(self)
+        return sum(weight.get(c, 1) for c in core)
 
     def words_apart(self, phrase: str, other: str) -> str:
         """The words one phrase says and the other does not, for a join's reason ('' when none).
@@ -202,8 +200,21 @@ def _core_words(concepts: Concepts, phrase: str) -> tuple[str, ...]:
     tokens = _segmenter().lcut(text)
     listed = [i for i, token in enumerate(tokens) if token in concepts.enumeration]
     tokens = tokens[listed[-1] + 1:] if listed else tokens
-    fillers = concepts.fillers | {marks[f] for f in concepts.fillers if f in marks}
-    return tuple(t for t in tokens if t.strip() and t not in fillers)
+    return tuple(t for t in tokens if t.strip() and t not in _fillers(concepts))
+
+
+@cache
+def _fillers(concepts: Concepts) -> frozenset[str]:
+    """The filler words, and the marks of the concepts named as fillers (scale)."""
+    marks = _marks(concepts)
+    return concepts.fillers | {marks[f] for f in concepts.fillers if f in marks}
+
+
+@cache
+def _mark_weights(concepts: Concepts) -> dict[str, int]:
+    """What each concept or scope mark weighs in a core: a generic concept nothing, any other four."""
+    marks = _marks(concepts)
+    return {mark: 0 if name in concepts.generic else SPECIFIC_CONCEPT for name, mark in marks.items()}
 
 
 @cache
@@ -222,15 +233,11 @@ def _topic_words(concepts: Concepts, title: str) -> frozenset[str]:
     return frozenset(
         token for token in _segmenter().lcut(title)
         if len(token) >= MIN_SUBJECT and _CJK_WORD.fullmatch(token) and token not in named
-        and token not in concepts.fillers and not _holds_place(token)
+        and token not in concepts.fillers and place_of(token) == ""
     )
 
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
-
-
-def _holds_place(token: str) -> bool:
-    return place_of(token) != ""
 
 
 @cache

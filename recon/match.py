@@ -31,10 +31,10 @@ UNSTATED_PERIOD = ["alone", "match", "document"]
 INFERRED = "period-inferred"
 """The flag of a figure whose year is its document's present, not a year its text names."""
 TIMELESS_MEASURES = ["cagr"]
+"""A CAGR is over a span: without one stated, no single year stands for it."""
 MIN_CORE_WEIGHT = 2
 """A paraphrase's shared words must say which thing is measured: one specific concept (存力) or two
 other characters, not a generic concept alone (市场: whose market?)."""
-"""A CAGR is over a span: without one stated, no single year stands for it."""
 BLOCK = ["dimension", "period", "block_geo", "measure", "scope"]
 """Facts are compared only inside one block: same dimension, period, (read) geography, measure and
 definition words."""
@@ -301,9 +301,7 @@ def _paraphrases(table: pd.DataFrame, settings: MatchSettings, titles: dict[str,
     columns = ["block", "node", "doc_id", "node_scope", "subject", "metric_id"]
     rows = table.loc[table["subject"] != "", columns]
     rows = rows.drop_duplicates(["node", "doc_id", "subject"])
-    busy = rows.groupby("block")["node"].transform("nunique").gt(1)
-    busy &= rows.groupby("block")["metric_id"].transform("min").eq("")
-    rows = rows[busy]
+    rows = rows[_busy(rows)]
     if rows.empty:
         return []
     topics = {doc: concepts.topic_words(titles.get(doc, "")) for doc in rows["doc_id"].unique()}
@@ -311,7 +309,7 @@ def _paraphrases(table: pd.DataFrame, settings: MatchSettings, titles: dict[str,
     cores = {s: concepts.core(s) for s in subjects}
     bags = {s: concepts.core_bag(s) for s in subjects}
     across = rows["subject"].map(cores)
-    topical = rows["doc_id"].map(lambda doc: bool(topics[doc]))
+    topical = rows["doc_id"].map({doc: bool(words) for doc, words in topics.items()})
     within = across.copy()
     titled = rows[topical]
     within[topical] = [concepts.core(subject, topics[doc])
@@ -334,16 +332,20 @@ def _paraphrases(table: pd.DataFrame, settings: MatchSettings, titles: dict[str,
     return pairs
 
 
+def _busy(rows: pd.DataFrame) -> pd.Series:
+    """Rows of the blocks where a phrase outside the glossary meets another node: only there can
+    phrases join."""
+    by = rows.groupby("block")
+    return by["node"].transform("nunique").gt(1) & by["metric_id"].transform("min").eq("")
+
+
 def _candidates(table: pd.DataFrame, settings: MatchSettings) -> pd.DataFrame:
     """One row per distinct (node, cleaned phrase) of the blocks where an unlisted phrase meets another
     node, sorted by block: the only places phrase similarity is scored."""
     rows = table[["block", "node", "node_scope", "metric_id", "metric_text", "phrase"]]
     rows = rows.drop_duplicates(["node", "metric_text"])
     rows = rows.assign(unlisted=(rows["metric_id"] == "").to_numpy())
-    nodes = rows.drop_duplicates("node")
-    busy = nodes.groupby("block").agg(nodes=("node", "size"), unlisted=("unlisted", "any"))
-    busy = busy.index[(busy["nodes"] > 1) & busy["unlisted"]]
-    rows = rows[rows["block"].isin(busy)]
+    rows = rows[_busy(rows)]
     rows = rows.drop_duplicates(["node", "phrase"])
     rows = rows[rows["phrase"] != ""]
     return rows.sort_values(["block", "node", "phrase"])
