@@ -56,6 +56,12 @@ OPENING_END_RE = re.compile(r"[,，;；:：、]")
 CONTRAST_RE = re.compile(rf"\s?(?:{alternation(_KINDS.contrast)})")
 #: How many characters before a figure an observed cue (已, already) must stand within.
 OBSERVED_WINDOW = 8
+#: A clause told as done (kinds.yaml ``past``): 完成了120亿元的募集, was launched, has shipped.
+PAST_RE = re.compile(f"{alternation(_KINDS.past)}|(?<![为除罢])了(?![解结])")
+AND_RE = re.compile(r"\sand\s|和|及")
+#: An English verb in -ed right before a figure: connected 2.3 GW, raised by $600 million (not exceed).
+PAST_VERB_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])[a-z]{2,}(?<!e)ed\s(?:(?:by|to|at|about|around|nearly|some|over|a further)\s)?(?:US)?\$?$")
 
 _LEXICON = lexicon()
 #: Geography words and the canonical name they give (places.yaml); longer names win over their prefixes.
@@ -246,11 +252,25 @@ def kind_of(text: str, sentence: tuple[int, int], scope_lo: int, start: int, per
             text, max(0, start - 12), start)
         return "actual" if observed and started else "forecast"
     if last_actual is not None and period_last is not None:
-        if period_last > last_actual + (1 if grain in ("quarter", "half", "month") else 0):
+        if period_last > last_actual + (1 if grain in ("quarter", "half", "month") else 0) and not (
+                period_last == last_actual + 1 and told_as_done(text, sentence, scope_lo, start)):
             return "forecast"
     if ESTIMATE_RE.search(head + "," + own):
         return "estimate"
     return "actual"
+
+
+def told_as_done(text: str, sentence: tuple[int, int], scope_lo: int, start: int) -> bool:
+    """Whether the figure's clause tells it in the past: a figure of the report's own unfinished year
+    (2024 in a report of 2024-06) is then observed, not a forecast; not when a forecast cue follows it
+    in the clause (a centre rated at 300P will open in 2025)."""
+    end = SCOPE_END_RE.search(text, start, sentence[1])
+    end = end.start() if end else sentence[1]
+    joined = AND_RE.search(text, start, end)  # … for 2024 and projected at $27 billion: another figure's
+    if FORECAST_RE.search(text, start, joined.start() if joined else end):
+        return False
+    return bool(PAST_RE.search(text, scope_lo, end)
+                or PAST_VERB_BEFORE_RE.search(text, max(scope_lo, start - 30), start))
 
 
 def geo_of(text: str, sentence: tuple[int, int], scope_lo: int, start: int) -> str:

@@ -72,13 +72,16 @@ ITEM_MARK_RE = re.compile(r"[•▪●◆■◦-](?:(?<!-)|(?<=\s-)(?=\s))")
 #: (3Q23, 24H1) or a month (6月底); a relative year's mark, a lost digit, 第, 上, 下, 民; an English
 #: word that opens one. Each alternative of PERIOD_RE tried at every digit and letter of a long line
 #: was most of its cost.
+#: The English words that make a year a period (time.yaml year_before): during 2023, for fiscal year 2024.
+YEAR_BEFORE = rf"(?i:{alternation(_TIME.year_before)})\s?"
 PERIOD_START = (rf"(?<!\d)(?=19|20|[0-4]\d?[QH]|\d\d?\s?月)|(?=[\ue000-\ue01f第上下民{re.escape(_LOST)}QH]"
-                r"|FY|[Ii]n |[Bb]y |for |of |since |until |through |fiscal |first |second |third |fourth )")
+                rf"|{YEAR_BEFORE}|[Bb]etween |first |second |third |fourth )")
 PERIOD_RE = re.compile(
     rf"(?:{PERIOD_START})(?:"
     # 2022-2027年, 2022年至2027年, 2025E-2030E, and 20252030年 whose dash was lost
     rf"(?P<y1>{YEAR})\s?[年E]?\s?(?:-|–|—|~|～|至|到|to)\s?(?P<y2>{YEAR})\s?[年E]?"
-    rf"|(?<!\d)(?P<g1>20[0-4]\d)(?P<g2>20[0-4]\d)(?=年)"
+    rf"|[Bb]etween (?P<b1>{YEAR}) and (?P<b2>{YEAR})"
+    rf"|(?<!\d)(?P<g1>20[0-4]\d)(?P<g2>20[0-4]\d)(?=年|\s(?![\d\s]))"
     # 2025Q1, 2025年第一季度, 2023H1, 2023年上半年, 2023年12月
     rf"|(?P<qy>{YEAR})\s?年?\s?(?:Q(?P<q>[1-4])|第(?P<qc>[一二三四1-4])季度?|(?P<qc2>[一二三四])季度)"
     rf"|(?P<hy>{YEAR})\s?年?\s?(?:H(?P<h>[12])|(?P<hc>[上下])半年)"
@@ -99,7 +102,7 @@ PERIOD_RE = re.compile(
     r"|(?P<nwh>first|second) half(?! (?:of )?(?:19|20)\d\d)"
     r"|(?<![A-Za-z0-9])(?:Q(?P<nqq>[1-4])|H(?P<nhh>[12]))(?![\dA-Za-z]|\s?(?:19|20)\d\d))"
     rf"|(?P<y>{YEAR})(?:\s?年|[EA](?![A-Za-z]))"
-    rf"|(?:FY|[Ii]n |[Bb]y |for |of |since |until |through |fiscal )(?P<ey>{YEAR})(?![\d%]|\.\d))"
+    rf"|(?:{YEAR_BEFORE})(?P<ey>{YEAR})(?![\d%]|\.\d))"
 )
 
 
@@ -359,7 +362,7 @@ def _opens_clause(text: str, pos: int) -> bool:
     return pos <= OPENS_WINDOW - 1 and not CLAUSE_MARK_RE.search(window)
 
 
-YEAR_GROUPS = ("y1", "y2", "qy", "hy", "my", "eqy", "ehy", "wqy", "why", "y", "ey")
+YEAR_GROUPS = ("y1", "y2", "b1", "b2", "qy", "hy", "my", "eqy", "ehy", "wqy", "why", "y", "ey")
 
 
 def _periods(text: str, year: int | None, month: int | None) -> list[Period]:
@@ -387,11 +390,11 @@ def _periods(text: str, year: int | None, month: int | None) -> list[Period]:
 
 def _period(m: re.Match, g: dict) -> Period | None:
     """The period one match of ``PERIOD_RE`` names, its years already resolved in ``g``."""
-    if g["y1"] or g["g1"]:  # 2022-2027年, or 20252030年 whose dash was lost
-        first, last = int(g["y1"] or g["g1"]), int(g["y2"] or g["g2"])
+    if g["y1"] or g["b1"] or g["g1"]:  # 2022-2027年, between 2022 and 2027, or 20252030年 whose dash was lost
+        first, last = int(g["y1"] or g["b1"] or g["g1"]), int(g["y2"] or g["b2"] or g["g2"])
         if last <= first:
             return None
-        return Period(m.start(), m.end(), first, last, "span", f"{first}-{last}", not g["y1"])
+        return Period(m.start(), m.end(), first, last, "span", f"{first}-{last}", bool(g["g1"]))
     if g["qy"] or g["eqy"] or g["wqy"]:
         year = int(g["qy"] or g["eqy"] or g["wqy"])
         q = CN_QUARTER[g["q"] or g["qc"] or g["qc2"] or g["eq"] or g["wq"]]

@@ -110,6 +110,7 @@ class TimeWords:
     relative_years: dict[str, int]
     present: tuple[str, ...]
     target_before: tuple[str, ...]
+    year_before: tuple[str, ...]
     lost_digit: tuple[str, ...]
     base_before: tuple[str, ...]
     anaphoric: tuple[str, ...]
@@ -135,6 +136,7 @@ class Kinds:
     observed: tuple[str, ...]
     contrast: tuple[str, ...]
     target_after: tuple[str, ...]
+    past: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -415,7 +417,8 @@ def _time(f: _File) -> TimeWords:
         if offset != int(offset):
             f.fail(f"relative_years.{word}", "expected a whole number of years")
     return TimeWords(relative_years={w: int(o) for w, o in offsets.items()}, present=f.words("present"),
-                     target_before=f.words("target_before"), lost_digit=f.words("lost_digit"),
+                     target_before=f.words("target_before"), year_before=f.words("year_before"),
+                     lost_digit=f.words("lost_digit"),
                      base_before=f.words("base_before"), anaphoric=f.words("anaphoric"),
                      one_year_change=f.words("one_year_change"),
                      span_average=f.words("span_average"),
@@ -435,7 +438,7 @@ def _kinds(f: _File) -> Kinds:
         single[key] = word
     return Kinds(forecast=f.words("forecast"), forecast_verb_before=f.words("forecast_verb_before"),
                  will_verbs=f.words("will_verbs"), estimate=f.words("estimate"), observed=f.words("observed"),
-                 contrast=f.words("contrast"), target_after=f.words("target_after"),
+                 contrast=f.words("contrast"), target_after=f.words("target_after"), past=f.words("past"),
                  **single)
 
 
