@@ -15,7 +15,7 @@ from collections import Counter
 import pandas as pd
 
 from recon.extract import context
-from recon.extract.numbers import NUMBER_RE, parse_number
+from recon.extract.numbers import CN_SMALL_UNITS, NUMBER_RE, parse_number
 from recon.extract.periods import OPENER_RE, Period, find_periods, period_for, respective_year
 from recon.extract.quantities import (
     CARRIED_INDEX_UNITS,
@@ -99,7 +99,7 @@ DATE_RE = re.compile(r"((?:19|20)\d\d)(?:-(\d\d))?")
 YEAR_WORD_RE = re.compile(r"(?<!\d)(20[0-4]\d)\s?年")
 CHINESE_TIME_UNITS = ("years", "other:months")
 #: A segment without any of these holds no number at all and is skipped at once.
-NUMERAL_RE = re.compile(r"[\d一二两三四五六七八九十百千万亿半]")
+NUMERAL_RE = re.compile(rf"[\d一二两三四五六七八九十百千万亿半{''.join(CN_SMALL_UNITS)}]")
 DIGIT_RE = re.compile(r"\d")
 #: 五年年复合增长率, 3年CAGR: the number of years a compound growth runs over.
 YEARS_OF_GROWTH_RE = re.compile(

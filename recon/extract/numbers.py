@@ -55,7 +55,7 @@ HALF = r"半数"
 
 # The lookahead lets the scan skip, in one test, the many positions where no number can start.
 NUMBER_RE = re.compile(
-    r"(?=[\d一二两三四五六七八九十百千万亿零〇数上几半])"
+    rf"(?=[\d一二两三四五六七八九十百千万亿零〇数上几半{''.join(CN_SMALL_UNITS)}])"
     rf"(?:(?P<frac>{FRACTION})|(?P<ten>{TENTHS})|(?P<half>{HALF})"
     rf"|(?P<vague>{VAGUE})|(?P<order>[十百千万亿]+)(?=级|量级)"
     rf"|(?P<num>{ARABIC}|{CN_NUMERAL})(?:(?P<space>[ \u3000]?)(?P<mult>{MULTIPLIER}))?)"

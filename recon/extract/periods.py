@@ -123,6 +123,9 @@ EN_BASE_BEFORE_RE = re.compile(
 #: How far back (characters) an English base word is looked for before a period.
 EN_BASE_WINDOW = 40
 BASE_AFTER_RE = re.compile(r"(?:底|末)?(?:后|以后|之后)(?![0-9])")
+#: 达到2021年的三倍, 是2023年的两倍: the year a multiple is taken of is its base (not 当前的14倍, the
+#: multiple now).
+MULTIPLE_OF_RE = re.compile(rf"的\s?(?:[\d.]+|[{''.join(_NUMBERS.digits)}十百点]+)\s?倍")
 #: 自2020年起, 2020年以来 and since 2020 run from that year to the report's last observed year.
 SINCE_BEFORE_RE = re.compile(r"[自从]\s?$")
 SINCE_OPENING_RE = re.compile(r"since\s", re.IGNORECASE)
@@ -224,7 +227,8 @@ def find_periods(text: str, year: int | None = None, month: int | None = None) -
     named = _with_following(text, _with_anaphors(text, _with_plans(text, _periods(text, year, month))))
     named = _with_past(text, _with_years_up_to(text, named), year, month)
     return [p._replace(base=bool(BASE_BEFORE_RE.search(text, max(0, p.start - 3), p.start)
-                                 or BASE_AFTER_RE.match(text, p.end) or _english_base(text, p)),
+                                 or BASE_AFTER_RE.match(text, p.end) or _english_base(text, p)
+                                 or not p.present and MULTIPLE_OF_RE.match(text, p.end)),
                        topic=bool(TOPIC_AFTER_RE.match(text, p.end) and _opens_clause(text, p.start)
                                   or AS_OF_BEFORE_RE.search(text, max(0, p.start - 3), p.start)),
                        since=p.since or bool(SINCE_BEFORE_RE.search(text, max(0, p.start - 2), p.start)

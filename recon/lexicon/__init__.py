@@ -314,7 +314,7 @@ def _multipliers(f: _File) -> Multipliers:
     digits = f.numbers("digits", low=0, high=9)
     return Multipliers(
         digits={w: int(d) for w, d in digits.items()},
-        places=f.powers("places"),
+        places={**f.powers("places"), **f.numbers("contracted_tens", low=20, high=90)},
         sections=f.powers("sections"),
         after_number=f.powers("after_number"),
         after_currency_sign=f.powers("after_currency_sign"),
