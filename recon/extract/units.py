@@ -27,6 +27,9 @@ CURRENCY_PREFIXES = {w: c.code for c in _LEXICON.currencies.values() for w in c.
 YUAN = "元"
 #: Words whose presence in a document says which currency its bare 元 is (新台币, 兆元: TWD).
 YUAN_SIGNS = {c.code: c.yuan_signs for c in _LEXICON.currencies.values() if c.yuan_signs}
+YUAN_PLACES = {c.code: c.yuan_places for c in _LEXICON.currencies.values() if c.yuan_places}
+#: How many different places of one region, and none of another's, make a document's bare 元 its money.
+PLACES_FOR_YUAN = 2
 SI_PREFIX = {**_LEXICON.compute.si_prefixes, **_LEXICON.compute.si_prefix_words}
 #: Measure words that make a number a count; the noun family is kept in the unit (count:家).
 MEASURE_WORDS = _LEXICON.measures.chinese
@@ -154,9 +157,19 @@ def yuan_currency(texts) -> str:
     """The currency a document's bare 元 stands for: the one currency whose signs it writes (a
     Taiwanese page names the New Taiwan dollar or counts money in 兆, 1.46兆元), else CNY.
 
+    Without such signs, the institutions and places it names stand in: two of Taiwan's (经济部, 台湾)
+    and none of the mainland's make it TWD.
+
     >>> yuan_currency(["前9月營收1.46兆元", "第3季營收5678亿元"]), yuan_currency(["营收88亿元"])
     ('TWD', 'CNY')
+    >>> yuan_currency(["经济部表示，台湾服务器产值达4267亿元"])
+    'TWD'
     """
     written = "\n".join(texts)  # one search per sign, not one per sign and line
     named = {code for code, signs in YUAN_SIGNS.items() if any(sign in written for sign in signs)}
+    if not named:
+        placed = {code: sum(place in written for place in places) for code, places in YUAN_PLACES.items()}
+        named = {code for code, n in placed.items() if n >= PLACES_FOR_YUAN}
+        if any(n for code, n in placed.items() if code not in named):
+            return CURRENCIES[YUAN]
     return named.pop() if len(named) == 1 else CURRENCIES[YUAN]

@@ -59,6 +59,8 @@ class Currency:
     words: tuple[str, ...]
     #: words that, written anywhere in a document, make its bare 元 this currency (新台币, 兆元 → TWD)
     yuan_signs: tuple[str, ...] = ()
+    #: institutions and places of the region that counts in this 元, a weaker sign (经济部, 台北 → TWD)
+    yuan_places: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -353,8 +355,8 @@ def _currencies(f: _File) -> dict[str, Currency]:
         if not isinstance(code, str) or not (code.isupper() and code.isalpha() or code.startswith("other:")):
             f.fail(str(code), "expected a currency code (CNY, USD, other:GBP)")
         if not isinstance(entry, dict) or not {"after", "before", "words"} <= set(entry) <= {
-                "after", "before", "words", "yuan_signs"}:
-            f.fail(code, "expected the keys after, before and words, and optionally yuan_signs")
+                "after", "before", "words", "yuan_signs", "yuan_places"}:
+            f.fail(code, "expected the keys after, before and words, and optionally yuan_signs and yuan_places")
         lists = {where: f.words(f"{code}.{where}", entry[where], allow_empty=True) for where in entry}
         for where, words in lists.items():
             for word in words:
@@ -362,7 +364,7 @@ def _currencies(f: _File) -> dict[str, Currency]:
                 if other != code:
                     f.fail(f"{code}.{where}", f"{word!r} is also written for {other}")
         currencies[code] = Currency(code, lists["after"], lists["before"], lists["words"],
-                                    lists.get("yuan_signs", ()))
+                                    lists.get("yuan_signs", ()), lists.get("yuan_places", ()))
     return currencies
 
 
