@@ -356,7 +356,7 @@ def _currencies(f: _File) -> dict[str, Currency]:
             f.fail(str(code), "expected a currency code (CNY, USD, other:GBP)")
         if not isinstance(entry, dict) or not {"after", "before", "words"} <= set(entry) <= {
                 "after", "before", "words", "yuan_signs", "yuan_places"}:
-            f.fail(code, "expected the keys after, before and words, and optionally yuan_signs and yuan_places")
+            f.fail(code, "expected the keys after, before and words; optionally yuan_signs, yuan_places")
         lists = {where: f.words(f"{code}.{where}", entry[where], allow_empty=True) for where in entry}
         for where, words in lists.items():
             for word in words:
