@@ -16,7 +16,7 @@ import pandas as pd
 
 from recon.extract import context
 from recon.extract.numbers import CN_SMALL_UNITS, NUMBER_RE, parse_number
-from recon.extract.periods import OPENER_RE, Period, find_periods, period_for, respective_year
+from recon.extract.periods import OPENER_RE, Period, a_year_before, find_periods, period_for, respective_year
 from recon.extract.quantities import (
     CARRIED_INDEX_UNITS,
     WORD_QUANTITY_RE,
@@ -147,6 +147,13 @@ ENUMERATING_UNITS = tuple(f"count:{w}" for w in lexicon().measures.enumerating)
 #: The lookahead lets a scan skip at C speed to where a number can start.
 AXIS_RE = re.compile(r"(?=[-\d])(?:-?\d+(?:\.\d+)?%? +){3,}-?\d+(?:\.\d+)?%?")
 #: Nouns after 四个 or 三大 that name the parts of an argument, not an amount.
+_SAME_TIME = lexicon().time.same_time_year_before
+#: 上年同期为42亿元 (before the figure), $4.2 billion a year earlier (after it): time.yaml; not a base
+#: (较去年同期减少11.3%, up 12% from a year earlier: the change is the present period's).
+SAME_TIME_BEFORE_RE = re.compile(
+    rf"(?<![较比])(?:{alternation(w for w in _SAME_TIME if not w.isascii())})\S{{0,3}}$")
+SAME_TIME_AFTER_RE = re.compile(
+    rf"\s?(?:in |for )?(?:{alternation(w for w in _SAME_TIME if w.isascii())})", re.IGNORECASE)
 ENUMERATED_RE = re.compile(
     r"方面|层面|部分|阶段|维度|环节|途径|方向|要素|主线|原则|支柱|体系|特征|趋势|问题|挑战|措施|步|种|"
     r"主要|目标|任务|举措|行动|重点|动力|矛盾|风险"
@@ -738,6 +745,9 @@ class SegmentReader:
 
         A long line has thousands of periods: those of a sentence or scope are found by binary search.
         """
+        earlier = self.same_time_a_year_before(q, sentence[0])
+        if earlier is not None:
+            return earlier
         starts = self.period_starts if periods is self.periods else [p.start for p in periods]
         period = self.cell_period(q.start) or period_for(self.clean, periods, q.start, q.end, sentence, scope,
                                                           self.carry, starts)
@@ -779,6 +789,17 @@ class SegmentReader:
                 return period._replace(first=now, last=now, grain="year", label=str(now))
             return period._replace(last=now, grain="span", label=f"{period.first}-{now}")
         return period
+
+    def same_time_a_year_before(self, q: Quantity, s_lo: int) -> Period | None:
+        """2024年第二季度营收50亿元，上年同期为42亿元; $5.0 billion in Q2 2024 from $4.2 billion a year
+        earlier: the same part of the year as the period its sentence names, a year before."""
+        before = SAME_TIME_BEFORE_RE.search(self.clean, max(s_lo, q.start - 12), q.start)
+        after = None if before else SAME_TIME_AFTER_RE.match(self.clean, q.end)
+        if before is None and after is None:
+            return None
+        named = [p for p in self.periods_within(s_lo, before.start() if before else q.start)
+                 if not p.base and not p.relative]
+        return a_year_before(named[-1]) if named else None
 
     def opens_sentence(self, period: Period, s_lo: int) -> bool:
         """Whether ``period`` opens its sentence (目前全国…，…) or the words a sentence reports (…表示，目前…,

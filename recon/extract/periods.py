@@ -96,7 +96,7 @@ PERIOD_RE = re.compile(
     r"|(?<![\dA-Za-z])(?:(?P<sq>[1-4])Q(?P<sqy>[0-4]\d)|(?P<tqy>[0-4]\d)Q(?P<tq>[1-4])"
     r"|(?P<sh>[12])H(?P<shy>[0-4]\d)|(?P<thy>[0-4]\d)H(?P<th>[12]))(?![\dA-Za-z])"
     # a part of the year written without its year: 第二季度, 上半年, 截至6月底, the second quarter, Q2
-    r"|(?<![\d年])(?:第(?P<nq>[一二三四])季度?|(?P<nh>[上下])半年(?!度)"
+    r"|(?<![\d年])(?:第(?P<nq>[一二三四1-4])季度?|(?P<nh>[上下])半年(?!度)"
     r"|(?<![\d./-])(?P<nm>1[0-2]|[1-9])\s?月(?=\s?[底末])"
     r"|(?P<nwq>first|second|third|fourth) quarter(?! (?:of )?(?:19|20)\d\d)"
     r"|(?P<nwh>first|second) half(?! (?:of )?(?:19|20)\d\d)"
@@ -475,8 +475,10 @@ def period_for(text: str, periods: list[Period], start: int, end: int, sentence:
             break
         if p.end <= start:
             dated = True
-            if not p.base and (p.start >= c_lo or p.topic or OPENER_RE.match(text, s_lo, p.start)):
+            if not p.base and p.start >= c_lo:
                 return p
+            if not p.base and (p.topic or OPENER_RE.match(text, s_lo, p.start)):
+                return _whole_year(text, p, c_lo, start)
     if i < len(periods):
         after = periods[i]
         # "RMB 15 billion (US$2.1 billion) in 2023": the year after a parenthesis closing the scope
@@ -529,6 +531,13 @@ def _whole_year(text: str, period: Period, lo: int, start: int) -> Period:
     if period.grain in ("half", "quarter", "month") and WHOLE_YEAR_RE.search(text, lo, start):
         return period._replace(grain="year", label=str(period.first))
     return period
+
+
+def a_year_before(period: Period) -> Period:
+    """The same part of the year, a year earlier: 2024Q2 → 2023Q2, 2024 → 2023, 2024-06 → 2023-06."""
+    first, last = period.first - 1, period.last - 1
+    label = f"{first}-{last}" if period.grain == "span" else f"{first}{period.label[4:]}"
+    return period._replace(first=first, last=last, label=label, relative=True)
 
 
 def _enclosed(text: str, period: Period, lo: int, start: int) -> bool:

@@ -113,6 +113,7 @@ class TimeWords:
     present: tuple[str, ...]
     target_before: tuple[str, ...]
     year_before: tuple[str, ...]
+    same_time_year_before: tuple[str, ...]
     lost_digit: tuple[str, ...]
     base_before: tuple[str, ...]
     anaphoric: tuple[str, ...]
@@ -420,6 +421,7 @@ def _time(f: _File) -> TimeWords:
             f.fail(f"relative_years.{word}", "expected a whole number of years")
     return TimeWords(relative_years={w: int(o) for w, o in offsets.items()}, present=f.words("present"),
                      target_before=f.words("target_before"), year_before=f.words("year_before"),
+                     same_time_year_before=f.words("same_time_year_before"),
                      lost_digit=f.words("lost_digit"),
                      base_before=f.words("base_before"), anaphoric=f.words("anaphoric"),
                      one_year_change=f.words("one_year_change"),
