@@ -132,9 +132,10 @@ COMPARED_WITH_RE = re.compile(r"(?:比|较|相比|相较于?|高于|低于|than(
 #: cues first so 年复合增长率 is one CAGR cue, not a CAGR cue followed by a growth cue; 覆盖 and 满足 are
 #: shares (覆盖全国95%的县城) but 覆盖率 and 满足率, like any 率, are rates.
 TYPE_CUES = [
-    ("cagr", r"CAGR|compound(?:ed)? annual growth(?: rate)?|"
+    ("cagr", r"CAGR|compound(?:ed)? annual (?:growth )?rate|compound(?:ed)? annual growth|compounding|"
+             r"annuali[sz]ed(?: growth)?(?: rate| pace)?|"
              r"年均复合增长率|年复合增长率|复合年增长率|复合增长率|年均复合增速|复合增速|年复合成长率|"
-             r"复合成长率|年复合|年均复合|年均增长率|年化增长率?"),
+             r"复合成长率|年复合|年均复合|年均增长率|年化增长率?|复合速度|复合成长速度"),
     ("mean", r"年均增长|年均增速|年均增幅"),
     ("share", r"占比|占据|占有率|市占率|市场份额|份额|比重|比例|集中度|CR\d|占|贡献|覆盖(?!率)|满足(?!率)|"
               r"集中于|集聚|share"),
@@ -393,16 +394,10 @@ def type_of(text: str, clause_lo: int, start: int, unit: str, type_hint: str, un
     if unit in ("%", "pp"):
         if end >= 0 and unit == "%" and CAGR_AFTER_RE.match(text, end):
             return "cagr"
+        cue = _nearest_cue(text, clause_lo, start)
         if end >= 0 and (GROWTH_AFTER_RE.match(text, end) or FALL_AFTER_RE.match(text, end)
                          or CHANGE_BEFORE_NUMBER_RE.search(text, max(clause_lo, start - 20), start)):
-            return "growth"
-        cue = None
-        for m in TYPE_RE.finditer(text, clause_lo, start):
-            if m.lastgroup == "growth" and not m.group().endswith(GROWTH_NOUNS) and (
-                    TO_LEVEL_RE.match(text, m.end()) or "从" in text[m.end():start]
-                    or _is_target(text, m.end(), start)):
-                continue
-            cue = m.lastgroup
+            return "cagr" if cue == "cagr" else "growth"  # compounding at 18% a year: a compound rate
         if cue == "mean":
             cue = "cagr" if spanned else "growth"
         if unit == "pp":
@@ -414,6 +409,19 @@ def type_of(text: str, clause_lo: int, start: int, unit: str, type_hint: str, un
     if type_hint:
         return type_hint
     return "other"
+
+
+def _nearest_cue(text: str, clause_lo: int, start: int) -> str | None:
+    """The type named by the last cue word in text[clause_lo:start], skipping a change verb that leads
+    to a new level (提升至31%, 从…增长到)."""
+    cue = None
+    for m in TYPE_RE.finditer(text, clause_lo, start):
+        if m.lastgroup == "growth" and not m.group().endswith(GROWTH_NOUNS) and (
+                TO_LEVEL_RE.match(text, m.end()) or "从" in text[m.end():start]
+                or _is_target(text, m.end(), start)):
+            continue
+        cue = m.lastgroup
+    return cue
 
 
 def sign_of(text: str, clause_lo: int, start: int, end: int) -> int:
