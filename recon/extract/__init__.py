@@ -154,6 +154,8 @@ SAME_TIME_BEFORE_RE = re.compile(
     rf"(?<![较比])(?:{alternation(w for w in _SAME_TIME if not w.isascii())})\S{{0,3}}$")
 SAME_TIME_AFTER_RE = re.compile(
     rf"\s?(?:in |for )?(?:{alternation(w for w in _SAME_TIME if w.isascii())})", re.IGNORECASE)
+#: The writer's own country (我国, 国内) on a page whose bare 元 is this currency, when not China.
+HOME_OF_YUAN = {"TWD": "Taiwan"}
 ENUMERATED_RE = re.compile(
     r"方面|层面|部分|阶段|维度|环节|途径|方向|要素|主线|原则|支柱|体系|特征|趋势|问题|挑战|措施|步|种|"
     r"主要|目标|任务|举措|行动|重点|动力|矛盾|风险"
@@ -198,8 +200,10 @@ def extract_claims(segments: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.
         dated = DATE_RE.match(dates.get(doc_id, "") or "")
         year = int(dated.group(1)) if dated else None
         month = int(dated.group(2)) if dated and dated.group(2) else None
-        reader = SegmentReader(doc_id, actual, current, claims, numbers, year, context.main_place(columns[4]),
-                               yuan_currency(columns[4]), month)
+        yuan = yuan_currency(columns[4])
+        home = HOME_OF_YUAN.get(yuan, "")
+        reader = SegmentReader(doc_id, actual, current, claims, numbers, year,
+                               context.main_place(columns[4], home), yuan, month, home)
         for row in zip(*columns, strict=True):
             reader.read(*row)
     return _table(claims, CLAIM_COLUMNS, Claim), _table(numbers, NUMBER_COLUMNS, NumberToken)
@@ -275,8 +279,9 @@ class SegmentReader:
 
     def __init__(self, doc_id: str, last_actual: int | None, current: int | None, claims: list,
                  numbers: list, year: int | None = None, main_geo: str = "", yuan: str = "CNY",
-                 month: int | None = None):
+                 month: int | None = None, home: str = ""):
         self.doc_id = doc_id
+        self.home = home  # what 我国 and 国内 name when not China
         self.yuan = yuan  # the currency of a bare 元 in this document
         self.month = month
         self.main_geo = main_geo
@@ -641,12 +646,12 @@ class SegmentReader:
         measured = metric or self.cell_label(q.start)
         geo = context.geo_of(measured, (0, len(measured)), 0, len(measured)) if measured else ""
         if not geo and metric is None:
-            geo = context.geo_of(clean, (s_lo, s_hi), scope[0], q.start)
+            geo = context.geo_of(clean, (s_lo, s_hi), scope[0], q.start, self.home)
             if geo and context.names_clause_only(clean, scope[0], q.start):
                 q.flags += ("geo-clause-only",)  # 国产GPU出货量: the place is its clause's only
             geo = geo or context.place_after(clean, q.end, s_hi)
             if not geo and self.carry:  # the place a paragraph named before this sentence
-                geo = context.geo_of(clean, (max(0, s_lo - self.carry), s_lo), s_lo, s_lo)
+                geo = context.geo_of(clean, (max(0, s_lo - self.carry), s_lo), s_lo, s_lo, self.home)
         if not geo and self.in_table:  # the place its table's caption names
             geo = self.caption[1]
         listed_geo = context.place_of(name) if name and len(context.GEO_RE.sub("", name)) <= 2 else ""

@@ -67,6 +67,8 @@ _LEXICON = lexicon()
 #: Geography words and the canonical name they give (places.yaml); longer names win over their prefixes.
 GEOGRAPHY = _LEXICON.places.places
 CLAUSE_ONLY = _LEXICON.places.clause_only
+#: 我国, 国内: the writer's own country (places.yaml home), China unless the document says otherwise.
+HOME_WORDS = _LEXICON.places.home
 _NOT_PLACE_AFTER = "|".join(re.escape(w) for w in _LEXICON.places.not_before)
 _NOT_BEFORE_WORD = _LEXICON.places.not_before_word
 
@@ -274,15 +276,17 @@ def told_as_done(text: str, sentence: tuple[int, int], scope_lo: int, start: int
                 or PAST_VERB_BEFORE_RE.search(text, max(scope_lo, start - 30), start))
 
 
-def geo_of(text: str, sentence: tuple[int, int], scope_lo: int, start: int) -> str:
+def geo_of(text: str, sentence: tuple[int, int], scope_lo: int, start: int, home: str = "") -> str:
     """The geography named nearest before the number in its scope, else earlier in its sentence.
 
     A place named as the whole of a share (长三角(2024年占全国产值38%)) is not where the figure is.
+
+    :param home: the writer's country, if not China: what 我国 and 国内 name (Taiwan on a Taiwanese page)
     """
-    found = _last_place(text, scope_lo, start)
+    found = _last_place(text, scope_lo, start, home=home)
     if found or scope_lo <= sentence[0]:
         return found
-    return _last_place(text, sentence[0], scope_lo, clause_only=False)
+    return _last_place(text, sentence[0], scope_lo, clause_only=False, home=home)
 
 
 def place_after(text: str, end: int, hi: int) -> str:
@@ -298,7 +302,7 @@ def place_of(text: str) -> str:
     return _last_place(text, 0, len(text))
 
 
-def _last_place(text: str, lo: int, hi: int, clause_only: bool = True) -> str:
+def _last_place(text: str, lo: int, hi: int, clause_only: bool = True, home: str = "") -> str:
     """The last place named in text[lo:hi], skipping the whole of a share (占全国, 占全球), a comparator
     (比国际先进水平) and a place inside quotation marks; a list of places given as examples or counted
     (北京、上海、深圳等15个城市) names the place that holds them all.
@@ -307,13 +311,14 @@ def _last_place(text: str, lo: int, hi: int, clause_only: bool = True) -> str:
     that counts, with the list it ends, decides (issue 10).
 
     :param clause_only: whether words that place only their own clause (国产, 国家级) count
+    :param home: what the words for the writer's own country name, if not China
     """
     places = [m for m in GEO_RE.finditer(text, lo, hi) if clause_only or m.group() not in CLAUSE_ONLY]
     counted = (m for m in reversed(places) if _names_scope(text, lo, hi, m))
     last = next(counted, None)
     if last is None:
         return ""
-    geo = GEOGRAPHY[last.group()]
+    geo = home if home and last.group() in HOME_WORDS else GEOGRAPHY[last.group()]
     if not PLACE_LIST_END_RE.match(text, last.end()):
         return geo
     listed, after = [geo], last
@@ -369,10 +374,11 @@ def names_clause_only(text: str, lo: int, hi: int) -> bool:
     return last is not None and last.group() in CLAUSE_ONLY
 
 
-def main_place(texts: Iterable[str]) -> str:
+def main_place(texts: Iterable[str], home: str = "") -> str:
     """The geography a document is about: the one most of its place words name (places.yaml
     ``main_share`` of them, at least ``main_least``), or '' when it speaks of several."""
-    counts = Counter(GEOGRAPHY[m.group()] for text in texts for m in GEO_RE.finditer(text))
+    counts = Counter(home if home and m.group() in HOME_WORDS else GEOGRAPHY[m.group()]
+                     for text in texts for m in GEO_RE.finditer(text))
     total = sum(counts.values())
     counts.pop("", None)  # 海外, abroad: counted among the places, never the main one
     if not counts:

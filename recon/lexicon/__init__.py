@@ -172,6 +172,7 @@ class Places:
 
     places: dict[str, str]
     clause_only: frozenset[str]
+    home: frozenset[str]
     not_before: tuple[str, ...]
     not_before_word: dict[str, tuple[str, ...]]
     in_name_before: tuple[str, ...]
@@ -492,6 +493,10 @@ def _places(f: _File) -> Places:
     for word in clause_only:
         if word not in places:
             f.fail("clause_only", f"{word!r} is not a word under places")
+    home = f.words("home")
+    for word in home:
+        if word not in places:
+            f.fail("home", f"{word!r} is not a word under places")
     not_before_word = f.value("not_before_word")
     if not isinstance(not_before_word, dict):
         f.fail("not_before_word", "expected a mapping of place word to the characters it never stands before")
@@ -517,7 +522,8 @@ def _places(f: _File) -> Places:
         f.fail("main_share", "expected a share from 0.5 to 1.0")
     if not isinstance(least, int) or least < 1:
         f.fail("main_least", "expected a whole number of place words, at least 1")
-    return Places(places=places, clause_only=frozenset(clause_only), not_before=f.words("not_before"),
+    return Places(places=places, clause_only=frozenset(clause_only), home=frozenset(home),
+                  not_before=f.words("not_before"),
                   not_before_word={w: tuple(a) for w, a in not_before_word.items()}, parent=parent,
                   in_name_before=f.words("in_name_before"), excluded_after=f.words("excluded_after"),
                   main_share=share, main_least=least, own_events=f.words("own_events"))
