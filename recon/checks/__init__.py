@@ -17,6 +17,7 @@ from .tolerance import with_intervals
 
 LEVEL_MEASURES = ["level", "count", "price"]
 DOCUMENT_ORDER = ["doc_id", "line", "start"]
+FINDING_ORDER = ["outcome", "check", "finding_id"]
 #: Fact columns no check reads: dropped first, as every row selection in the checks copies each column.
 UNREAD_COLUMNS = ["page", "origin_text", "origin_claim_span", "row_label", "col_label", "metric_score"]
 
@@ -51,10 +52,21 @@ def check_facts(
     del inputs, facts
     if not parts:
         return empty(Finding)
-    findings = pd.concat(parts, ignore_index=True)
-    del parts
-    findings = findings.sort_values(["outcome", "check", "finding_id"], kind="stable", ignore_index=True)
-    return Finding.validate(findings)
+    return Finding.validate(_joined_in_order(parts))
+
+
+def _joined_in_order(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The checks' findings as one table, fails first, then by check and finding id, built a column at a
+    time: each column is taken in that order and the parts' own released before the next, so that the
+    findings are never held twice (a whole copy is the audit's peak at 1 M facts). Empties ``parts``."""
+    keys = pd.concat([part[FINDING_ORDER] for part in parts], ignore_index=True)
+    order = keys.sort_values(FINDING_ORDER, kind="stable").index.to_numpy()
+    del keys
+    columns = {}
+    for name in list(parts[0].columns):
+        column = pd.concat([part.pop(name) for part in parts], ignore_index=True)
+        columns[name] = column.take(order).reset_index(drop=True)
+    return pd.DataFrame(columns, copy=False)
 
 
 def finding_grouping(findings: pd.DataFrame, facts: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:

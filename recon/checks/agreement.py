@@ -90,9 +90,12 @@ def check_agreement(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
         agreeing = agreeing[agreeing["outcome"] == "pass"] if len(agreeing) else agreeing
         both = pd.concat([stated, agreeing], ignore_index=True)
         findings.append(one_corroboration_per_group(both, grouped))
+        del pairs, sides, stated, agreeing, both  # as many pairs as facts: freed before the next check's
     if "incomparable" in suites.checks:
         spec = suites.checks["incomparable"]
-        pairs = _pairs(_statements(grouped, spec))
+        # only a key stated in two units can pair two currencies: the others are not paired at all
+        mixed = grouped.groupby(SAME_KEY, dropna=False)["base_unit"].transform("nunique") > 1
+        pairs = _pairs(_statements(grouped[mixed], spec))
         table = CurrencyTable.validate(_currency_table(pairs[pairs["base_unit_a"] != pairs["base_unit_b"]]))
         findings.append(build_findings(table, spec))
     if "intra-document-conflict" in suites.checks:

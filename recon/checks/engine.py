@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -48,8 +49,12 @@ def failing_rows(table: pd.DataFrame, spec: CheckSpec) -> np.ndarray:
     _, batch_definition = _batch_definition()
     read = table.reset_index(drop=True)[_columns_read(spec, table.columns)]
     batch = batch_definition.get_batch(batch_parameters={"dataframe": read})
-    with quiet():
-        result = batch.validate(_expectation_suite(spec), result_format="COMPLETE")
+    suite = _expectation_suite(spec)
+    # in a thread of its own: GE's validation leaves reference cycles (pydantic errors holding their
+    # tracebacks) whose frames, run here, would keep every caller's tables alive until the next full
+    # garbage collection (at 1 M facts, the checks' working tables: hundreds of MiB)
+    with quiet(), ThreadPoolExecutor(max_workers=1) as thread:
+        result = thread.submit(batch.validate, suite, result_format="COMPLETE").result()
     for position, outcome in enumerate(result.results):
         problem = _exception_message(outcome.exception_info)
         if problem:

@@ -140,6 +140,8 @@ def build_findings(table: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
         return empty(Finding)
     table = table.reset_index(drop=True).assign(check=spec.check, title=spec.title)
     first = failing_rows(table, spec)
+    # each outcome's row selection copies the columns it is given: only those the findings word
+    table = table[_worded_columns(table.columns, spec)]
     parts = []
     for position, expectation in enumerate(spec.expectations):
         rows = table[first == position]
@@ -150,6 +152,20 @@ def build_findings(table: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
     if spec.passes is not None:
         parts.append(_findings(table[first == -1], "pass", spec.passes, spec, f"checks.{spec.check}.passes"))
     return _restatements_merged(pd.concat(parts, ignore_index=True))
+
+
+WORDED = ["claim_key", "check", "metric_id", "geo", "period", "observed", "expected", "arithmetic"]
+"""The comparison table's columns every finding takes."""
+
+
+def _worded_columns(columns, spec: CheckSpec) -> list[str]:
+    """The columns findings take or their templates name. A name the table lacks stays out, and
+    :func:`render` reports it as the configuration error it is."""
+    declared = [outcome for outcome in [*spec.expectations, spec.passes] if outcome is not None]
+    templates = [getattr(outcome, key, None) or "" for outcome in declared
+                 for key in ("message", "message_zh", "expected")]
+    named = {name for template in templates for _, name, _, _ in string.Formatter().parse(template) if name}
+    return [column for column in columns if column in named or column in WORDED]
 
 
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
