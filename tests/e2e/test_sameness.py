@@ -163,3 +163,45 @@ def test_a_figure_dated_by_its_page_corroborates_but_never_conflicts_across_page
     assert agreeing and "read, not stated" in agreeing[0]["message"], agreeing
     assert not [f for f in audit.covering([("dated.txt", "880万架"), ("stated.txt", "700万架")])
                 if f["outcome"] == "fail"]
+
+
+QUARTER_EN = (
+    "Worldwide server market revenue reached $112.4 billion in the third quarter of 2025.\n"
+    "In the third quarter of 2025, worldwide storage capacity shipments reached 1,580 EB.\n"
+)
+YEAR_EN = (
+    "In 2025, worldwide server market revenue reached $112.4 billion.\n"
+    "In 2025, worldwide storage capacity shipments reached 5,200 EB.\n"
+)
+UNDATED_EN = (
+    "Worldwide server market revenue reached $112.4 billion.\n"
+    "Worldwide storage capacity shipments reached 2,900 EB.\n"
+)
+
+
+def failing_between(audit, *sides: tuple[str, str]) -> list[dict]:
+    return [f for f in audit.covering(list(sides)) if f["outcome"] == "fail"]
+
+
+def test_a_quarter_and_its_year_corroborate_but_never_conflict(run_audit, tmp_path):
+    """$112.4 billion dated 2025Q3 by one report and 2025 by another is one figure dated at two grains:
+    a corroboration that names both periods; 1,580 EB in a quarter against 5,200 EB in the year is no
+    conflict (a quarter's figure need not be the year's)."""
+    audit = audit_of(run_audit, tmp_path, {"quarter.txt": QUARTER_EN, "year.txt": YEAR_EN})
+    agreeing = [f for f in audit.covering([("quarter.txt", "112.4"), ("year.txt", "112.4")],
+                                          "cross-source-agreement") if f["outcome"] == "pass"]
+    assert agreeing, audit.findings
+    assert "Periods differ: 2025Q3 in quarter.txt, 2025 in year.txt" in agreeing[0]["message"]
+    assert not failing_between(audit, ("quarter.txt", "1,580"), ("year.txt", "5,200"))
+
+
+def test_a_figure_without_any_year_corroborates_but_never_conflicts(run_audit, tmp_path):
+    """A page with no date and no year: its $112.4 billion agrees with the dated pages' figure; its
+    2,900 EB against their 1,580 and 5,200 EB is no conflict."""
+    audit = audit_of(run_audit, tmp_path, {"quarter.txt": QUARTER_EN, "year.txt": YEAR_EN,
+                                           "undated.txt": UNDATED_EN})
+    agreeing = [f for f in audit.covering([("undated.txt", "112.4"), ("year.txt", "112.4")],
+                                          "cross-source-agreement") if f["outcome"] == "pass"]
+    assert agreeing and "no year in undated.txt" in agreeing[0]["message"], audit.findings
+    assert not failing_between(audit, ("undated.txt", "2,900"), ("year.txt", "5,200"))
+    assert not failing_between(audit, ("undated.txt", "2,900"), ("quarter.txt", "1,580"))
