@@ -205,3 +205,19 @@ def test_a_figure_without_any_year_corroborates_but_never_conflicts(run_audit, t
     assert agreeing and "no year in undated.txt" in agreeing[0]["message"], audit.findings
     assert not failing_between(audit, ("undated.txt", "2,900"), ("year.txt", "5,200"))
     assert not failing_between(audit, ("undated.txt", "2,900"), ("quarter.txt", "1,580"))
+
+
+ROBOTS_ZH = (
+    "2025年中国服务机器人行业研究报告\n"
+    "2024年，服务机器人模型训练成本同比下降30%，专利许可收入增长9%。\n"
+    "报告后文写道：国产高端芯片供给不足，这一短缺直接导致2024年行业平均模型训练成本同比上升12%。\n"
+)
+
+
+def test_a_figure_measures_the_effect_its_phrase_names_not_the_cause(run_audit, tmp_path):
+    """这一短缺直接导致2024年行业平均模型训练成本 measures the training cost (the effect after 导致), and
+    行业 in a report on the service robot industry is that industry: +12 % contradicts −30 %."""
+    audit = audit_of(run_audit, tmp_path, {"robots.txt": ROBOTS_ZH})
+    found = conflicts_between(audit, "robots.txt", "30%", "12%")
+    assert [f["severity"] for f in found] == ["error"], audit.findings
+    assert not conflicts_between(audit, "robots.txt", "9%", "12%")
