@@ -182,18 +182,24 @@ def _blocked(facts: pd.DataFrame, settings: MatchSettings, titles: dict[str, str
 
 
 def _families(table: pd.DataFrame, settings: MatchSettings) -> pd.Series:
-    """Each blocked fact's family ('f' and a number), for those whose family holds two or more: facts
-    of one identity (glossary metric, or phrase outside it, with the block's keys) whatever their
-    period, and the periods of the groups they are in. Checks compare the members of two groups of
-    one family only to corroborate: a period stated with another grain, or not at all, is no
-    evidence against a figure.
+    """Each blocked fact's family ('f' and a number), for those whose family holds two or more:
+    facts of one identity (glossary metric, or the words of a phrase outside it, fillers aside and in
+    any order, with the block's keys) whatever their period, and the periods of the groups they are
+    in. Checks compare the members of two groups of one family only to corroborate: a period stated
+    with another grain, or not at all, is no evidence against a figure.
 
     Families are the connected parts of the graph between identities and groups, found by pointer
     jumping over integer labels (cost linear in the facts).
     """
+    concepts = concepts_beside(settings.glossary)
+    unlisted = table.loc[table["metric_id"] == "", "subject"].unique()
+    bags = {subject: concepts.core_bag(subject) for subject in unlisted}
+    bags = {subject: bag if concepts.core_weight(bag) >= MIN_CORE_WEIGHT else "=" + subject
+            for subject, bag in bags.items()}
+    words = table["subject"].map(bags).where(table["metric_id"] == "", "")
     keys = [*FAMILY, "block_scope"] + ([] if settings.mix_kinds else ["kind"])
-    keys += ["metric_id", "own_subject", "node_scope"]
-    identity = table.groupby(keys, sort=False).ngroup().to_numpy()
+    identity = table.assign(words=words).groupby([*keys, "metric_id", "words", "node_scope"],
+                                                 sort=False).ngroup().to_numpy()
     component = table["component"].to_numpy()
     label = np.arange(int(identity.max()) + 1 if len(identity) else 0)
     while True:

@@ -221,3 +221,21 @@ def test_a_figure_measures_the_effect_its_phrase_names_not_the_cause(run_audit, 
     found = conflicts_between(audit, "robots.txt", "30%", "12%")
     assert [f["severity"] for f in found] == ["error"], audit.findings
     assert not conflicts_between(audit, "robots.txt", "9%", "12%")
+
+
+CLOUD_DATED_ZH = "发布日期：2022-03-10\n我国云计算市场规模已达3000亿元，数据中心机架规模为590万架。\n"
+CLOUD_EN = (
+    "In 2021, China's cloud computing market size crossed 300 billion yuan.\n"
+    "In 2021, China's data centre racks numbered 520 million.\n"
+)
+
+
+def test_a_year_read_from_the_page_date_meets_the_year_before(run_audit, tmp_path):
+    """A page of 2022 gives 云计算市场规模 without a year: the latest figure it can give is 2021's, so it
+    corroborates another report's 2021 figure in English (cloud computing market size crossed …: the
+    verb ends the phrase). Its racks against the other's are no conflict: the year was read."""
+    audit = audit_of(run_audit, tmp_path, {"dated.txt": CLOUD_DATED_ZH, "en.txt": CLOUD_EN})
+    agreeing = [f for f in audit.covering([("dated.txt", "3000亿元"), ("en.txt", "300 billion")],
+                                          "cross-source-agreement") if f["outcome"] == "pass"]
+    assert agreeing and "2022 in dated.txt, 2021 in en.txt" in agreeing[0]["message"], audit.findings
+    assert not failing_between(audit, ("dated.txt", "590万架"), ("en.txt", "520 million"))
