@@ -159,7 +159,11 @@ def compatible_pairs(facts: pd.DataFrame, suites: Suites, spec: CheckSpec) -> pd
     """
     if "family_id" not in facts:
         return pd.DataFrame()
-    rows = _compared(_in_common_currency(facts[facts["family_id"] != ""], suites), spec)
+    rows = facts[facts["family_id"] != ""]
+    loose = rows["period_grain"].isin(COMPATIBLE_GRAINS) | (rows["period"] == "")
+    loose |= has_flag(rows["flags"], INFERRED)
+    rows = rows[loose.groupby(rows["family_id"]).transform("any")]
+    rows = _compared(_in_common_currency(rows, suites), spec)
     # a fact standing alone is its own statement
     rows = rows.assign(group_id=rows["group_id"].where(rows["group_id"] != "", "~" + rows["claim_id"]))
     statements = _statements(rows, spec, extra=("family_id", "period_start", "period_end"))
@@ -173,17 +177,22 @@ def compatible_pairs(facts: pd.DataFrame, suites: Suites, spec: CheckSpec) -> pd
     def joined(left: pd.DataFrame, right: pd.DataFrame, on: list[str]) -> pd.DataFrame:
         return left.merge(right, left_on=[f"{c}_a" for c in on], right_on=[f"{c}_b" for c in on])
 
-    same_year = joined(a, b, [*key, "year"])
+    # only the few sides that can be compatible with another period are joined, each to all others
+    sub_year, inferred = a["period_grain_a"].isin(COMPATIBLE_GRAINS), a["inferred_a"]
+    same_year = joined(a[sub_year | inferred], b, [*key, "year"])
     part = same_year["period_grain_a"].isin(COMPATIBLE_GRAINS) & (same_year["period_grain_b"] == "year")
-    inferred = same_year["inferred_a"] & (same_year["period_a"] != same_year["period_b"])
-    prior = joined(a[a["inferred_a"]].assign(year_a=a["year_a"] - 1), b, [*key, "year"])
+    read = same_year["inferred_a"] & (same_year["period_a"] != same_year["period_b"])
+    prior = joined(a[inferred].assign(year_a=a["year_a"] - 1), b, [*key, "year"])
     prior = prior.assign(year_a=prior["year_a"] + 1)
     unstated = joined(a[a["period_a"] == ""], b[b["period_b"] != ""], key)
-    found = [part for part in (same_year[part | inferred], prior, unstated) if len(part)]
+    found = [part for part in (same_year[part | read], prior, unstated) if len(part)]
     if not found:
         return pd.DataFrame()
     pairs = pd.concat(found, ignore_index=True)
     pairs = pairs[(pairs["doc_id_a"] != pairs["doc_id_b"]) & (pairs["base_unit_a"] == pairs["base_unit_b"])]
+    # only agreeing pairs are reported: none beyond the loosest tolerance of the check's expectations
+    gap = relative_gap(pairs["lo_a"], pairs["hi_a"], pairs["lo_b"], pairs["hi_b"])
+    pairs = pairs[gap <= _loosest_gap(spec)]
     first, second = pairs["statement_a"], pairs["statement_b"]
     pairs = pairs.assign(low=np.minimum(first, second), high=np.maximum(first, second))
     pairs = pairs.drop_duplicates(["low", "high"]).drop(columns=["low", "high"])
@@ -192,6 +201,13 @@ def compatible_pairs(facts: pd.DataFrame, suites: Suites, spec: CheckSpec) -> pd
     written = pairs["period_a"].where(pairs["period_a"] != "", "no year") + " / " + pairs["period_b"].where(
         pairs["period_b"] != "", "no year")
     return pairs.assign(period=written)
+
+
+def _loosest_gap(spec: CheckSpec) -> float:
+    """The largest ``relative_gap`` any of the check's expectations lets pass."""
+    bounds = [e.kwargs.get("max_value") for e in spec.expectations
+              if e.kwargs.get("column") == "relative_gap"]
+    return max((b for b in bounds if b is not None), default=np.inf)
 
 
 def without_claims(findings: pd.DataFrame, claim_sets: set[frozenset]) -> pd.DataFrame:
