@@ -65,6 +65,22 @@ class Concepts:
     """Words that never change what a phrase measures (岗位 of 算法工程师岗位缺口, 大 of 大模型)."""
     enumeration: frozenset[str] = frozenset()
     """Words closing a list of examples before what they exemplify (飞桨等国产框架: domestic frameworks)."""
+    effects: re.Pattern | None = None
+    """Words opening the effect of a cause (导致, leading to): what a figure measures follows them."""
+    topic_standins: frozenset[str] = frozenset()
+    """Concept names that, inside a document with a topic, stand for it (行业: the document's industry)."""
+
+    def effect(self, text: str) -> str:
+        """The part of a metric phrase after its last cause word, where the phrase names a cause and
+        its effect (这一缺口直接导致2024年行业平均模型训练成本: the cost); the phrase when it names none.
+
+        >>> concepts = load_concepts(Path(__file__).resolve().parents[1] / "expectations" / CONCEPTS_FILE)
+        >>> concepts.effect("这一缺口直接导致2024年行业平均模型训练成本"), concepts.effect("训练成本")
+        ('2024年行业平均模型训练成本', '训练成本')
+        """
+        found = list(self.effects.finditer(text)) if self.effects is not None else []
+        rest = text[found[-1].end():] if found else text
+        return rest if len(_NOT_WORD.sub("", rest)) >= MIN_SUBJECT else text
 
     def own_subject(self, subject: str) -> str:
         """The subject, or '' when it is made of measure modifiers alone (同比名义 of 同比名义增长16.2%):
@@ -145,6 +161,8 @@ class Concepts:
         False
         """
         words = _core_words(self, phrase.lower())
+        if topic:
+            topic = topic | _standin_marks(self)
         # joined again: the segmenter may cut one phrase 国产/软件 and another 国产软件
         return "".join(w for w in words if w not in topic) if topic else "".join(words)
 
@@ -208,6 +226,12 @@ def _fillers(concepts: Concepts) -> frozenset[str]:
     """The filler words, and the marks of the concepts named as fillers (scale)."""
     marks = _marks(concepts)
     return concepts.fillers | {marks[f] for f in concepts.fillers if f in marks}
+
+
+@cache
+def _standin_marks(concepts: Concepts) -> frozenset[str]:
+    marks = _marks(concepts)
+    return frozenset(marks[name] for name in concepts.topic_standins)
 
 
 @cache
@@ -334,7 +358,7 @@ def load_concepts(path: str | Path) -> Concepts:
     if not isinstance(raw, dict):
         raise ConfigError(path, "expected a mapping with ignore, scopes and concepts")
     known = {"ignore", "scopes", "concepts", "generic", "measure_modifiers", "share_of", "owners",
-             "not_owners", "fillers", "enumeration"}
+             "not_owners", "fillers", "enumeration", "effects", "topic_standins"}
     unknown = set(raw) - known
     if unknown:
         raise ConfigError(path, "unknown key", key=sorted(unknown)[0])
@@ -350,7 +374,19 @@ def load_concepts(path: str | Path) -> Concepts:
         owners=_owners(path, raw),
         fillers=frozenset(_word_list(path, "fillers", raw.get("fillers", []))),
         enumeration=frozenset(_word_list(path, "enumeration", raw.get("enumeration", []))),
+        effects=_effects(path, raw),
+        topic_standins=_concept_names(path, raw, "topic_standins"),
     )
+
+
+def _effects(path: Path, raw: dict) -> re.Pattern | None:
+    """The cause words as one pattern; English ones as whole words (leading to, not misleading)."""
+    words = _raw_words(path, "effects", raw.get("effects", []))
+    if not words:
+        return None
+    alternatives = (re.escape(w) if not w.isascii() else rf"\b{re.escape(w)}\b"
+                    for w in sorted(words, key=len, reverse=True))
+    return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
 def _owners(path: Path, raw: dict) -> re.Pattern | None:
@@ -373,12 +409,17 @@ def _raw_words(path: Path, key: str, value) -> list[str]:
 
 def _generic(path: Path, raw: dict) -> frozenset[str]:
     """The ``generic`` concept names, each one the lexicon defines."""
-    names = raw.get("generic", [])
+    return _concept_names(path, raw, "generic")
+
+
+def _concept_names(path: Path, raw: dict, key: str) -> frozenset[str]:
+    """A list of concept names under ``key``, each one the lexicon defines."""
+    names = raw.get(key, [])
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        raise ConfigError(path, "expected a list of concept names", key="generic")
+        raise ConfigError(path, "expected a list of concept names", key=key)
     unknown = sorted(set(names) - set(raw.get("concepts") or {}))
     if unknown:
-        raise ConfigError(path, f"not a concept: {unknown[0]!r}", key="generic")
+        raise ConfigError(path, f"not a concept: {unknown[0]!r}", key=key)
     return frozenset(names)
 
 
@@ -402,10 +443,10 @@ def identify(facts: pd.DataFrame, glossary: Glossary) -> pd.DataFrame:
     facts_columns = set(facts.columns)
     labels = facts["row_label"] if "row_label" in facts else pd.Series("", index=facts.index)
     facts = facts.assign(row_label=labels.fillna(""))
-    key = ["metric_text", "metric_id", "type", "row_label"]
+    key = ["metric_text", "metric_id", "type", "row_label", "dimension"]
     rows = facts[key].drop_duplicates()
-    named = [_identity(text, metric, kind, label, glossary, concepts)
-             for text, metric, kind, label in rows.itertuples(index=False, name=None)]
+    named = [_identity(text, metric, kind, label, glossary, concepts, dimension)
+             for text, metric, kind, label, dimension in rows.itertuples(index=False, name=None)]
     columns = ["subject", "measure", "scope", "new_id", "whole"]
     rows = rows.assign(**{column: [row[i] for row in named] for i, column in enumerate(columns)})
     merged = facts.merge(rows, on=key, how="left", validate="many_to_one")
@@ -459,12 +500,17 @@ def _subjects_from_sentence(facts: pd.DataFrame, concepts: Concepts) -> pd.DataF
 
 
 def _identity(text: str, metric_id: str, claim_type: str, row_label: str, glossary: Glossary,
-              concepts: Concepts) -> tuple[str, str, str, str, str]:
+              concepts: Concepts, dimension: str = "") -> tuple[str, str, str, str, str]:
     """(subject, measure, scope, metric id, share's whole) of one phrase as normalise resolved it. A
     share whose phrase names its whole (占数字经济比重) has no subject yet: the whole is kept, written
     占数字经济, to follow the subject its sentence gives it. A table cell's
     subject names its row: the six floor areas of a table of parks (建筑面积 under 园区名称) are six
-    parks' areas, not one figure stated six ways."""
+    parks' areas, not one figure stated six ways. A phrase naming a cause and its effect measures
+    the effect (:meth:`Concepts.effect`), which the glossary may know."""
+    effect = concepts.effect(text)
+    if effect != text and metric_id not in glossary.metrics:
+        text = effect
+        metric_id, _ = glossary.resolve(text, claim_type, dimension)
     cleaned = _with_row(glossary.clean(text), row_label, glossary)
     subject, word_measure = glossary.rules.split_measure(cleaned)
     if not word_measure and cleaned in {word for word, _ in glossary.rules.measure_words}:

@@ -38,6 +38,9 @@ other characters, not a generic concept alone (市场: whose market?)."""
 BLOCK = ["dimension", "period", "block_geo", "measure", "scope"]
 """Facts are compared only inside one block: same dimension, period, (read) geography, measure and
 definition words."""
+FAMILY = [column for column in BLOCK if column != "period"]
+"""What the figures of one family share: a block's keys but the period. One report dates a figure
+2025Q3, another 2025, a third gives no year: a family holds all three, so that they may corroborate."""
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,8 @@ def match_facts(facts: pd.DataFrame, settings: MatchSettings,
     :param documents: a table valid under ``recon.schemas.Document``; its titles name the place a
         document is about when its figures alone do not make one main geo
     :returns: (matched facts, ``schemas.MatchedFact``: the facts with their ``group_id``, '' when
-        alone; groups, ``schemas.Group``: one row per group of two or more facts)
+        alone, and ``family_id``, :func:`_families`; groups, ``schemas.Group``: one row per group of two
+        or more facts)
     """
     facts = schemas.Fact.validate(facts).reset_index(drop=True)
     titles = dict(zip(documents["doc_id"], documents["title"], strict=True)) if documents is not None else {}
@@ -133,8 +137,10 @@ def match_facts(facts: pd.DataFrame, settings: MatchSettings,
     members = table[sizes > 1]
     groups = _groups(members, joined)
     group_of = pd.Series(groups["group_id"].to_numpy(), index=groups.index.to_numpy())
-    matched = facts.assign(group_id="")
+    matched = facts.assign(group_id="", family_id="")
     matched.loc[members.index, "group_id"] = members["component"].map(group_of).to_numpy()
+    family = _families(table, settings)
+    matched.loc[family.index, "family_id"] = family.to_numpy()
     groups = groups.reset_index(drop=True) if len(groups) else schemas.empty(schemas.Group)
     return schemas.MatchedFact.validate(matched), schemas.Group.validate(groups)
 
@@ -173,6 +179,40 @@ def _blocked(facts: pd.DataFrame, settings: MatchSettings, titles: dict[str, str
     keys = [*BLOCK, "block_scope"] if settings.mix_kinds else [*BLOCK, "block_scope", "kind"]
     table["block"] = table.groupby(keys, sort=True).ngroup()
     return table
+
+
+def _families(table: pd.DataFrame, settings: MatchSettings) -> pd.Series:
+    """Each blocked fact's family ('f' and a number), for those whose family holds two or more:
+    facts of one identity (glossary metric, or the words of a phrase outside it, fillers aside and in
+    any order, with the block's keys) whatever their period, and the periods of the groups they are
+    in. Checks compare the members of two groups of one family only to corroborate: a period stated
+    with another grain, or not at all, is no evidence against a figure.
+
+    Families are the connected parts of the graph between identities and groups, found by pointer
+    jumping over integer labels (cost linear in the facts).
+    """
+    concepts = concepts_beside(settings.glossary)
+    unlisted = table.loc[table["metric_id"] == "", "subject"].unique()
+    bags = {subject: concepts.core_bag(subject) for subject in unlisted}
+    bags = {subject: bag if concepts.core_weight(bag) >= MIN_CORE_WEIGHT else "=" + subject
+            for subject, bag in bags.items()}
+    words = table["subject"].map(bags).where(table["metric_id"] == "", "")
+    keys = [*FAMILY, "block_scope"] + ([] if settings.mix_kinds else ["kind"])
+    identity = table.assign(words=words).groupby([*keys, "metric_id", "words", "node_scope"],
+                                                 sort=False).ngroup().to_numpy()
+    component = table["component"].to_numpy()
+    label = np.arange(int(identity.max()) + 1 if len(identity) else 0)
+    while True:
+        lowest = pd.Series(label[identity]).groupby(component).transform("min").to_numpy()
+        joined = label.copy()
+        np.minimum.at(joined, identity, lowest)
+        joined = joined[joined]
+        if np.array_equal(joined, label):
+            break
+        label = joined
+    family = pd.Series(label[identity], index=table.index)
+    shared = family.groupby(family).transform("size") > 1
+    return "f" + family[shared].astype(str)
 
 
 def infer_periods(facts: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:

@@ -9,7 +9,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from recon.schemas import KINDS
+from recon.schemas import KINDS, Finding, empty
 
 from .findings import (
     ComparisonTable,
@@ -91,6 +91,7 @@ def check_agreement(facts: pd.DataFrame, suites: Suites) -> list[pd.DataFrame]:
         both = pd.concat([stated, agreeing], ignore_index=True)
         findings.append(one_corroboration_per_group(both, grouped))
         del pairs, sides, stated, agreeing, both  # as many pairs as facts: freed before the next check's
+        findings.append(_agreeing_across_periods(facts, suites, spec))
     if "incomparable" in suites.checks:
         spec = suites.checks["incomparable"]
         # only a key stated in two units can pair two currencies: the others are not paired at all
@@ -126,6 +127,92 @@ def statement_pairs(facts: pd.DataFrame, suites: Suites, spec: CheckSpec,
     return statements, pairs[(pairs["base_unit_a"] == pairs["base_unit_b"]) & across].reset_index(drop=True)
 
 
+COMPATIBLE_GRAINS = ["half", "quarter", "month"]
+"""Grains of a part of one year: a figure for 2025Q3 may be the year's figure another report dates 2025."""
+PERIOD_SIDE = ["family_id", "year", "period_grain", "period"]
+
+
+def _agreeing_across_periods(facts: pd.DataFrame, suites: Suites, spec: CheckSpec) -> pd.DataFrame:
+    """Corroborations between groups of one family (:func:`recon.match._families`) whose periods are
+    compatible, not equal, one corroboration per family and pair of periods. A gap between them is no
+    finding: a quarter's revenue is not the year's, and a year read or left unstated may be wrong."""
+    pairs = compatible_pairs(facts, suites, spec)
+    if pairs.empty:
+        return empty(Finding)
+    table = _pair_table(pairs, spec.param("definition_factor"))
+    read = (pairs["period_a"].where(pairs["period_a"] != "", "no year") + " in " + pairs["doc_id_a"]
+            + ", " + pairs["period_b"].where(pairs["period_b"] != "", "no year") + " in " + pairs["doc_id_b"])
+    table = table.assign(kind_note=table["kind_note"] + " Periods differ: " + read + ".")
+    found = build_findings(PairTable.validate(table), spec)
+    passes = found[found["outcome"] == "pass"]
+    if passes.empty:
+        return passes
+    keys = _keys_of_first_claims(passes, facts, ["family_id"]).assign(period=passes["period"])
+    return _merged(passes, keys)
+
+
+def compatible_pairs(facts: pd.DataFrame, suites: Suites, spec: CheckSpec) -> pd.DataFrame:
+    """Pairs of statements from two documents, of one family and base unit, whose periods differ but
+    may be one: a part of a year (half, quarter, month) and that year; a side with no period; a side
+    whose year is its document's present (read, not stated) and a period in that year or the one
+    before (a report of 2022 gives 2021's figure as the latest). Columns as :func:`statement_pairs`',
+    the pair's ``period`` naming both.
+
+    Joined on (family, year) and on the few sides with no period, so the cost grows with the facts.
+    """
+    if "family_id" not in facts:
+        return pd.DataFrame()
+    rows = facts[facts["family_id"] != ""]
+    loose = rows["period_grain"].isin(COMPATIBLE_GRAINS) | (rows["period"] == "")
+    loose |= has_flag(rows["flags"], INFERRED)
+    rows = rows[loose.groupby(rows["family_id"]).transform("any")]
+    rows = _compared(_in_common_currency(rows, suites), spec)
+    # a fact standing alone is its own statement
+    rows = rows.assign(group_id=rows["group_id"].where(rows["group_id"] != "", "~" + rows["claim_id"]))
+    statements = _statements(rows, spec, extra=("family_id", "period_start", "period_end"))
+    one_year = statements["period_start"] == statements["period_end"]
+    statements = statements.assign(year=statements["period_start"].where(one_year).astype("Float64"))
+    columns = list(dict.fromkeys([*SAME_KEY, "metric_name", "geo", *STATEMENT_COLUMNS, *PERIOD_SIDE]))
+    side = statements[columns]
+    key = ["family_id", "type", "dimension"]
+    a, b = side.add_suffix("_a"), side.add_suffix("_b")
+
+    def joined(left: pd.DataFrame, right: pd.DataFrame, on: list[str]) -> pd.DataFrame:
+        return left.merge(right, left_on=[f"{c}_a" for c in on], right_on=[f"{c}_b" for c in on])
+
+    # only the few sides that can be compatible with another period are joined, each to all others
+    sub_year, inferred = a["period_grain_a"].isin(COMPATIBLE_GRAINS), a["inferred_a"]
+    same_year = joined(a[sub_year | inferred], b, [*key, "year"])
+    part = same_year["period_grain_a"].isin(COMPATIBLE_GRAINS) & (same_year["period_grain_b"] == "year")
+    read = same_year["inferred_a"] & (same_year["period_a"] != same_year["period_b"])
+    prior = joined(a[inferred].assign(year_a=a["year_a"] - 1), b, [*key, "year"])
+    prior = prior.assign(year_a=prior["year_a"] + 1)
+    unstated = joined(a[a["period_a"] == ""], b[b["period_b"] != ""], key)
+    found = [part for part in (same_year[part | read], prior, unstated) if len(part)]
+    if not found:
+        return pd.DataFrame()
+    pairs = pd.concat(found, ignore_index=True)
+    pairs = pairs[(pairs["doc_id_a"] != pairs["doc_id_b"]) & (pairs["base_unit_a"] == pairs["base_unit_b"])]
+    # only agreeing pairs are reported: none beyond the loosest tolerance of the check's expectations
+    gap = relative_gap(pairs["lo_a"], pairs["hi_a"], pairs["lo_b"], pairs["hi_b"])
+    pairs = pairs[gap <= _loosest_gap(spec)]
+    first, second = pairs["statement_a"], pairs["statement_b"]
+    pairs = pairs.assign(low=np.minimum(first, second), high=np.maximum(first, second))
+    pairs = pairs.drop_duplicates(["low", "high"]).drop(columns=["low", "high"])
+    named = {f"{column}_a": column for column in ("metric_name", "geo")}
+    pairs = pairs.rename(columns=named).reset_index(drop=True)
+    written = pairs["period_a"].where(pairs["period_a"] != "", "no year") + " / " + pairs["period_b"].where(
+        pairs["period_b"] != "", "no year")
+    return pairs.assign(period=written)
+
+
+def _loosest_gap(spec: CheckSpec) -> float:
+    """The largest ``relative_gap`` any of the check's expectations lets pass."""
+    bounds = [e.kwargs.get("max_value") for e in spec.expectations
+              if e.kwargs.get("column") == "relative_gap"]
+    return max((b for b in bounds if b is not None), default=np.inf)
+
+
 def without_claims(findings: pd.DataFrame, claim_sets: set[frozenset]) -> pd.DataFrame:
     """``findings`` less the failures about exactly one of ``claim_sets``: a pair another check
     reports (two quotes of one originator that disagree are a misquote) is reported once."""
@@ -139,11 +226,21 @@ def one_corroboration_per_group(findings: pd.DataFrame, facts: pd.DataFrame) -> 
     passes = findings[findings["outcome"] == "pass"]
     if passes.empty:
         return findings
-    firsts = passes["claim_ids"].str[0]
-    keys = facts[facts["claim_id"].isin(firsts)].drop_duplicates("claim_id").set_index("claim_id")[SAME_KEY]
-    keys = keys.reindex(firsts.to_numpy()).set_axis(passes.index)
+    keys = _keys_of_first_claims(passes, facts, SAME_KEY)
+    return pd.concat([findings[findings["outcome"] != "pass"], _merged(passes, keys)], ignore_index=True)
+
+
+def _keys_of_first_claims(findings: pd.DataFrame, facts: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``columns`` of each finding's first claim, indexed like the findings."""
+    firsts = findings["claim_ids"].str[0]
+    keys = facts[facts["claim_id"].isin(firsts)].drop_duplicates("claim_id").set_index("claim_id")[columns]
+    return keys.reindex(firsts.to_numpy()).set_axis(findings.index)
+
+
+def _merged(passes: pd.DataFrame, keys: pd.DataFrame) -> pd.DataFrame:
+    """One corroboration per distinct row of ``keys``, citing every claim and source of its rows."""
     merged = []
-    for _, rows in passes.groupby([keys[c] for c in SAME_KEY], sort=True, dropna=False):
+    for _, rows in passes.groupby([keys[c] for c in keys.columns], sort=True, dropna=False):
         first = rows.iloc[0].copy()
         ids = sorted({c for claim_ids in rows["claim_ids"] for c in claim_ids})
         sides = list(dict.fromkeys(side for text in rows["observed"] for side in text.split("; ")))
@@ -152,7 +249,7 @@ def one_corroboration_per_group(findings: pd.DataFrame, facts: pd.DataFrame) -> 
         first["observed"], first["claim_ids"] = observed, ids
         first["finding_id"] = finding_id(first["check"], "|".join(ids))
         merged.append(first)
-    return pd.concat([findings[findings["outcome"] != "pass"], pd.DataFrame(merged)], ignore_index=True)
+    return pd.DataFrame(merged)
 
 
 def _compared(facts: pd.DataFrame, spec: CheckSpec, named_shares: bool = False) -> pd.DataFrame:
@@ -189,13 +286,14 @@ def _in_common_currency(facts: pd.DataFrame, suites: Suites) -> pd.DataFrame:
     )
 
 
-def _statements(facts: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
+def _statements(facts: pd.DataFrame, spec: CheckSpec, extra: tuple[str, ...] = ()) -> pd.DataFrame:
     """One row per statement: a document's restatements of one figure about one key count once.
 
     Restatements are figures of one document and key whose intervals overlap (equal within rounding)
     and whose kinds are of one ``kind_families`` family (an estimate restates an actual, a forecast
     does not). A statement keeps all its claim ids, its distinct surfaces, a bit mask of its kinds and
-    the first origin its document cites for it ('' when it cites none).
+    the first origin its document cites for it ('' when it cites none), and its first fact's ``extra``
+    columns.
     """
     families = spec.params.get("kind_families") or {}
     keys = SAME_KEY + ["doc_id", "base_unit", "family"]
@@ -215,6 +313,7 @@ def _statements(facts: pd.DataFrame, spec: CheckSpec) -> pd.DataFrame:
         lo=("lo", "min"), hi=("hi", "max"), surface=("surface", "first"), base_value=("base_value", "first"),
         inferred=("inferred", "max"), publisher=("publisher", "first"),
         metric_id=("metric_id", "first"), subject=("subject", "first"), origin=("cited", "first"),
+        **{column: (column, "first") for column in extra},
     )
     return table.assign(
         origin=table["origin"].fillna(""),

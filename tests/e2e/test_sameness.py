@@ -163,3 +163,79 @@ def test_a_figure_dated_by_its_page_corroborates_but_never_conflicts_across_page
     assert agreeing and "read, not stated" in agreeing[0]["message"], agreeing
     assert not [f for f in audit.covering([("dated.txt", "880万架"), ("stated.txt", "700万架")])
                 if f["outcome"] == "fail"]
+
+
+QUARTER_EN = (
+    "Worldwide server market revenue reached $112.4 billion in the third quarter of 2025.\n"
+    "In the third quarter of 2025, worldwide storage capacity shipments reached 1,580 EB.\n"
+)
+YEAR_EN = (
+    "In 2025, worldwide server market revenue reached $112.4 billion.\n"
+    "In 2025, worldwide storage capacity shipments reached 5,200 EB.\n"
+)
+UNDATED_EN = (
+    "Worldwide server market revenue reached $112.4 billion.\n"
+    "Worldwide storage capacity shipments reached 2,900 EB.\n"
+)
+
+
+def failing_between(audit, *sides: tuple[str, str]) -> list[dict]:
+    return [f for f in audit.covering(list(sides)) if f["outcome"] == "fail"]
+
+
+def test_a_quarter_and_its_year_corroborate_but_never_conflict(run_audit, tmp_path):
+    """$112.4 billion dated 2025Q3 by one report and 2025 by another is one figure dated at two grains:
+    a corroboration that names both periods; 1,580 EB in a quarter against 5,200 EB in the year is no
+    conflict (a quarter's figure need not be the year's)."""
+    audit = audit_of(run_audit, tmp_path, {"quarter.txt": QUARTER_EN, "year.txt": YEAR_EN})
+    agreeing = [f for f in audit.covering([("quarter.txt", "112.4"), ("year.txt", "112.4")],
+                                          "cross-source-agreement") if f["outcome"] == "pass"]
+    assert agreeing, audit.findings
+    assert "Periods differ: 2025Q3 in quarter.txt, 2025 in year.txt" in agreeing[0]["message"]
+    assert not failing_between(audit, ("quarter.txt", "1,580"), ("year.txt", "5,200"))
+
+
+def test_a_figure_without_any_year_corroborates_but_never_conflicts(run_audit, tmp_path):
+    """A page with no date and no year: its $112.4 billion agrees with the dated pages' figure; its
+    2,900 EB against their 1,580 and 5,200 EB is no conflict."""
+    audit = audit_of(run_audit, tmp_path, {"quarter.txt": QUARTER_EN, "year.txt": YEAR_EN,
+                                           "undated.txt": UNDATED_EN})
+    agreeing = [f for f in audit.covering([("undated.txt", "112.4"), ("year.txt", "112.4")],
+                                          "cross-source-agreement") if f["outcome"] == "pass"]
+    assert agreeing and "no year in undated.txt" in agreeing[0]["message"], audit.findings
+    assert not failing_between(audit, ("undated.txt", "2,900"), ("year.txt", "5,200"))
+    assert not failing_between(audit, ("undated.txt", "2,900"), ("quarter.txt", "1,580"))
+
+
+ROBOTS_ZH = (
+    "2025年中国服务机器人行业研究报告\n"
+    "2024年，服务机器人模型训练成本同比下降30%，专利许可收入增长9%。\n"
+    "报告后文写道：国产高端芯片供给不足，这一短缺直接导致2024年行业平均模型训练成本同比上升12%。\n"
+)
+
+
+def test_a_figure_measures_the_effect_its_phrase_names_not_the_cause(run_audit, tmp_path):
+    """这一短缺直接导致2024年行业平均模型训练成本 measures the training cost (the effect after 导致), and
+    行业 in a report on the service robot industry is that industry: +12 % contradicts −30 %."""
+    audit = audit_of(run_audit, tmp_path, {"robots.txt": ROBOTS_ZH})
+    found = conflicts_between(audit, "robots.txt", "30%", "12%")
+    assert [f["severity"] for f in found] == ["error"], audit.findings
+    assert not conflicts_between(audit, "robots.txt", "9%", "12%")
+
+
+CLOUD_DATED_ZH = "发布日期：2022-03-10\n我国云计算市场规模已达3000亿元，数据中心机架规模为590万架。\n"
+CLOUD_EN = (
+    "In 2021, China's cloud computing market size crossed 300 billion yuan.\n"
+    "In 2021, China's data centre racks numbered 520 million.\n"
+)
+
+
+def test_a_year_read_from_the_page_date_meets_the_year_before(run_audit, tmp_path):
+    """A page of 2022 gives 云计算市场规模 without a year: the latest figure it can give is 2021's, so it
+    corroborates another report's 2021 figure in English (cloud computing market size crossed …: the
+    verb ends the phrase). Its racks against the other's are no conflict: the year was read."""
+    audit = audit_of(run_audit, tmp_path, {"dated.txt": CLOUD_DATED_ZH, "en.txt": CLOUD_EN})
+    agreeing = [f for f in audit.covering([("dated.txt", "3000亿元"), ("en.txt", "300 billion")],
+                                          "cross-source-agreement") if f["outcome"] == "pass"]
+    assert agreeing and "2022 in dated.txt, 2021 in en.txt" in agreeing[0]["message"], audit.findings
+    assert not failing_between(audit, ("dated.txt", "590万架"), ("en.txt", "520 million"))
