@@ -6,6 +6,7 @@ Exit codes: 0 gate passed (or nothing to gate), 1 gate failed, 2 usage or input 
 from __future__ import annotations
 
 import functools
+import os
 import re
 import sys
 from pathlib import Path
@@ -58,11 +59,22 @@ def expectations_option(command):
 
 
 def jobs_option(command):
-    """``--jobs N``, shared by ``extract`` and ``audit``."""
+    """``--jobs N``, shared by ``extract`` and ``audit``: by default every CPU this process may use.
+
+    The tables are the same for every N, and one short document starts no process, so using the
+    machine costs nothing and reads a report flattened into one long line in pieces (issue 10, item 7).
+    """
     return click.option(
-        "--jobs", default=1, show_default=True, type=click.IntRange(min=1),
-        help="documents extracted in parallel processes",
+        "--jobs", default=available_cpus(), show_default="the CPUs recon may use", type=click.IntRange(min=1),
+        help="processes extraction runs in: whole documents, or pieces of one long line",
     )(command)
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (a container or ``taskset`` may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def write_table(df, path: Path) -> None:

@@ -418,12 +418,15 @@ class SegmentReader:
         Two readers of one segment in the same state here read the rest of it alike: how the pieces
         of one long line, read by several processes, are checked against each other (issue 10, item
         7). What the segment's text alone decides is left out; a period's kind counts only while
-        :meth:`kind_of_period` can still look it up: a forecast whose sentence ends within the
-        paragraph carry before ``pos``.
+        :meth:`kind_of_period` can still look it up (a forecast whose sentence ends within the
+        paragraph carry before ``pos``), a 分别 list only in the sentence of ``pos``. The quantities in
+        words read after all numbers, and the segments after, are not covered.
         """
         state = {k: v for k, v in vars(self).items() if k not in SEGMENT_STATE}
         state["period_kinds"] = {label: (kind, lo, hi) for label, (kind, lo, hi) in self.period_kinds.items()
                                  if kind == "forecast" and hi >= pos - self.carry}
+        if self.listing[0] < self.bounds(context.SENTENCE_END_RE, pos)[0]:
+            state["listing"] = None  # 分别 is looked for in the sentence of a figure, never before
         state["taken"] = taken
         return state
 

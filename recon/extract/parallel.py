@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from recon.extract import claim_tables, read_rows
+from recon.extract.quantities import WORD_QUANTITY_RE
 
 #: A segment at least this long (characters) is read in pieces, one per process, when it holds at
 #: least half of its document.
@@ -24,6 +25,9 @@ PIECE_FROM = 100_000
 WARM_UP = 3_000
 #: Where a piece may start: after a sentence end.
 CUT_RE = re.compile(r"[。！？；!?;]|\.\s")
+#: A list read with 分别 (A、B分别为…) is remembered until the next one: a process starts reading before
+#: the last one within this many characters before its piece, so that it remembers the same list.
+LIST_REACH = 30_000
 
 
 class PieceDone(Exception):
@@ -50,11 +54,16 @@ class Piece:
     end: dict | None = None
     """The reader's state at the first number from ``hi`` on."""
     rows: tuple[list, list] | None = None
+    words: bool | None = None
+    """Whether the segment may hold quantities in words: they are read after all its numbers, with
+    the state the whole line left, which a piece cannot check."""
 
     def reads(self, reader, pos: int, taken: int) -> bool:
         """Whether ``reader`` reads the number at ``pos`` of its segment (``taken``: where it reads on)."""
         if (reader.page, reader.line, reader.col_offset, len(reader.clean)) != self.segment:
             return True
+        if self.hi is None and self.words is None:
+            self.words = WORD_QUANTITY_RE.search(reader.clean) is not None
         if pos < self.warm:
             return False
         if self.hi is not None and pos >= self.hi:
@@ -106,14 +115,16 @@ def _tasks(doc_id: str, group: pd.DataFrame, jobs: int) -> list[tuple[str, Piece
     """(document, piece or None for the whole document, size) for the tasks reading one document."""
     lengths = group["clean"].str.len()
     size = int(lengths.sum())
-    longest = group.loc[lengths.idxmax()] if len(group) else None
-    if longest is None or lengths.max() < PIECE_FROM or 2 * lengths.max() < size:
+    last = group.iloc[-1] if len(group) else None
+    if last is None or len(last["clean"]) < PIECE_FROM or 2 * len(last["clean"]) < size:
+        # a long line read in pieces is the last segment of its document: the lines after it would
+        # read on from what it leaves
         return [(doc_id, None, size)]
-    clean = longest["clean"]
+    clean = last["clean"]
     cuts = [0] + [_cut(clean, len(clean) * k // jobs) for k in range(1, jobs)] + [None]
-    page = None if pd.isna(longest["page"]) else int(longest["page"])
-    segment = (page, int(longest["line"]), int(longest["col_offset"]), len(clean))
-    pieces = [Piece(segment, _cut(clean, max(0, lo - WARM_UP)) if lo else 0, lo, hi)
+    page = None if pd.isna(last["page"]) else int(last["page"])
+    segment = (page, int(last["line"]), int(last["col_offset"]), len(clean))
+    pieces = [Piece(segment, _warm_up(clean, lo) if lo else 0, lo, hi)
               for lo, hi in zip(cuts, cuts[1:], strict=False)]
     return [(doc_id, piece, size // jobs) for piece in pieces]
 
@@ -124,8 +135,19 @@ def _cut(clean: str, pos: int) -> int:
     return found.end() if found else pos
 
 
+def _warm_up(clean: str, lo: int) -> int:
+    """Where the reader of the piece from ``lo`` starts: a few sentences before it, or before the
+    sentence of the last 分别 within ``LIST_REACH`` characters."""
+    listed = clean.rfind("分别", max(0, lo - LIST_REACH), lo)
+    start = min(lo - WARM_UP, listed) if listed >= 0 else lo - WARM_UP
+    ends = list(CUT_RE.finditer(clean, max(0, start - WARM_UP), max(0, start)))
+    return ends[-1].end() if ends else max(0, start - WARM_UP)
+
+
 def _chained(pieces: list[Piece | None]) -> bool:
     """Whether each piece's reader came into the state the piece before it left at the cut."""
+    if len(pieces) > 1 and pieces[-1].words:
+        return False
     return all(a.end is not None and a.end == b.start for a, b in zip(pieces, pieces[1:], strict=False))
 
 
