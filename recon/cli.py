@@ -6,10 +6,15 @@ Exit codes: 0 gate passed (or nothing to gate), 1 gate failed, 2 usage or input 
 from __future__ import annotations
 
 import functools
+import os
+import re
 import sys
 from pathlib import Path
 
 import click
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from recon import __version__
 from recon.errors import OutputError, ReconError, SourceNotFoundError
@@ -54,11 +59,22 @@ def expectations_option(command):
 
 
 def jobs_option(command):
-    """``--jobs N``, shared by ``extract`` and ``audit``."""
+    """``--jobs N``, shared by ``extract`` and ``audit``: by default every CPU this process may use.
+
+    The tables are the same for every N, and one short document starts no process, so using the
+    machine costs nothing and reads a report flattened into one long line in pieces (issue 10, item 7).
+    """
     return click.option(
-        "--jobs", default=1, show_default=True, type=click.IntRange(min=1),
-        help="documents extracted in parallel processes",
+        "--jobs", default=available_cpus(), show_default="the CPUs recon may use", type=click.IntRange(min=1),
+        help="processes extraction runs in: whole documents, or pieces of one long line",
     )(command)
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (a container or ``taskset`` may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def write_table(df, path: Path) -> None:
@@ -70,7 +86,60 @@ def write_table(df, path: Path) -> None:
     elif suffix == ".parquet":
         df.to_parquet(path, index=False)
     else:
-        df.to_csv(path, index=False)
+        write_csv(df, path)
+
+
+#: What makes the csv module, and so ``DataFrame.to_csv``, quote a field: the delimiter, the quote
+#: or a character of the line terminator.
+NEEDS_QUOTES_RE = re.compile(r'[,"\n]')
+
+
+def write_csv(df: pd.DataFrame, path: Path) -> None:
+    """Write what ``df.to_csv(path, index=False)`` writes, byte for byte, in a fraction of the time.
+
+    The csv module formats field by field: 2.5 s for the 150 k facts of a 5 MB report (issue 10,
+    item 7). Here Arrow quotes and joins whole columns; only floats are formatted by Python, as
+    ``repr``, which is what pandas writes. A table with other column types is left to pandas.
+    """
+    if len(df.columns) < 2 or not all(t == "float64" or t.kind in "iu" or isinstance(t, pd.StringDtype)
+                                      for t in df.dtypes):
+        df.to_csv(path, index=False)  # a row of one empty field is quoted; other types format otherwise
+        return
+    with path.open("wb") as handle:
+        handle.write((",".join(_quoted(str(name)) for name in df.columns) + "\n").encode())
+        if df.empty:
+            return
+        table = pa.Table.from_pandas(df, preserve_index=False)
+        fields = [_csv_field(df[name], table.column(i)) for i, name in enumerate(df.columns)]
+        rows = pc.binary_join_element_wise(*fields, _large(","))
+        lines = pc.binary_join_element_wise(rows, _large(""), _large("\n")).combine_chunks()
+        offsets = memoryview(lines.buffers()[1]).cast("q")
+        first, last = offsets[lines.offset], offsets[lines.offset + len(lines)]
+        handle.write(memoryview(lines.buffers()[2])[first:last])
+
+
+def _quoted(text: str) -> str:
+    """A header field as the csv module writes it."""
+    return f'"{text.replace(chr(34), chr(34) * 2)}"' if NEEDS_QUOTES_RE.search(text) else text
+
+
+def _large(text: str):
+    """A separator for Arrow's joins, of the type the fields have."""
+    return pa.scalar(text, pa.large_string())
+
+
+def _csv_field(series: pd.Series, column):
+    """One column as CSV fields: missing values empty, quoted where the csv module would quote."""
+    if series.dtype == "float64":
+        values = pa.array([repr(x) if x == x else "" for x in series.tolist()], pa.large_string())
+    else:
+        values = pc.fill_null(pc.cast(column, pa.large_string()), "")
+    needs = pc.match_substring_regex(values, NEEDS_QUOTES_RE.pattern)
+    if not pc.any(needs).as_py():
+        return values
+    doubled = pc.replace_substring(values, '"', '""')
+    quoted = pc.binary_join_element_wise(_large('"'), doubled, _large('"'), _large(""))
+    return pc.if_else(needs, quoted, values)
 
 
 @click.group()

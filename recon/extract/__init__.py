@@ -191,6 +191,15 @@ def extract_claims(segments: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.
     :param segments: a table validated by ``recon.schemas.Segment``.
     :param documents: a table validated by ``recon.schemas.Document``.
     """
+    return claim_tables(*read_rows(segments, documents))
+
+
+def read_rows(segments: pd.DataFrame, documents: pd.DataFrame, piece=None) -> tuple[list[dict], list[dict]]:
+    """The claim and number-token rows of the segments, in the order they are read.
+
+    :param piece: a :class:`recon.extract.parallel.Piece`, asked before each number whether to read it:
+        how one long line is read in pieces by several processes.
+    """
     dates = dict(zip(documents["doc_id"], documents["date"], strict=True)) if len(documents) else {}
     claims: list[dict] = []
     numbers: list[dict] = []
@@ -203,9 +212,14 @@ def extract_claims(segments: pd.DataFrame, documents: pd.DataFrame) -> tuple[pd.
         yuan = yuan_currency(columns[4])
         home = HOME_OF_YUAN.get(yuan, "")
         reader = SegmentReader(doc_id, actual, current, claims, numbers, year,
-                               context.main_place(columns[4], home), yuan, month, home)
+                               context.main_place(columns[4], home), yuan, month, home, piece)
         for row in zip(*columns, strict=True):
             reader.read(*row)
+    return claims, numbers
+
+
+def claim_tables(claims: list[dict], numbers: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The validated claim and number-token tables of the rows :func:`read_rows` returned."""
     return _table(claims, CLAIM_COLUMNS, Claim), _table(numbers, NUMBER_COLUMNS, NumberToken)
 
 
@@ -273,15 +287,21 @@ def _table(rows: list[dict], columns: list[str], model) -> pd.DataFrame:
         df = df.drop_duplicates("claim_id")
     return model.validate(df)
 
+#: What a reader finds in the text of its segment (and keeps there, or caches), not what it carries
+#: from one number to the next.
+SEGMENT_STATE = frozenset({"claims", "numbers", "piece", "ends", "periods", "period_starts", "text", "clean",
+                           "offsets", "grids", "table_headers", "table_memory", "row_periods", "cells"})
+
 
 class SegmentReader:
     """Reads the segments of one document into claim and number-token rows."""
 
     def __init__(self, doc_id: str, last_actual: int | None, current: int | None, claims: list,
                  numbers: list, year: int | None = None, main_geo: str = "", yuan: str = "CNY",
-                 month: int | None = None, home: str = ""):
+                 month: int | None = None, home: str = "", piece=None):
         self.doc_id = doc_id
         self.home = home  # what 我国 and 国内 name when not China
+        self.piece = piece  # the piece of a long line this reader reads, if it reads only one
         self.yuan = yuan  # the currency of a bare 元 in this document
         self.month = month
         self.main_geo = main_geo
@@ -374,6 +394,8 @@ class SegmentReader:
         period = next(period_ends, None)
         marker = self.item_marker(clean)
         for m in NUMBER_RE.finditer(clean):
+            if self.piece is not None and not self.piece.reads(self, m.start(), taken):
+                continue
             if marker is not None and m.start() == marker[0]:
                 self.number(marker[0], marker[1] - 1, NonClaimReason.SECTION_NUMBER, "item number")
                 m = NUMBER_RE.match(clean, marker[1])
@@ -401,6 +423,24 @@ class SegmentReader:
         if dates and block in ("text", "heading"):
             self.context_period, self.context_line = dates[-1], self.line
             self.context_open = block == "heading" or not PARAGRAPH_END_RE.search(clean)
+
+    def state_at(self, pos: int, taken: int) -> dict:
+        """What this reader carries to the number at ``pos`` of its segment, read on from ``taken``.
+
+        Two readers of one segment in the same state here read the rest of it alike: how the pieces
+        of one long line, read by several processes, are checked against each other (issue 10, item
+        7). What the segment's text alone decides is left out; a period's kind counts only while
+        :meth:`kind_of_period` can still look it up (a forecast whose sentence ends within the
+        paragraph carry before ``pos``), a 分别 list only in the sentence of ``pos``. The quantities in
+        words read after all numbers, and the segments after, are not covered.
+        """
+        state = {k: v for k, v in vars(self).items() if k not in SEGMENT_STATE}
+        state["period_kinds"] = {label: (kind, lo, hi) for label, (kind, lo, hi) in self.period_kinds.items()
+                                 if kind == "forecast" and hi >= pos - self.carry}
+        if self.listing[0] < self.bounds(context.SENTENCE_END_RE, pos)[0]:
+            state["listing"] = None  # 分别 is looked for in the sentence of a figure, never before
+        state["taken"] = taken
+        return state
 
     def item_marker(self, clean: str) -> tuple[int, int] | None:
         """#### 10.美国… then #### 11.28 国签署…: where items are numbered in turn, the next item's number
