@@ -218,9 +218,10 @@ def _families(table: pd.DataFrame, settings: MatchSettings) -> pd.Series:
 def infer_periods(facts: pd.DataFrame, documents: pd.DataFrame | None) -> pd.DataFrame:
     """Give a figure that states no period its document's present, flagged ``period-inferred``: the
     year of the document's date, else the year its figures of one year name most often (当前…达1278亿元
-    in a report whose figures are mostly about 2024). A CAGR keeps no period: it needs a span."""
+    in a report whose figures are mostly about 2024). A CAGR keeps no period: it needs a span; nor
+    does a forecast: one without a year is about some later time, not the present."""
     unstated = (facts["period"] == "") & (facts["period_grain"] == "")
-    unstated &= ~facts["measure"].isin(TIMELESS_MEASURES)
+    unstated &= ~facts["measure"].isin(TIMELESS_MEASURES) & (facts["kind"] != "forecast")
     if not unstated.any():
         return facts
     one_year = (facts["period_grain"] == "year") & (facts["period_start"] == facts["period_end"])

@@ -137,6 +137,17 @@ def test_unstated_periods_are_the_documents_present_within_it_only(settings):
     assert grouped(facts, groups) == [ids(rows)]
 
 
+def test_a_forecast_without_a_year_is_not_about_the_present(settings):
+    """带动社会投资超过500亿元 in a sentence of targets states no year: it is about some later time, so
+    it is never read as of the document's present nor compared with the present's actual figure."""
+    actual = claim(doc_id="a.txt", line=1, period="2024", metric_text="社会投资规模", unit="CNY")
+    forecast = claim(doc_id="a.txt", line=2, period="", period_grain="", metric_text="社会投资规模",
+                     unit="CNY", value=5.0, kind="forecast")
+    facts, groups = matched(settings, [actual, forecast])
+    assert facts.set_index("claim_id").loc[forecast["claim_id"], "period"] == ""
+    assert not any(ids([actual, forecast]) <= set(g) for g in groups["claim_ids"])
+
+
 def test_a_dated_document_s_present_is_its_date(settings):
     rows = [claim(doc_id="a.txt", line=i, period="", period_grain="", metric_text="园区算力规模",
                   unit="FLOPS") for i in (1, 2)]
